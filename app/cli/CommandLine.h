@@ -1,0 +1,83 @@
+#pragma once
+
+#include "core/DataDir.h"
+#include "storage/Database.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+#include <QTextStream>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace ic::cli {
+
+// The exit codes of DESIGN.md's command-line contract.
+enum ExitCode : int
+{
+    Success = 0,
+    CheckFailed = 1,
+    UsageError = 2,
+    DataError = 3
+};
+
+// Options every invocation understands, before or after a subcommand.
+struct GlobalOptions
+{
+    QString dataDir;
+    QStringList runbookDirs;
+    QString logLevel;
+    bool exitAfterFirstPaint = false;
+};
+
+void addGlobalOptions(QCommandLineParser &parser);
+GlobalOptions globalOptionsFrom(const QCommandLineParser &parser);
+// Values given after the subcommand override those before it.
+GlobalOptions mergeGlobalOptions(const GlobalOptions &before, const GlobalOptions &after);
+
+// What a subcommand gets: resolved global options, output streams, and the database.
+class Context
+{
+public:
+    Context(GlobalOptions options, QTextStream &out, QTextStream &err);
+
+    const GlobalOptions &options() const { return m_options; }
+    // Global options given after the subcommand win over those before it.
+    void overrideOptions(const GlobalOptions &after);
+    const DataDirChoice &dataDir() const { return m_dataDir; }
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+
+    // Opens console.db in the data dir. On failure prints the reason and returns nothing;
+    // the exit code to use is then DataError.
+    std::unique_ptr<Database> openDatabase();
+
+private:
+    GlobalOptions m_options;
+    DataDirChoice m_dataDir;
+    QTextStream &m_out;
+    QTextStream &m_err;
+};
+
+struct Subcommand
+{
+    QString name;
+    QString summary; // one line for --help
+    // args: everything after the subcommand name
+    std::function<int(Context &, const QStringList &args)> run;
+};
+
+// Every subcommand that works, in --help order.
+const std::vector<Subcommand> &subcommands();
+
+// Sets up logging in the data dir from options.logLevel. Returns false after printing the
+// problem when the level spec is invalid (exit UsageError).
+bool startLogging(const GlobalOptions &options, QTextStream &err);
+
+// Parses a subcommand's own arguments (its parser plus the global options), applies the
+// global ones and starts logging. Prints help or the usage error; returns the exit code to
+// end with, or -1 to go on.
+int parseSubcommandArguments(QCommandLineParser &parser, const QString &commandLine,
+                             const QStringList &args, Context &context);
+
+} // namespace ic::cli

@@ -1,0 +1,42 @@
+#include "DataDir.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
+
+namespace ic {
+
+DataDirChoice resolveDataDir(const QString &commandLineValue)
+{
+    if (!commandLineValue.isEmpty())
+        return {QDir(commandLineValue).absolutePath(), QStringLiteral("--data-dir")};
+    const QString fromEnv = qEnvironmentVariable("INCIDENT_CONSOLE_DATA_DIR");
+    if (!fromEnv.isEmpty())
+        return {QDir(fromEnv).absolutePath(), QStringLiteral("INCIDENT_CONSOLE_DATA_DIR")};
+    return {QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
+            QStringLiteral("default")};
+}
+
+QString ensureDataDir(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.exists()) {
+        if (!info.isDir())
+            return QStringLiteral("data dir %1 exists but is not a directory").arg(path);
+        return {};
+    }
+    const QFileInfo parent(info.absolutePath());
+    if (!parent.exists() && !QDir().mkpath(parent.absoluteFilePath()))
+        return QStringLiteral("cannot create data dir parent %1").arg(parent.absoluteFilePath());
+    // mkdir with 0700 directly: incident notes and webhook secrets live here, so the
+    // directory is never world-readable, not even for an instant.
+    if (::mkdir(QFile::encodeName(path).constData(), S_IRWXU) != 0 && errno != EEXIST)
+        return QStringLiteral("cannot create data dir %1: %2")
+            .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+    return {};
+}
+
+} // namespace ic

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+
+namespace ic {
+
+// Where the console keeps console.db, health.yaml and its logs.
+struct DataDirChoice
+{
+    QString path;
+    QString origin; // "--data-dir", "INCIDENT_CONSOLE_DATA_DIR" or "default"
+};
+
+// --data-dir wins, then the environment variable, then QStandardPaths::AppDataLocation.
+DataDirChoice resolveDataDir(const QString &commandLineValue);
+
+// Creates the directory (0700) when it does not exist yet. Returns an empty string on
+// success, otherwise a message naming the directory and the reason.
+QString ensureDataDir(const QString &path);
+
+} // namespace ic

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+#include <optional>
+
+namespace ic::sql {
+
+// Prepares sql, binds params positionally (never by string splicing) and executes it.
+// Returns the active query, or nothing with *error set to the driver's message and the SQL.
+std::optional<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql,
+                              const QVariantList &params = {}, QString *error = nullptr);
+
+// The first column of the first row, or an invalid QVariant when there is no row.
+QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &params = {},
+                QString *error = nullptr);
+
+// BEGIN IMMEDIATE … COMMIT. Immediate, because a deferred transaction that later needs the
+// write lock fails at once with SQLITE_BUSY instead of waiting on the busy timeout.
+// Rolls back in the destructor unless commit() succeeded.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(const QSqlDatabase &db);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+    bool isActive() const { return m_active; }
+    QString error() const { return m_error; }
+    bool commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+    QString m_error;
+};
+
+} // namespace ic::sql

@@ -1,0 +1,16 @@
+# Runs one test executable with an empty data dir of its own, removed again afterwards.
+file(REMOVE_RECURSE "${DATA_ROOT}")
+file(MAKE_DIRECTORY "${DATA_ROOT}/home" "${DATA_ROOT}/tmp")
+# Qt insists on a private runtime dir.
+file(CHMOD "${DATA_ROOT}/tmp" DIRECTORY_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)
+set(ENV{INCIDENT_CONSOLE_DATA_DIR} "${DATA_ROOT}/data")
+set(ENV{HOME} "${DATA_ROOT}/home")
+set(ENV{XDG_CONFIG_HOME} "${DATA_ROOT}/home/.config")
+set(ENV{XDG_DATA_HOME} "${DATA_ROOT}/home/.local/share")
+set(ENV{XDG_RUNTIME_DIR} "${DATA_ROOT}/tmp")
+set(ENV{TMPDIR} "${DATA_ROOT}/tmp")
+execute_process(COMMAND "${TEST_EXE}" RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "${TEST_EXE} failed: ${result}")
+endif()
+file(REMOVE_RECURSE "${DATA_ROOT}")

@@ -1,0 +1,82 @@
+#pragma once
+
+// Helpers shared by the test suites: the built executable, running it, temp dirs.
+
+#include <QByteArray>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
+#include <sys/stat.h>
+
+namespace ic::test {
+
+inline QString consoleBinary()
+{
+    return QDir(qEnvironmentVariable("INCIDENT_CONSOLE_TEST_BINARY_DIR"))
+        .filePath(QStringLiteral("incident-console"));
+}
+
+struct RunResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Runs incident-console with args; env entries override the inherited environment and an
+// entry with an empty value removes that variable.
+inline RunResult runConsole(const QStringList &args, const QMap<QString, QString> &env = {},
+                            int timeoutMs = 30000)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (auto it = env.begin(); it != env.end(); ++it) {
+        if (it.value().isEmpty())
+            environment.remove(it.key());
+        else
+            environment.insert(it.key(), it.value());
+    }
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(consoleBinary(), args);
+    RunResult result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = QStringLiteral("timed out");
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+inline QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+inline bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
+}
+
+// The permission bits of path (e.g. 0600), or -1 when it cannot be stat'ed.
+inline int unixMode(const QString &path)
+{
+    struct stat info
+    {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return -1;
+    return int(info.st_mode & 0777);
+}
+
+} // namespace ic::test

@@ -1,0 +1,156 @@
+#include "MainWindow.h"
+
+#include "EmptyState.h"
+#include "IncidentHeader.h"
+
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace ic::ui {
+namespace {
+
+// Bump when docks are added or renamed, so an old saved state is not forced onto them.
+constexpr int layoutVersion = 1;
+
+const QString geometryKey = QStringLiteral("window/geometry");
+const QString stateKey = QStringLiteral("window/state");
+
+} // namespace
+
+MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
+    : QMainWindow(parent), m_services(services),
+      m_settings(std::make_unique<QSettings>(
+          QDir(services.dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)),
+      m_header(new IncidentHeader(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Incident Console"));
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+
+    auto *central = new QWidget(this);
+    central->setObjectName(QStringLiteral("cockpit"));
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_header);
+    m_runbooksArea =
+        new EmptyState(tr("Runbooks"),
+                       tr("The runbook index and reader live here: search every bundled runbook "
+                          "and your own folders, offline, and copy commands in one click."),
+                       central);
+    m_runbooksArea->setObjectName(QStringLiteral("runbooksArea"));
+    layout->addWidget(m_runbooksArea, 1);
+    setCentralWidget(central);
+
+    addAreaDock(Area::Checklist, tr("Checklist"), QStringLiteral("checklistDock"),
+                Qt::LeftDockWidgetArea,
+                new EmptyState(tr("No checklist yet"),
+                               tr("Declaring an incident opens the commander's checklist: "
+                                  "initial response, investigation, resolution and "
+                                  "post-incident, each item with its deadline.")));
+    addAreaDock(Area::Health, tr("Health"), QStringLiteral("healthDock"), Qt::RightDockWidgetArea,
+                new EmptyState(tr("No health checks yet"),
+                               tr("Live checks from health.yaml (HTTP, TCP, TLS, DNS, Redis, "
+                                  "PostgreSQL, Prometheus, commands) show their state here.")));
+    addAreaDock(Area::Drafts, tr("Drafts"), QStringLiteral("draftsDock"), Qt::RightDockWidgetArea,
+                new EmptyState(tr("No drafts yet"),
+                               tr("Announcements filled from the incident (initial alert, "
+                                  "updates, resolution, postmortem) are prepared here.")));
+    addAreaDock(Area::Timeline, tr("Timeline"), QStringLiteral("timelineDock"),
+                Qt::BottomDockWidgetArea,
+                new EmptyState(tr("The timeline is empty"),
+                               tr("Every action during an incident lands here with its time: "
+                                  "declaration, ticks, status changes, notes and messages.")));
+    resize(1280, 800);
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+QDockWidget *MainWindow::addAreaDock(Area area, const QString &title, const QString &objectName,
+                                     Qt::DockWidgetArea side, QWidget *content)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(content);
+    dock->setAccessibleName(title);
+    addDockWidget(side, dock);
+    switch (area) {
+    case Area::Checklist:
+        m_checklistDock = dock;
+        break;
+    case Area::Health:
+        m_healthDock = dock;
+        break;
+    case Area::Drafts:
+        m_draftsDock = dock;
+        break;
+    case Area::Timeline:
+        m_timelineDock = dock;
+        break;
+    case Area::Runbooks:
+        break;
+    }
+    return dock;
+}
+
+void MainWindow::setAreaContent(Area area, QWidget *content)
+{
+    if (area == Area::Runbooks) {
+        auto *layout = static_cast<QVBoxLayout *>(centralWidget()->layout());
+        content->setObjectName(QStringLiteral("runbooksArea"));
+        layout->replaceWidget(m_runbooksArea, content);
+        delete m_runbooksArea;
+        m_runbooksArea = content;
+        return;
+    }
+    const QMap<Area, QDockWidget *> docks{{Area::Checklist, m_checklistDock},
+                                          {Area::Health, m_healthDock},
+                                          {Area::Drafts, m_draftsDock},
+                                          {Area::Timeline, m_timelineDock}};
+    QDockWidget *dock = docks.value(area);
+    delete dock->widget();
+    dock->setWidget(content);
+}
+
+QWidget *MainWindow::areaContent(Area area) const
+{
+    switch (area) {
+    case Area::Runbooks:
+        return m_runbooksArea;
+    case Area::Checklist:
+        return m_checklistDock->widget();
+    case Area::Health:
+        return m_healthDock->widget();
+    case Area::Drafts:
+        return m_draftsDock->widget();
+    case Area::Timeline:
+        return m_timelineDock->widget();
+    }
+    return nullptr;
+}
+
+void MainWindow::restoreLayout()
+{
+    restoreGeometry(m_settings->value(geometryKey).toByteArray());
+    restoreState(m_settings->value(stateKey).toByteArray(), layoutVersion);
+}
+
+void MainWindow::saveLayout()
+{
+    m_settings->setValue(geometryKey, saveGeometry());
+    m_settings->setValue(stateKey, saveState(layoutVersion));
+    m_settings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}
+
+} // namespace ic::ui
