@@ -6,6 +6,7 @@
 #include "core/Logging.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
@@ -27,13 +28,12 @@ bool createPrivateFile(const QString &path, QString *error)
 {
     const int fd =
         ::open(QFile::encodeName(path).constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0 && errno != EEXIST) {
+    if (fd < 0) {
         *error = QStringLiteral("cannot create %1: %2")
                      .arg(path, QString::fromLocal8Bit(strerror(errno)));
         return false;
     }
-    if (fd >= 0)
-        ::close(fd);
+    ::close(fd);
     return true;
 }
 
@@ -184,14 +184,43 @@ std::unique_ptr<Database> Database::openAdditional(const QString &path, QString 
     return database;
 }
 
+// Builds a complete, migrated database under a temporary name and links it into place, so
+// console.db never exists half-made: a 0-byte console.db is then always somebody else's damage.
+// When another process wins the race, its database is used and ours discarded.
+bool Database::createFresh(const QString &path, QString *error)
+{
+    const QString temporary = path + QStringLiteral(".new-%1-%2")
+                                         .arg(QCoreApplication::applicationPid())
+                                         .arg(nextConnectionName());
+    QFile::remove(temporary);
+    if (!createPrivateFile(temporary, error))
+        return false;
+    bool ok = false;
+    {
+        auto database = openAdditional(temporary, error);
+        ok = database && migrate(database->connection(), temporary, error);
+    }
+    // Closing the last connection checkpointed and removed the temporary -wal and -shm.
+    if (ok &&
+        ::link(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) !=
+            0 &&
+        errno != EEXIST) {
+        *error = QStringLiteral("cannot create %1: %2")
+                     .arg(path, QString::fromLocal8Bit(strerror(errno)));
+        ok = false;
+    }
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(temporary + suffix);
+    return ok;
+}
+
 std::unique_ptr<Database> Database::open(const QString &path, DatabaseOpenResult *result)
 {
     *result = probeExisting(path);
     if (result->status != DatabaseOpenResult::Status::Ok)
         return nullptr;
-    const bool existed = QFileInfo::exists(path);
     QString error;
-    if (!existed && !createPrivateFile(path, &error)) {
+    if (!QFileInfo::exists(path) && !createFresh(path, &error)) {
         *result = {DatabaseOpenResult::Status::CannotOpen, error, 0};
         return nullptr;
     }

@@ -51,6 +51,7 @@ public:
 private:
     explicit Database(QString path, QString connectionName);
     bool applyPragmas(QString *error);
+    static bool createFresh(const QString &path, QString *error);
 
     QString m_path;
     QString m_connectionName;
