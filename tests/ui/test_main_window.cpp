@@ -69,6 +69,12 @@ private Q_SLOTS:
         QCOMPARE(reopened.size(), QSize(1000, 700));
     }
 
+    void bundledStyleAndIconAreCompiledIn()
+    {
+        QVERIFY(QFile::exists(QStringLiteral(":/style/console.qss")));
+        QVERIFY(QFile::exists(QStringLiteral(":/icons/incident-console.svg")));
+    }
+
     void areaContentCanBeReplaced()
     {
         MainWindow window(services());
