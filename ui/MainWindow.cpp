@@ -137,7 +137,11 @@ QWidget *MainWindow::areaContent(Area area) const
 void MainWindow::restoreLayout()
 {
     restoreGeometry(m_settings->value(geometryKey).toByteArray());
-    restoreState(m_settings->value(stateKey).toByteArray(), layoutVersion);
+    if (restoreState(m_settings->value(stateKey).toByteArray(), layoutVersion))
+        return;
+    // First start: the checklist is what the commander works in, so it gets the room.
+    resizeDocks({m_checklistDock, m_healthDock}, {420, 360}, Qt::Horizontal);
+    resizeDocks({m_timelineDock}, {220}, Qt::Vertical);
 }
 
 void MainWindow::saveLayout()
