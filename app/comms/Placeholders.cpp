@@ -1,0 +1,66 @@
+#include "Placeholders.h"
+
+namespace ic::comms {
+
+const std::vector<PlaceholderInfo> &knownPlaceholders()
+{
+    static const std::vector<PlaceholderInfo> all{
+        {"incident_id", "the incident's id"},
+        {"title", "the incident title"},
+        {"severity", "severity level, e.g. SEV-1"},
+        {"severity_name", "the level's short name, e.g. Critical"},
+        {"status", "Investigating, Identified, Monitoring or Resolved"},
+        {"status_sentence", "the default sentence for the status"},
+        {"is_investigating", "true while investigating (for status-specific text)"},
+        {"is_identified", "true once the cause is identified"},
+        {"is_monitoring", "true while a fix is monitored"},
+        {"is_resolved", "true once resolved"},
+        {"service", "affected services, comma separated"},
+        {"impact", "who is affected and how"},
+        {"commander", "the incident commander"},
+        {"new_commander", "who takes over (handover brief)"},
+        {"deputy", "deputy or communications lead"},
+        {"scribe", "the scribe"},
+        {"drill", "true for a practice incident"},
+        {"date", "the start date, YYYY-MM-DD"},
+        {"started", "the start time with date and offset"},
+        {"duration", "time since the start, or start to resolution"},
+        {"next_update", "when the next update is due"},
+        {"channel", "incident channel name, #incident-YYYY-MM-DD-HHMM"},
+        {"update", "what was found or tried since the last update"},
+        {"next_step", "what happens next"},
+        {"resolution", "how it was fixed"},
+        {"root_cause", "the root cause, if known"},
+        {"data_loss", "whether any data was lost"},
+        {"follow_up", "the follow-up tracking item"},
+        {"summary", "postmortem summary"},
+        {"mtta", "mean time to acknowledge: acknowledged - started"},
+        {"mttr", "mean time to resolve: resolved - started"},
+        {"checklist_summary", "checklist completion, e.g. 18 of 20 items done"},
+        {"timeline", "list of events; each has time, text, actor"},
+        {"recent_timeline", "the last events; each has time, text, actor"},
+        {"open_items", "unticked checklist items; each has text, phase, due, overdue"},
+        {"overdue_items", "items done after their deadline; each has text, late_by"},
+        {"announcements", "messages copied or posted; each has time, text"},
+        {"action_items", "follow-ups from TODO: notes; each has text"},
+        {"time", "(inside a list) the entry's time"},
+        {"text", "(inside a list) the entry's text"},
+        {"actor", "(inside a list) who did it"},
+        {"phase", "(inside open_items) the checklist phase"},
+        {"due", "(inside open_items) the due time"},
+        {"overdue", "(inside open_items) true when past due"},
+        {"late_by", "(inside overdue_items) how late it was done"},
+    };
+    return all;
+}
+
+bool isKnownPlaceholder(const QString &name)
+{
+    for (const PlaceholderInfo &info : knownPlaceholders()) {
+        if (name == QLatin1String(info.name))
+            return true;
+    }
+    return false;
+}
+
+} // namespace ic::comms

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+#include <vector>
+
+namespace ic::comms {
+
+// A name a message template may use between {{ }}; the list is the documented contract
+// for template authors, and a name outside it is an error naming the file and line.
+struct PlaceholderInfo
+{
+    const char *name;
+    const char *meaning;
+};
+
+const std::vector<PlaceholderInfo> &knownPlaceholders();
+bool isKnownPlaceholder(const QString &name);
+
+} // namespace ic::comms

@@ -1,0 +1,54 @@
+#include "TemplateRenderer.h"
+
+#include <kainjow/mustache.hpp>
+
+namespace ic::comms {
+namespace {
+
+kainjow::mustache::data toData(const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+        return kainjow::mustache::data(value.toBool());
+    case QMetaType::QVariantList: {
+        kainjow::mustache::data list(kainjow::mustache::data::type::list);
+        for (const QVariant &item : value.toList())
+            list.push_back(toData(item));
+        return list;
+    }
+    case QMetaType::QVariantMap: {
+        kainjow::mustache::data object;
+        const QVariantMap map = value.toMap();
+        for (auto it = map.begin(); it != map.end(); ++it)
+            object.set(it.key().toStdString(), toData(it.value()));
+        return object;
+    }
+    default: {
+        const QString text = value.toString();
+        if (text.isEmpty())
+            return kainjow::mustache::data(false);
+        return kainjow::mustache::data(text.toStdString());
+    }
+    }
+}
+
+} // namespace
+
+std::optional<QString> renderTemplate(const QString &templateText, const QVariantMap &values,
+                                      QString *error)
+{
+    kainjow::mustache::mustache compiled(templateText.toStdString());
+    compiled.set_custom_escape([](const std::string &text) { return text; });
+    if (!compiled.is_valid()) {
+        *error = QString::fromStdString(compiled.error_message());
+        return std::nullopt;
+    }
+    const std::string rendered = compiled.render(toData(values));
+    if (!compiled.is_valid()) {
+        *error = QString::fromStdString(compiled.error_message());
+        return std::nullopt;
+    }
+    return QString::fromStdString(rendered);
+}
+
+} // namespace ic::comms

@@ -1,0 +1,97 @@
+#include "comms/DraftLinter.h"
+
+#include <QtTest>
+
+using namespace ic::comms;
+
+namespace {
+
+QStringList rules(const QList<LintFinding> &findings)
+{
+    QStringList result;
+    for (const LintFinding &f : findings)
+        result << f.rule;
+    return result;
+}
+
+const QString goodUpdate = QStringLiteral(
+    "*Impact:* EU card payments fail\n*Found or tried:* rollback\nNext update by 10:45.");
+
+} // namespace
+
+class TestDraftLint : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void cleanUpdatePasses()
+    {
+        QCOMPARE(lintDraft(QStringLiteral("update"), goodUpdate).size(), 0);
+    }
+
+    void missingImpactIsFound()
+    {
+        QVERIFY(rules(lintDraft(QStringLiteral("initial"),
+                                QStringLiteral("*Severity:* SEV-1\nNext update by 10:45.")))
+                    .contains(QStringLiteral("missing-impact")));
+        QVERIFY(rules(lintDraft(QStringLiteral("initial"),
+                                QStringLiteral("*Impact:* \nNext update by 10:45.")))
+                    .contains(QStringLiteral("missing-impact")));
+    }
+
+    void missingNextUpdateTimeIsFound()
+    {
+        QVERIFY(rules(lintDraft(QStringLiteral("update"),
+                                QStringLiteral("*Impact:* EU payments\nNext update soon.")))
+                    .contains(QStringLiteral("missing-next-update")));
+    }
+
+    void promisedEtaIsFound()
+    {
+        for (const char *promise :
+             {"ETA: 30 minutes", "It will be fixed shortly",
+              "We expect to be back online in 10 minutes", "should be resolved by noon"}) {
+            QVERIFY2(rules(lintDraft(QStringLiteral("update"),
+                                     goodUpdate + QLatin1Char('\n') + QString::fromLatin1(promise)))
+                         .contains(QStringLiteral("promised-eta")),
+                     promise);
+        }
+    }
+
+    void resolutionMustSayWhetherDataWasLost()
+    {
+        const QString resolution = QStringLiteral("*Impact:* EU payments\n*Fixed by:* rollback");
+        QVERIFY(rules(lintDraft(QStringLiteral("resolution"), resolution))
+                    .contains(QStringLiteral("data-loss-unstated")));
+        QVERIFY(!rules(lintDraft(QStringLiteral("resolution"),
+                                 resolution + QStringLiteral("\n*Data:* no data was lost")))
+                     .contains(QStringLiteral("data-loss-unstated")));
+        // Saying the fix time in a resolution is not a promise.
+        QVERIFY(!rules(lintDraft(QStringLiteral("resolution"),
+                                 resolution + QStringLiteral("\nno data was lost, ETA met")))
+                     .contains(QStringLiteral("promised-eta")));
+    }
+
+    void unfilledPlaceholdersAreFound()
+    {
+        const auto findings = lintDraft(
+            QStringLiteral("update"),
+            goodUpdate + QStringLiteral("\n*Next step:* <what happens next> {{title}} TBD"));
+        QVERIFY(rules(findings).contains(QStringLiteral("unfilled-placeholder")));
+        const QString message = findings.first().message;
+        QVERIFY(message.contains(QStringLiteral("<what happens next>")));
+        QVERIFY(message.contains(QStringLiteral("{{title}}")));
+        QVERIFY(message.contains(QStringLiteral("TBD")));
+    }
+
+    void slackLinksAreNotMistakenForPlaceholders()
+    {
+        QVERIFY(
+            !rules(lintDraft(QStringLiteral("update"),
+                             goodUpdate + QStringLiteral("\n<https://status.example.com|status>")))
+                 .contains(QStringLiteral("unfilled-placeholder")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDraftLint)
+#include "test_draft_lint.moc"
