@@ -1,0 +1,120 @@
+#include "comms/MessageTemplates.h"
+#include "ui/DraftsPanel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace ic;
+using namespace ic::ui;
+
+namespace {
+
+QVariantMap incidentValues()
+{
+    return {{QStringLiteral("title"), QStringLiteral("Checkout returns 502")},
+            {QStringLiteral("severity"), QStringLiteral("SEV-2")},
+            {QStringLiteral("status"), QStringLiteral("Investigating")},
+            {QStringLiteral("status_sentence"), QStringLiteral("We are looking into it.")},
+            {QStringLiteral("service"), QStringLiteral("checkout")},
+            {QStringLiteral("impact"), QStringLiteral("EU card payments fail")},
+            {QStringLiteral("commander"), QStringLiteral("Ana")},
+            {QStringLiteral("started"), QStringLiteral("2026-11-25 09:30")},
+            {QStringLiteral("channel"), QStringLiteral("#incident-2026-11-25-0930")},
+            {QStringLiteral("next_update"), QStringLiteral("10:00")}};
+}
+
+} // namespace
+
+class TestDraftsPanel : public QObject
+{
+    Q_OBJECT
+
+private:
+    comms::MessageTemplates m_templates;
+
+    void choose(DraftsPanel &panel, const QString &id)
+    {
+        auto *combo = panel.findChild<QComboBox *>(QStringLiteral("draftTemplate"));
+        combo->setCurrentIndex(combo->findData(id));
+    }
+
+private Q_SLOTS:
+    void withoutAnIncidentItExplainsItself()
+    {
+        DraftsPanel panel(m_templates);
+        panel.setValuesProvider([] { return QVariantMap(); });
+        panel.show();
+        QVERIFY(!panel.findChild<QPlainTextEdit *>(QStringLiteral("draftEditor"))->isVisible());
+        QVERIFY(!panel.copyCurrent());
+    }
+
+    void copyPutsTheRenderedInitialAlertOnTheClipboard()
+    {
+        DraftsPanel panel(m_templates);
+        panel.setValuesProvider(incidentValues);
+        choose(panel, QStringLiteral("initial"));
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QSignalSpy copied(&panel, &DraftsPanel::draftCopied);
+        QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("draftCopy")),
+                          Qt::LeftButton);
+        QCOMPARE(copied.size(), 1);
+        const QString clip = QApplication::clipboard()->text();
+        QVERIFY(clip.startsWith(QStringLiteral("🚨 *INCIDENT DECLARED: Checkout returns 502*")));
+        QVERIFY(clip.contains(QStringLiteral("*Impact:* EU card payments fail")));
+        QCOMPARE(copied.first().at(0).toString(), QStringLiteral("initial"));
+        QCOMPARE(copied.first().at(1).toString(), clip);
+        QVERIFY(QApplication::clipboard()->mimeData()->hasHtml());
+    }
+
+    void findingsNeedAnExplicitConfirmation()
+    {
+        DraftsPanel panel(m_templates);
+        panel.setValuesProvider(incidentValues);
+        choose(panel, QStringLiteral("update"));
+        panel.show();
+        auto *findings = panel.findChild<QListWidget *>(QStringLiteral("draftFindings"));
+        QVERIFY(findings->count() > 0); // "what was found or tried" is not filled yet
+        QStringList asked;
+        DraftsPanel::confirmForTests = [&](const QStringList &f) {
+            asked = f;
+            return false;
+        };
+        QApplication::clipboard()->clear();
+        QSignalSpy copied(&panel, &DraftsPanel::draftCopied);
+        QVERIFY(!panel.copyCurrent());
+        QCOMPARE(copied.size(), 0);
+        QVERIFY(!asked.isEmpty());
+        QVERIFY(QApplication::clipboard()->text().isEmpty());
+
+        DraftsPanel::confirmForTests = [](const QStringList &) {
+            return true;
+        };
+        QVERIFY(panel.copyCurrent());
+        QCOMPARE(copied.size(), 1);
+        DraftsPanel::confirmForTests = nullptr;
+    }
+
+    void editsUpdateTheFindings()
+    {
+        DraftsPanel panel(m_templates);
+        panel.setValuesProvider(incidentValues);
+        choose(panel, QStringLiteral("initial"));
+        auto *editor = panel.findChild<QPlainTextEdit *>(QStringLiteral("draftEditor"));
+        auto *findings = panel.findChild<QListWidget *>(QStringLiteral("draftFindings"));
+        QCOMPARE(findings->count(), 0);
+        editor->appendPlainText(QStringLiteral("ETA: 20 minutes"));
+        QCOMPARE(findings->count(), 1);
+        QCOMPARE(findings->item(0)->data(Qt::UserRole).toString(), QStringLiteral("promised-eta"));
+    }
+};
+
+QTEST_MAIN(TestDraftsPanel)
+#include "test_drafts_panel.moc"

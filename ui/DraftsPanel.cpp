@@ -1,0 +1,230 @@
+#include "DraftsPanel.h"
+
+#include "EmptyState.h"
+#include "comms/DraftLinter.h"
+#include "comms/MessageTemplates.h"
+#include "comms/SlackText.h"
+#include "comms/SlackWebhook.h"
+#include "comms/TemplateRenderer.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace ic::ui {
+namespace {
+
+// Chat text to the HTML a reader sees in Slack: *bold*, _italic_, `code`, line breaks.
+QString previewHtml(const QString &mrkdwn)
+{
+    QString html = mrkdwn.toHtmlEscaped();
+    static const QRegularExpression bold(QStringLiteral("(^|[\\s(])\\*([^*\\n]+)\\*"));
+    static const QRegularExpression italic(QStringLiteral("(^|[\\s(])_([^_\\n]+)_"));
+    static const QRegularExpression code(QStringLiteral("`([^`\\n]+)`"));
+    html.replace(bold, QStringLiteral("\\1<b>\\2</b>"));
+    html.replace(italic, QStringLiteral("\\1<i>\\2</i>"));
+    html.replace(code, QStringLiteral("<code>\\1</code>"));
+    html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    return html;
+}
+
+} // namespace
+
+DraftsPanel::DraftsPanel(const comms::MessageTemplates &templates, QWidget *parent)
+    : QWidget(parent), m_templates(templates), m_stack(new QStackedWidget(this)),
+      m_template(new QComboBox(this)), m_editor(new QPlainTextEdit(this)),
+      m_preview(new QTextBrowser(this)), m_findings(new QListWidget(this)),
+      m_copy(new QPushButton(tr("Copy for Slack"), this)),
+      m_post(new QPushButton(tr("Post to Slack"), this)), m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("draftsPanel"));
+    m_template->setObjectName(QStringLiteral("draftTemplate"));
+    m_template->setAccessibleName(tr("Message template"));
+    for (const comms::MessageTemplate &t : templates.all())
+        m_template->addItem(t.title, t.id);
+    m_editor->setObjectName(QStringLiteral("draftEditor"));
+    m_editor->setAccessibleName(tr("Draft text"));
+    m_preview->setObjectName(QStringLiteral("draftPreview"));
+    m_preview->setAccessibleName(tr("Preview"));
+    m_preview->setOpenLinks(false);
+    m_findings->setObjectName(QStringLiteral("draftFindings"));
+    m_findings->setAccessibleName(tr("Problems in the draft"));
+    m_findings->setMaximumHeight(90);
+    m_copy->setObjectName(QStringLiteral("draftCopy"));
+    m_copy->setToolTip(tr("Copy the draft as Slack text (Ctrl+Shift+C)"));
+    m_post->setObjectName(QStringLiteral("draftPost"));
+    m_post->setEnabled(false);
+    m_status->setObjectName(QStringLiteral("draftStatus"));
+    m_status->setWordWrap(true);
+
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(6, 6, 6, 6);
+    auto *top = new QHBoxLayout;
+    auto *refill = new QPushButton(tr("Refill"), page);
+    refill->setObjectName(QStringLiteral("draftRefill"));
+    refill->setToolTip(tr("Fill the template again from the incident, discarding edits"));
+    top->addWidget(m_template, 1);
+    top->addWidget(refill);
+    layout->addLayout(top);
+    auto *split = new QSplitter(Qt::Vertical, page);
+    split->addWidget(m_editor);
+    split->addWidget(m_preview);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_findings);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_status, 1);
+    buttons->addWidget(m_post);
+    buttons->addWidget(m_copy);
+    layout->addLayout(buttons);
+
+    m_stack->addWidget(
+        new EmptyState(tr("No drafts yet"),
+                       tr("Declare an incident and its announcements are filled here: "
+                          "initial alert, updates, resolution and the postmortem."),
+                       m_stack));
+    m_stack->addWidget(page);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_stack);
+
+    connect(m_template, &QComboBox::currentIndexChanged, this, &DraftsPanel::refill);
+    connect(refill, &QPushButton::clicked, this, &DraftsPanel::refill);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &DraftsPanel::updatePreviewAndLint);
+    connect(m_copy, &QPushButton::clicked, this, &DraftsPanel::copyCurrent);
+    connect(m_post, &QPushButton::clicked, this, &DraftsPanel::postCurrent);
+}
+
+void DraftsPanel::setValuesProvider(ValuesProvider provider)
+{
+    m_values = std::move(provider);
+    refill();
+}
+
+void DraftsPanel::setWebhook(comms::SlackWebhook *webhook, std::function<QUrl()> urlProvider)
+{
+    m_webhook = webhook;
+    m_webhookUrl = std::move(urlProvider);
+    connect(m_webhook, &comms::SlackWebhook::finished, this, [this](bool ok, const QString &error) {
+        m_post->setEnabled(true);
+        if (!ok) {
+            m_status->setText(tr("Not posted: %1").arg(error));
+            m_post->setText(tr("Retry post"));
+            return;
+        }
+        m_status->setText(tr("Posted to Slack."));
+        m_post->setText(tr("Post to Slack"));
+        Q_EMIT draftPosted(currentTemplateId(), m_postingText);
+    });
+    m_post->setEnabled(true);
+}
+
+QString DraftsPanel::currentTemplateId() const
+{
+    return m_template->currentData().toString();
+}
+
+QString DraftsPanel::currentText() const
+{
+    return m_editor->toPlainText();
+}
+
+void DraftsPanel::refill()
+{
+    const QVariantMap values = m_values ? m_values() : QVariantMap();
+    m_stack->setCurrentIndex(values.isEmpty() ? 0 : 1);
+    if (values.isEmpty())
+        return;
+    const comms::MessageTemplate *chosen = m_templates.find(currentTemplateId());
+    if (!chosen)
+        return;
+    QString error;
+    const auto text = comms::renderTemplate(chosen->text, values, &error);
+    m_editor->setPlainText(
+        text ? text->trimmed()
+             : tr("The template %1 cannot be rendered: %2").arg(chosen->source, error));
+    m_status->clear();
+}
+
+void DraftsPanel::updatePreviewAndLint()
+{
+    const QString text = m_editor->toPlainText();
+    m_preview->setHtml(previewHtml(comms::toSlackMrkdwn(text)));
+    m_findings->clear();
+    for (const comms::LintFinding &finding : comms::lintDraft(currentTemplateId(), text)) {
+        auto *item = new QListWidgetItem(QStringLiteral("⚠ ") + finding.message, m_findings);
+        item->setData(Qt::UserRole, finding.rule);
+    }
+    m_findings->setVisible(m_findings->count() > 0);
+}
+
+bool DraftsPanel::confirmDespiteFindings(const QStringList &findings)
+{
+    if (findings.isEmpty())
+        return true;
+    if (confirmForTests)
+        return confirmForTests(findings);
+    return QMessageBox::question(this, tr("Copy with problems?"),
+                                 tr("The draft has problems:\n\n• %1\n\nCopy it anyway?")
+                                     .arg(findings.join(QStringLiteral("\n• "))),
+                                 QMessageBox::Yes | QMessageBox::No,
+                                 QMessageBox::No) == QMessageBox::Yes;
+}
+
+bool DraftsPanel::copyCurrent()
+{
+    if (m_stack->currentIndex() == 0)
+        return false;
+    const QString text = m_editor->toPlainText();
+    QStringList findings;
+    for (const comms::LintFinding &finding : comms::lintDraft(currentTemplateId(), text))
+        findings << finding.message;
+    if (!confirmDespiteFindings(findings)) {
+        m_status->setText(tr("Not copied."));
+        return false;
+    }
+    const QString mrkdwn = comms::toSlackMrkdwn(text);
+    auto *mime = new QMimeData;
+    mime->setText(mrkdwn);
+    mime->setHtml(previewHtml(mrkdwn));
+    QApplication::clipboard()->setMimeData(mime);
+    m_status->setText(tr("Copied. Paste it into the incident channel."));
+    Q_EMIT draftCopied(currentTemplateId(), mrkdwn);
+    return true;
+}
+
+void DraftsPanel::postCurrent()
+{
+    if (!m_webhook || m_stack->currentIndex() == 0)
+        return;
+    const QUrl url = m_webhookUrl ? m_webhookUrl() : QUrl();
+    if (url.isEmpty()) {
+        m_status->setText(tr("No Slack webhook is set up; copy the draft instead."));
+        return;
+    }
+    QStringList findings;
+    for (const comms::LintFinding &finding :
+         comms::lintDraft(currentTemplateId(), m_editor->toPlainText()))
+        findings << finding.message;
+    if (!confirmDespiteFindings(findings))
+        return;
+    m_postingText = comms::toSlackMrkdwn(m_editor->toPlainText());
+    m_post->setEnabled(false);
+    m_status->setText(tr("Posting…"));
+    m_webhook->post(url, m_postingText);
+}
+
+} // namespace ic::ui

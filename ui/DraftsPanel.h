@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QVariantMap>
+#include <QWidget>
+#include <functional>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTextBrowser;
+
+namespace ic::comms {
+class MessageTemplates;
+class SlackWebhook;
+} // namespace ic::comms
+
+namespace ic::ui {
+
+// Pick a template, get the draft filled from the incident, edit it, see the preview and the
+// lint findings, copy it (Ctrl+Shift+C) or post it to the webhook.
+class DraftsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    // Returns the placeholder values of the active incident, or an empty map when none.
+    using ValuesProvider = std::function<QVariantMap()>;
+
+    DraftsPanel(const comms::MessageTemplates &templates, QWidget *parent = nullptr);
+
+    void setValuesProvider(ValuesProvider provider);
+    void setWebhook(comms::SlackWebhook *webhook, std::function<QUrl()> urlProvider);
+
+    QString currentTemplateId() const;
+    QString currentText() const;
+
+    // Tests answer the "copy despite findings?" question here instead of a dialog.
+    static inline std::function<bool(const QStringList &findings)> confirmForTests;
+
+public Q_SLOTS:
+    // Re-renders the chosen template from the incident, replacing edits.
+    void refill();
+    // Copies after lint; returns whether it was copied.
+    bool copyCurrent();
+    void postCurrent();
+
+Q_SIGNALS:
+    void draftCopied(const QString &templateId, const QString &text);
+    void draftPosted(const QString &templateId, const QString &text);
+
+private:
+    void updatePreviewAndLint();
+    bool confirmDespiteFindings(const QStringList &findings);
+
+    const comms::MessageTemplates &m_templates;
+    ValuesProvider m_values;
+    comms::SlackWebhook *m_webhook = nullptr;
+    std::function<QUrl()> m_webhookUrl;
+    QStackedWidget *m_stack;
+    QComboBox *m_template;
+    QPlainTextEdit *m_editor;
+    QTextBrowser *m_preview;
+    QListWidget *m_findings;
+    QPushButton *m_copy;
+    QPushButton *m_post;
+    QLabel *m_status;
+    QString m_postingText;
+};
+
+} // namespace ic::ui
