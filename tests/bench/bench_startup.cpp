@@ -46,18 +46,22 @@ int main(int argc, char *argv[])
                                   QStringLiteral("--exit-after-first-paint")};
     runOnce(console, consoleArgs); // first run creates the database; not a cold start figure
     constexpr int rounds = 15;
-    std::vector<double> consoleWall, bareWall, consoleReported, bareReported;
+    std::vector<double> consoleWall, bareWall, consoleReported, bareReported, textReported;
     for (int i = 0; i < rounds; ++i) {
         const Sample c = runOnce(console, consoleArgs);
         const Sample b = runOnce(bare, {});
+        const Sample t = runOnce(bare, {QStringLiteral("--with-text")});
         consoleWall.push_back(c.wallMs);
         consoleReported.push_back(c.reportedMs);
         bareWall.push_back(b.wallMs);
         bareReported.push_back(b.reportedMs);
+        textReported.push_back(t.reportedMs);
     }
     using ic::bench::median;
     ic::bench::report(QStringLiteral("startup_first_paint"), median(consoleReported),
                       QStringLiteral("ms"), median(bareReported));
+    ic::bench::report(QStringLiteral("startup_first_paint_vs_window_with_text"),
+                      median(consoleReported), QStringLiteral("ms"), median(textReported));
     ic::bench::report(QStringLiteral("startup_wall_to_exit"), median(consoleWall),
                       QStringLiteral("ms"), median(bareWall));
     return 0;
