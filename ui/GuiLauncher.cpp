@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "core/DataDir.h"
 #include "core/Logging.h"
+#include "storage/Backups.h"
 #include "storage/Database.h"
 #include "storage/DatabaseFile.h"
 
@@ -13,6 +14,7 @@
 #include <QFile>
 #include <QIcon>
 #include <QMessageBox>
+#include <QThreadPool>
 
 namespace ic::ui {
 namespace {
@@ -91,6 +93,9 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
     if (options.exitAfterFirstPaint)
         new FirstPaintProbe(&window, out);
     window.show();
+    // A daily safety copy, written on a pool thread with its own connection.
+    QThreadPool::globalInstance()->start(
+        [path = database->path()] { Backups::writeDailyIfDue(path); });
     log::get(log::Ui)->info("window shown, data dir {}", dataDir.path.toStdString());
     return app->exec();
 }

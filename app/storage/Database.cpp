@@ -1,5 +1,6 @@
 #include "Database.h"
 
+#include "Backups.h"
 #include "DatabaseFile.h"
 #include "Migrations.h"
 #include "Sql.h"
@@ -7,6 +8,7 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
@@ -89,8 +91,26 @@ DatabaseOpenResult probeExisting(const QString &path)
     return result;
 }
 
+// Before an existing database is changed by an upgrade, keep a copy of it as it was.
+bool backUpBeforeUpgrade(const QSqlDatabase &db, const QString &path, QString *error)
+{
+    const int current = sql::scalar(db, QStringLiteral("PRAGMA user_version")).toInt();
+    if (current == 0 || current >= latestSchemaVersion())
+        return true;
+    const Backups backups(QFileInfo(path).dir().filePath(QStringLiteral("backups")));
+    QString problem;
+    if (backups.writeRotated(db, QStringLiteral("pre-v%1").arg(current), &problem).isEmpty()) {
+        *error =
+            QStringLiteral("not upgrading: the backup before the upgrade failed: %1").arg(problem);
+        return false;
+    }
+    return true;
+}
+
 bool migrate(const QSqlDatabase &db, const QString &path, QString *error)
 {
+    if (!backUpBeforeUpgrade(db, path, error))
+        return false;
     for (const Migration &migration : schemaMigrations()) {
         sql::WriteTransaction tx(db);
         if (!tx.isActive()) {
