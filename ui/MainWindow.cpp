@@ -2,11 +2,10 @@
 
 #include "EmptyState.h"
 #include "IncidentHeader.h"
+#include "core/Settings.h"
 
 #include <QCloseEvent>
-#include <QDir>
 #include <QDockWidget>
-#include <QSettings>
 #include <QVBoxLayout>
 
 namespace ic::ui {
@@ -15,16 +14,14 @@ namespace {
 // Bump when docks are added or renamed, so an old saved state is not forced onto them.
 constexpr int layoutVersion = 1;
 
-const QString geometryKey = QStringLiteral("window/geometry");
-const QString stateKey = QStringLiteral("window/state");
+constexpr const char *geometryKey = "window/geometry";
+constexpr const char *stateKey = "window/state";
 
 } // namespace
 
 MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     : QMainWindow(parent), m_services(services),
-      m_settings(std::make_unique<QSettings>(
-          QDir(services.dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)),
-      m_header(new IncidentHeader(this))
+      m_settings(std::make_unique<Settings>(services.dataDir)), m_header(new IncidentHeader(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Incident Console"));
@@ -136,8 +133,8 @@ QWidget *MainWindow::areaContent(Area area) const
 
 void MainWindow::restoreLayout()
 {
-    restoreGeometry(m_settings->value(geometryKey).toByteArray());
-    if (restoreState(m_settings->value(stateKey).toByteArray(), layoutVersion))
+    restoreGeometry(m_settings->raw(geometryKey).toByteArray());
+    if (restoreState(m_settings->raw(stateKey).toByteArray(), layoutVersion))
         return;
     // First start: the checklist is what the commander works in, so it gets the room.
     resizeDocks({m_checklistDock, m_healthDock}, {420, 360}, Qt::Horizontal);
@@ -146,8 +143,8 @@ void MainWindow::restoreLayout()
 
 void MainWindow::saveLayout()
 {
-    m_settings->setValue(geometryKey, saveGeometry());
-    m_settings->setValue(stateKey, saveState(layoutVersion));
+    m_settings->setRaw(geometryKey, saveGeometry());
+    m_settings->setRaw(stateKey, saveState(layoutVersion));
     m_settings->sync();
 }
 

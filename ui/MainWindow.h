@@ -4,11 +4,11 @@
 #include <memory>
 
 class QDockWidget;
-class QSettings;
 
 namespace ic {
 class Database;
-}
+class Settings;
+} // namespace ic
 
 namespace ic::ui {
 
@@ -55,7 +55,7 @@ private:
     void restoreLayout();
 
     WindowServices m_services;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<Settings> m_settings;
     IncidentHeader *m_header;
     QWidget *m_runbooksArea = nullptr;
     QDockWidget *m_checklistDock = nullptr;
