@@ -1,11 +1,23 @@
 #include "MainWindow.h"
 
+#include "CommandPalette.h"
 #include "EmptyState.h"
 #include "IncidentHeader.h"
+#include "ShortcutOverview.h"
 #include "core/Settings.h"
+#include "storage/Backups.h"
+#include "storage/Database.h"
 
+#include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPointer>
+#include <QStatusBar>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace ic::ui {
@@ -21,7 +33,8 @@ constexpr const char *stateKey = "window/state";
 
 MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     : QMainWindow(parent), m_services(services),
-      m_settings(std::make_unique<Settings>(services.dataDir)), m_header(new IncidentHeader(this))
+      m_settings(std::make_unique<Settings>(services.dataDir)), m_header(new IncidentHeader(this)),
+      m_palette(new CommandPalette(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Incident Console"));
@@ -62,6 +75,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
                                tr("Every action during an incident lands here with its time: "
                                   "declaration, ticks, status changes, notes and messages.")));
     resize(1280, 800);
+    createMenus();
     restoreLayout();
 }
 
@@ -72,7 +86,9 @@ QDockWidget *MainWindow::addAreaDock(Area area, const QString &title, const QStr
 {
     auto *dock = new QDockWidget(title, this);
     dock->setObjectName(objectName);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    // Closable too: the View menu and Ctrl+K bring a hidden area back.
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                      QDockWidget::DockWidgetClosable);
     dock->setWidget(content);
     dock->setAccessibleName(title);
     addDockWidget(side, dock);
@@ -129,6 +145,78 @@ QWidget *MainWindow::areaContent(Area area) const
         return m_timelineDock->widget();
     }
     return nullptr;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    QAction *backup = file->addAction(tr("&Back up database now"), this, &MainWindow::backUpNow);
+    backup->setObjectName(QStringLiteral("backupAction"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QAction *palette = view->addAction(tr("Command &palette…"), m_palette, &CommandPalette::open);
+    palette->setObjectName(QStringLiteral("paletteAction"));
+    palette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    view->addSeparator();
+    for (QDockWidget *dock : {m_checklistDock, m_healthDock, m_draftsDock, m_timelineDock}) {
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setText(tr("Show %1").arg(dock->windowTitle()));
+        view->addAction(toggle);
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        auto *overview = new ShortcutOverview(this);
+        overview->setAttribute(Qt::WA_DeleteOnClose);
+        overview->open();
+    });
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About Incident Console"), this, [this] {
+        QMessageBox::about(
+            this, tr("About Incident Console"),
+            tr("<b>Incident Console %1</b><p>Runbooks, the commander's checklist, "
+               "health checks and announcements, offline.</p><p>Data: %2</p>")
+                .arg(QStringLiteral(INCIDENT_CONSOLE_VERSION), m_services.dataDir.toHtmlEscaped()));
+    });
+}
+
+QMenu *MainWindow::menu(const QString &objectName) const
+{
+    return menuBar()->findChild<QMenu *>(objectName);
+}
+
+void MainWindow::backUpNow()
+{
+    if (!m_services.database)
+        return;
+    statusBar()->showMessage(tr("Backing up…"));
+    const QString path = m_services.database->path();
+    QPointer<MainWindow> self(this);
+    // VACUUM INTO reads the whole database: a pool thread with its own connection does it.
+    QThreadPool::globalInstance()->start([path, self] {
+        QString error;
+        QString written;
+        if (auto database = Database::openAdditional(path, &error)) {
+            const Backups backups(QFileInfo(path).dir().filePath(QStringLiteral("backups")));
+            written =
+                backups.writeRotated(database->connection(), QStringLiteral("manual"), &error);
+        }
+        QMetaObject::invokeMethod(qApp, [self, written, error] {
+            if (!self)
+                return;
+            self->statusBar()->showMessage(written.isEmpty()
+                                               ? tr("Backup failed: %1").arg(error)
+                                               : tr("Backup written to %1").arg(written),
+                                           15000);
+        });
+    });
 }
 
 void MainWindow::restoreLayout()

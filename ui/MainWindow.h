@@ -4,6 +4,7 @@
 #include <memory>
 
 class QDockWidget;
+class QMenu;
 
 namespace ic {
 class Database;
@@ -12,6 +13,7 @@ class Settings;
 
 namespace ic::ui {
 
+class CommandPalette;
 class IncidentHeader;
 
 // What the window works on. Owned by the launcher, outlives the window.
@@ -46,6 +48,11 @@ public:
 
     void saveLayout();
 
+    // Features add their runbooks, checks, ... to Ctrl+K here.
+    CommandPalette *commandPalette() const { return m_palette; }
+    // The window's menus, for features to add their actions to.
+    QMenu *menu(const QString &objectName) const;
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -53,6 +60,8 @@ private:
     QDockWidget *addAreaDock(Area area, const QString &title, const QString &objectName,
                              Qt::DockWidgetArea side, QWidget *content);
     void restoreLayout();
+    void createMenus();
+    void backUpNow();
 
     WindowServices m_services;
     std::unique_ptr<Settings> m_settings;
@@ -62,6 +71,7 @@ private:
     QDockWidget *m_healthDock = nullptr;
     QDockWidget *m_draftsDock = nullptr;
     QDockWidget *m_timelineDock = nullptr;
+    CommandPalette *m_palette = nullptr;
 };
 
 } // namespace ic::ui

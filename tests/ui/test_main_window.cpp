@@ -5,7 +5,11 @@
 #include "ui/MainWindow.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QDockWidget>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -84,6 +88,45 @@ private Q_SLOTS:
         auto *reader = new QWidget;
         window.setAreaContent(MainWindow::Area::Runbooks, reader);
         QCOMPARE(window.findChild<QWidget *>(QStringLiteral("runbooksArea")), reader);
+    }
+
+    void commandPaletteFindsAndRunsAnAction()
+    {
+        MainWindow window(services());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *timeline = window.findChild<QDockWidget *>(QStringLiteral("timelineDock"));
+        QVERIFY(timeline->isVisible());
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        auto *palette = window.findChild<QDialog *>(QStringLiteral("commandPalette"));
+        QTRY_VERIFY(palette && palette->isVisible());
+        auto *input = palette->findChild<QLineEdit *>(QStringLiteral("paletteInput"));
+        QTRY_VERIFY(input->hasFocus());
+        QTest::keyClicks(input, QStringLiteral("show timln"));
+        auto *results = palette->findChild<QListWidget *>(QStringLiteral("paletteResults"));
+        QVERIFY2(results->count() >= 1, qPrintable(input->text()));
+        QVERIFY2(results->currentItem()->text().contains(QStringLiteral("Show Timeline")),
+                 qPrintable(results->currentItem()->text()));
+        QTest::keyClick(input, Qt::Key_Return);
+        QTRY_VERIFY(!palette->isVisible());
+        QTRY_VERIFY(!timeline->isVisible());
+    }
+
+    void f1ListsTheShortcuts()
+    {
+        MainWindow window(services());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClick(&window, Qt::Key_F1);
+        QDialog *overview = nullptr;
+        QTRY_VERIFY((overview = window.findChild<QDialog *>(QStringLiteral("shortcutOverview"))));
+        auto *table = overview->findChild<QTableWidget *>(QStringLiteral("shortcutTable"));
+        QStringList rows;
+        for (int row = 0; row < table->rowCount(); ++row)
+            rows << table->item(row, 0)->text() + QLatin1Char('=') + table->item(row, 1)->text();
+        QVERIFY2(rows.contains(QStringLiteral("Command palette…=Ctrl+K")),
+                 qPrintable(rows.join(QLatin1Char(' '))));
+        overview->close();
     }
 
     void unreadableDatabaseIsMovedAsideWhenTheUserAgrees()
