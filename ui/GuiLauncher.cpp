@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "core/DataDir.h"
 #include "core/Logging.h"
+#include "core/SingleInstance.h"
 #include "storage/Backups.h"
 #include "storage/Database.h"
 #include "storage/DatabaseFile.h"
@@ -83,6 +84,13 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
         showFatal(problem);
         return cli::DataError;
     }
+    // The startup probe measures a window, not a hand-over to one already running.
+    SingleInstance instance(dataDir.path);
+    if (!options.exitAfterFirstPaint && !instance.claim()) {
+        out << "incident-console: already running for " << dataDir.path
+            << "; its window was brought forward" << Qt::endl;
+        return cli::Success;
+    }
     auto database = openDatabaseForGui(QDir(dataDir.path).filePath(Database::defaultFileName()));
     if (!database)
         return cli::DataError;
@@ -93,6 +101,13 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
     if (options.exitAfterFirstPaint)
         new FirstPaintProbe(&window, out);
     window.show();
+    QObject::connect(&instance, &SingleInstance::activationRequested, &window, [&window] {
+        log::get(log::Ui)->info("brought forward by a second launch");
+        window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+        window.show();
+        window.raise();
+        window.activateWindow();
+    });
     // A daily safety copy, written on a pool thread with its own connection.
     QThreadPool::globalInstance()->start(
         [path = database->path()] { Backups::writeDailyIfDue(path); });
