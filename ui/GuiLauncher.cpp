@@ -3,8 +3,10 @@
 #include "DatabaseProblemDialog.h"
 #include "FirstPaintProbe.h"
 #include "MainWindow.h"
+#include "Theme.h"
 #include "core/DataDir.h"
 #include "core/Logging.h"
+#include "core/Settings.h"
 #include "core/SingleInstance.h"
 #include "storage/Backups.h"
 #include "storage/Database.h"
@@ -96,6 +98,7 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
         return cli::DataError;
 
     auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
+    applyTheme(*app, Settings(dataDir.path).get(settings::theme));
     applyStyle(*app);
     MainWindow window({database.get(), dataDir.path, options.runbookDirs});
     if (options.exitAfterFirstPaint)

@@ -3,7 +3,9 @@
 #include "CommandPalette.h"
 #include "EmptyState.h"
 #include "IncidentHeader.h"
+#include "SettingsDialog.h"
 #include "ShortcutOverview.h"
+#include "Theme.h"
 #include "core/Settings.h"
 #include "storage/Backups.h"
 #include "storage/Database.h"
@@ -153,6 +155,15 @@ void MainWindow::createMenus()
     file->setObjectName(QStringLiteral("fileMenu"));
     QAction *backup = file->addAction(tr("&Back up database now"), this, &MainWindow::backUpNow);
     backup->setObjectName(QStringLiteral("backupAction"));
+    QAction *preferences = file->addAction(tr("&Settings…"), this, [this] {
+        auto *dialog = new SettingsDialog(*m_settings, m_services.dataDir, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &SettingsDialog::themeChanged, this,
+                [](const QString &theme) { applyTheme(*qApp, theme); });
+        dialog->open();
+    });
+    preferences->setObjectName(QStringLiteral("settingsAction"));
+    preferences->setShortcut(QKeySequence::Preferences);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
