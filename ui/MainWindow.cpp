@@ -118,7 +118,7 @@ void MainWindow::setAreaContent(Area area, QWidget *content)
     if (area == Area::Runbooks) {
         auto *layout = static_cast<QVBoxLayout *>(centralWidget()->layout());
         content->setObjectName(QStringLiteral("runbooksArea"));
-        layout->replaceWidget(m_runbooksArea, content);
+        delete layout->replaceWidget(m_runbooksArea, content); // the old layout item is ours
         delete m_runbooksArea;
         m_runbooksArea = content;
         return;
