@@ -67,7 +67,10 @@ void HttpProbe::onFinished()
     Observation observation;
     const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const QNetworkReply::NetworkError error = m_reply->error();
-    const bool answered = status.isValid();
+    // A redirect chain that never ends has no final answer, whatever its last status was.
+    const bool redirectFailed = error == QNetworkReply::TooManyRedirectsError ||
+                                error == QNetworkReply::InsecureRedirectError;
+    const bool answered = status.isValid() && !redirectFailed;
     if (answered)
         observation.values.insert(QStringLiteral("[STATUS]"), QString::number(status.toInt()));
     const bool connected = answered || !(error == QNetworkReply::ConnectionRefusedError ||
