@@ -168,11 +168,14 @@ private Q_SLOTS:
         m_completeAtOnce = false;
         auto scheduler = makeScheduler();
         scheduler->setMaxConcurrent(1);
-        scheduler->setChecks({check(QStringLiteral("a"), 60), check(QStringLiteral("b"), 60),
-                              check(QStringLiteral("urgent"), 3600)});
+        scheduler->setChecks({check(QStringLiteral("a"), 60), check(QStringLiteral("b"), 60)});
         scheduler->tick();
         advance(*scheduler, 2100);
         QCOMPARE(scheduler->runningCount(), 1);
+        QCOMPARE(scheduler->queuedCount(), 1);
+        // Added later, so it is not due yet; "probe now" must put it before the queued one.
+        scheduler->setChecks({check(QStringLiteral("a"), 60), check(QStringLiteral("b"), 60),
+                              check(QStringLiteral("urgent"), 3600)});
         const QString first = m_starts.first().first;
         scheduler->probeNow(QStringLiteral("urgent"));
         scheduler->probeNow(first); // already running: ignored
