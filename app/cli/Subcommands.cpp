@@ -1,4 +1,5 @@
 #include "BackupCommand.h"
+#include "CheckCommand.h"
 #include "CommandLine.h"
 
 namespace ic::cli {
@@ -8,6 +9,8 @@ const std::vector<Subcommand> &subcommands()
     static const std::vector<Subcommand> all{
         {QStringLiteral("backup"), QStringLiteral("Write a consistent copy of console.db."),
          runBackup},
+        {QStringLiteral("check"),
+         QStringLiteral("Run the health checks once and print the results."), runCheck},
     };
     return all;
 }

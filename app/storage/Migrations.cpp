@@ -67,6 +67,38 @@ const std::vector<Migration> &schemaMigrations()
              " copied_at TEXT,"
              " posted_at TEXT)",
          }},
+        {4,
+         "health check history: raw-result ring, rollups, observer gaps",
+         {
+             // Health history stays SQLite-local: a bounded ring of raw results per check
+             // (slot = seq % ring size) and rollups per minute, hour and day.
+             "CREATE TABLE health_results ("
+             " check_name TEXT NOT NULL,"
+             " slot INTEGER NOT NULL,"
+             " seq INTEGER NOT NULL,"
+             " checked_at TEXT NOT NULL,"
+             " state TEXT NOT NULL,"
+             " latency_ms INTEGER NOT NULL,"
+             " message TEXT NOT NULL,"
+             " conditions TEXT NOT NULL,"
+             " PRIMARY KEY (check_name, slot)) WITHOUT ROWID",
+             "CREATE TABLE health_rollups ("
+             " check_name TEXT NOT NULL,"
+             " resolution TEXT NOT NULL,"
+             " bucket_start TEXT NOT NULL,"
+             " total INTEGER NOT NULL,"
+             " ok INTEGER NOT NULL,"
+             " warn INTEGER NOT NULL,"
+             " crit INTEGER NOT NULL,"
+             " unknown INTEGER NOT NULL,"
+             " latency_sum INTEGER NOT NULL,"
+             " latency_max INTEGER NOT NULL,"
+             " PRIMARY KEY (check_name, resolution, bucket_start)) WITHOUT ROWID",
+             "CREATE TABLE health_gaps ("
+             " started_at TEXT NOT NULL,"
+             " ended_at TEXT NOT NULL,"
+             " reason TEXT NOT NULL)",
+         }},
     };
     return migrations;
 }

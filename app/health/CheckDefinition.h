@@ -1,0 +1,49 @@
+#pragma once
+
+#include "Conditions.h"
+
+#include <QMap>
+#include <QStringList>
+#include <chrono>
+
+namespace ic::health {
+
+// One check of health.yaml after defaults are applied and its fields validated.
+struct CheckDefinition
+{
+    QString name;
+    QString group;
+    QString type; // http, tcp, tls, dns, redis, postgres, prometheus, command, system
+    QString runbook;
+    bool enabled = true;
+    std::chrono::milliseconds interval{15000};
+    std::chrono::milliseconds timeout{5000};
+    int failureThreshold = 3;
+    int successThreshold = 1;
+    // What decides the state; defaults for the type when health.yaml gives none.
+    QList<ConditionSpec> conditions;
+
+    // Target fields; which ones apply depends on the type.
+    QString url;
+    QString method = QStringLiteral("GET");
+    QMap<QString, QString> headers;
+    QString requestBody;
+    int maxRedirects = 5;
+    bool tlsVerify = true;
+    QString host;
+    int port = 0;
+    QString recordType = QStringLiteral("A");
+    QString nameserver;
+    QString user;
+    QString password;
+    QString database;
+    QString query;
+    QStringList command;
+    QString metric;
+    QString path;
+
+    QString file;
+    int line = 0; // where the check starts in its file, for messages
+};
+
+} // namespace ic::health

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "HealthConfig.h"
+
+#include <optional>
+
+namespace YAML {
+class Node;
+}
+
+namespace ic::health {
+
+// Reads the fields of health.yaml's defaults and checks, recording every problem with its
+// line; a check with a problem is left out, the rest of the file still counts.
+class FieldReader
+{
+public:
+    FieldReader(QString fileName, QList<ConfigProblem> *problems);
+
+    void readDefaults(const YAML::Node &node, CheckDefinition *defaults);
+    std::optional<CheckDefinition> readCheck(const YAML::Node &node,
+                                             const CheckDefinition &defaults, const QString &where);
+
+private:
+    bool readCommon(const YAML::Node &node, const QString &where, CheckDefinition *check);
+    bool readTarget(const YAML::Node &node, const QString &where, CheckDefinition *check);
+    bool readConditions(const YAML::Node &node, const QString &where, CheckDefinition *check);
+    void addTypeConditions(const YAML::Node &node, CheckDefinition *check);
+
+    std::optional<QString> text(const YAML::Node &node, const QString &field);
+    std::optional<std::chrono::milliseconds> duration(const YAML::Node &node, const QString &field);
+    std::optional<int> integer(const YAML::Node &node, const QString &field, int min, int max);
+    std::optional<bool> boolean(const YAML::Node &node, const QString &field);
+    void problem(const YAML::Node &node, const QString &field, const QString &message);
+
+    QString m_file;
+    QList<ConfigProblem> *m_problems;
+};
+
+} // namespace ic::health

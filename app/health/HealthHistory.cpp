@@ -1,0 +1,80 @@
+#include "HealthHistory.h"
+
+#include "core/Ids.h"
+#include "storage/Sql.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace ic::health {
+namespace {
+
+State stateFromName(const QString &name)
+{
+    for (State state : {State::Ok, State::Warn, State::Crit, State::Unknown, State::Stale}) {
+        if (stateName(state) == name)
+            return state;
+    }
+    return State::Unknown;
+}
+
+} // namespace
+
+Uptime uptime(const QSqlDatabase &db, const QString &checkName, std::chrono::hours window,
+              const QDateTime &now)
+{
+    const bool fine = window <= std::chrono::hours(2);
+    const QDateTime from = now.addSecs(-qint64(window.count()) * 3600);
+    // Buckets are labelled by their start: the partly covered oldest bucket is left out.
+    auto query = sql::exec(
+        db,
+        QStringLiteral("SELECT COALESCE(SUM(total), 0), COALESCE(SUM(ok), 0), "
+                       "COALESCE(SUM(latency_sum), 0), COALESCE(MAX(latency_max), 0) "
+                       "FROM health_rollups WHERE check_name = ? AND resolution = ? AND "
+                       "bucket_start >= ?"),
+        {checkName, fine ? QStringLiteral("minute") : QStringLiteral("hour"), toStoredTime(from)});
+    Uptime result;
+    if (!query || !query->next())
+        return result;
+    result.total = query->value(0).toLongLong();
+    result.ok = query->value(1).toLongLong();
+    result.latencyMaxMs = query->value(3).toLongLong();
+    if (result.total > 0)
+        result.averageLatencyMs = query->value(2).toDouble() / double(result.total);
+    return result;
+}
+
+QList<CheckResult> recentResults(const QSqlDatabase &db, const QString &checkName, int limit)
+{
+    QList<CheckResult> results;
+    auto query = sql::exec(db,
+                           QStringLiteral("SELECT checked_at, state, latency_ms, message, "
+                                          "conditions FROM health_results WHERE check_name = ? "
+                                          "ORDER BY seq DESC LIMIT ?"),
+                           {checkName, limit});
+    if (!query)
+        return results;
+    while (query->next()) {
+        CheckResult result;
+        result.name = checkName;
+        result.checkedAt = fromStoredTime(query->value(0).toString());
+        result.state = stateFromName(query->value(1).toString());
+        result.latencyMs = query->value(2).toLongLong();
+        result.message = query->value(3).toString();
+        const QJsonArray conditions =
+            QJsonDocument::fromJson(query->value(4).toString().toUtf8()).array();
+        for (const QJsonValue &value : conditions) {
+            const QJsonObject object = value.toObject();
+            ConditionResult condition;
+            condition.condition = object.value(QStringLiteral("condition")).toString();
+            condition.resolved = object.value(QStringLiteral("resolved")).toString();
+            condition.success = object.value(QStringLiteral("success")).toBool();
+            result.conditions.append(condition);
+        }
+        results.append(result);
+    }
+    return results;
+}
+
+} // namespace ic::health

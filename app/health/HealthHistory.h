@@ -1,0 +1,28 @@
+#pragma once
+
+#include "HealthTypes.h"
+
+#include <QSqlDatabase>
+#include <chrono>
+
+namespace ic::health {
+
+struct Uptime
+{
+    qint64 total = 0;
+    qint64 ok = 0;
+    qint64 latencyMaxMs = 0;
+    double averageLatencyMs = 0;
+    // Share of OK results, 0-100; nothing measured yet gives -1.
+    double percent() const { return total > 0 ? ok * 100.0 / double(total) : -1.0; }
+};
+
+// Uptime and latency over the last window, from the rollups (minute buckets up to two
+// hours, hour buckets beyond), so 7 days cost 168 rows, not 60,000 raw results.
+Uptime uptime(const QSqlDatabase &db, const QString &checkName, std::chrono::hours window,
+              const QDateTime &now);
+
+// The newest raw results of a check, newest first (at most the ring size).
+QList<CheckResult> recentResults(const QSqlDatabase &db, const QString &checkName, int limit);
+
+} // namespace ic::health

@@ -1,0 +1,48 @@
+#include "HealthTypes.h"
+
+namespace ic::health {
+
+QString stateName(State state)
+{
+    switch (state) {
+    case State::Ok:
+        return QStringLiteral("OK");
+    case State::Warn:
+        return QStringLiteral("WARN");
+    case State::Crit:
+        return QStringLiteral("CRIT");
+    case State::Unknown:
+        return QStringLiteral("UNKNOWN");
+    case State::Stale:
+        return QStringLiteral("STALE");
+    }
+    return QStringLiteral("UNKNOWN");
+}
+
+namespace {
+
+int severityRank(State state)
+{
+    switch (state) {
+    case State::Ok:
+        return 0;
+    case State::Stale:
+        return 1;
+    case State::Warn:
+        return 2;
+    case State::Unknown:
+        return 3;
+    case State::Crit:
+        return 4;
+    }
+    return 3;
+}
+
+} // namespace
+
+State worse(State a, State b)
+{
+    return severityRank(a) >= severityRank(b) ? a : b;
+}
+
+} // namespace ic::health

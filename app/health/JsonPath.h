@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace ic::health {
+
+struct JsonLookup
+{
+    bool found = false;
+    QString text;         // strings as they are, numbers in their shortest form, JSON otherwise
+    qsizetype length = 0; // elements of an array or object, characters of a string
+    QString error;        // why nothing was found
+};
+
+// Follows a Gatus JSON path such as ".items[0].id" (empty: the whole body) into body.
+JsonLookup lookupJsonPath(const QByteArray &body, const QString &path);
+
+} // namespace ic::health

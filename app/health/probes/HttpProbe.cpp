@@ -1,0 +1,134 @@
+#include "HttpProbe.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+
+namespace ic::health {
+
+HttpProbe::HttpProbe(const CheckDefinition &check, QNetworkAccessManager *nam, QObject *parent)
+    : Probe(check, parent), m_nam(nam)
+{}
+
+HttpProbe::~HttpProbe()
+{
+    dropReply();
+}
+
+QUrl HttpProbe::requestUrl() const
+{
+    return QUrl(check().url);
+}
+
+void HttpProbe::start()
+{
+    QNetworkRequest request(requestUrl());
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         check().maxRedirects > 0 ? QNetworkRequest::NoLessSafeRedirectPolicy
+                                                  : QNetworkRequest::ManualRedirectPolicy);
+    request.setMaximumRedirectsAllowed(check().maxRedirects);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("incident-console"));
+    for (auto it = check().headers.begin(); it != check().headers.end(); ++it)
+        request.setRawHeader(it.key().toUtf8(), it.value().toUtf8());
+    m_reply =
+        m_nam->sendCustomRequest(request, check().method.toUtf8(), check().requestBody.toUtf8());
+    connect(m_reply, &QNetworkReply::readyRead, this, &HttpProbe::readChunk);
+    connect(m_reply, &QNetworkReply::finished, this, &HttpProbe::onFinished);
+    connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        for (const QSslError &error : errors)
+            m_sslErrors.append(error.errorString());
+        if (!check().tlsVerify && m_reply)
+            m_reply->ignoreSslErrors();
+    });
+}
+
+void HttpProbe::readChunk()
+{
+    if (!m_reply)
+        return;
+    const QByteArray chunk = m_reply->read(bodyCap + 1 - m_body.size());
+    m_body += chunk;
+    if (m_body.size() > bodyCap) {
+        // Enough to judge; a multi-gigabyte answer must not fill the console's memory.
+        m_body.truncate(bodyCap);
+        m_truncated = true;
+        m_reply->abort();
+    }
+}
+
+void HttpProbe::onFinished()
+{
+    if (!m_reply)
+        return;
+    readChunk();
+    Observation observation;
+    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const QNetworkReply::NetworkError error = m_reply->error();
+    // A redirect chain that never ends has no final answer, whatever its last status was.
+    const bool redirectFailed = error == QNetworkReply::TooManyRedirectsError ||
+                                error == QNetworkReply::InsecureRedirectError;
+    const bool answered = status.isValid() && !redirectFailed;
+    if (answered)
+        observation.values.insert(QStringLiteral("[STATUS]"), QString::number(status.toInt()));
+    const bool connected = answered || !(error == QNetworkReply::ConnectionRefusedError ||
+                                         error == QNetworkReply::HostNotFoundError ||
+                                         error == QNetworkReply::TimeoutError ||
+                                         error == QNetworkReply::UnknownNetworkError);
+    observation.values.insert(QStringLiteral("[CONNECTED]"),
+                              connected ? QStringLiteral("true") : QStringLiteral("false"));
+    const QSslCertificate certificate = m_reply->sslConfiguration().peerCertificate();
+    if (!certificate.isNull())
+        observation.values.insert(
+            QStringLiteral("[CERTIFICATE_EXPIRATION]"),
+            QString::number(QDateTime::currentDateTimeUtc().msecsTo(certificate.expiryDate())));
+    observation.body = m_body;
+    observation.hasBody = true;
+    if (answered && (error == QNetworkReply::NoError || m_truncated ||
+                     error >= QNetworkReply::ContentAccessDenied)) {
+        observation.message =
+            QStringLiteral("HTTP %1 %2")
+                .arg(status.toInt())
+                .arg(m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())
+                .trimmed();
+        if (m_truncated)
+            observation.message += QStringLiteral(" (body read up to 1 MB)");
+    } else {
+        observation.message = m_reply->errorString();
+        if (check().tlsVerify && !m_sslErrors.isEmpty())
+            observation.message +=
+                QStringLiteral(" (%1)").arg(m_sslErrors.join(QStringLiteral("; ")));
+    }
+    dropReply();
+    interpret(observation);
+    finish(std::move(observation));
+}
+
+Observation HttpProbe::timedOut()
+{
+    const bool gotHeaders =
+        m_reply && m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid();
+    dropReply();
+    Observation observation;
+    observation.values.insert(QStringLiteral("[CONNECTED]"),
+                              gotHeaders ? QStringLiteral("true") : QStringLiteral("false"));
+    observation.message = QStringLiteral("no complete answer within %1").arg(timeoutText());
+    interpret(observation);
+    return observation;
+}
+
+void HttpProbe::dropReply()
+{
+    if (!m_reply)
+        return;
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->disconnect(this);
+    if (reply->isRunning())
+        reply->abort();
+    reply->deleteLater();
+}
+
+} // namespace ic::health

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "health/CheckDefinition.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+class QNetworkAccessManager;
+
+namespace ic::health {
+
+// One asynchronous run of a check. run() returns at once; finished() is emitted exactly once,
+// at the latest when the check's timeout expires. Nothing here blocks the thread it lives on.
+class Probe : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Probe(CheckDefinition check, QObject *parent = nullptr);
+
+    void run();
+    const CheckDefinition &check() const { return m_check; }
+
+Q_SIGNALS:
+    void finished(const ic::health::Observation &observation);
+
+protected:
+    virtual void start() = 0;
+    // Called when the timeout expires: stop the work and describe what was seen so far.
+    virtual Observation timedOut() = 0;
+
+    void finish(Observation observation);
+    qint64 elapsedMs() const { return m_elapsed.elapsed(); }
+    QString timeoutText() const;
+
+private:
+    CheckDefinition m_check;
+    QTimer m_timeout;
+    QElapsedTimer m_elapsed;
+    bool m_done = false;
+};
+
+// The probe for check's type. nam serves http and prometheus checks; it must live on the
+// caller's thread.
+Probe *createProbe(const CheckDefinition &check, QNetworkAccessManager *nam,
+                   QObject *parent = nullptr);
+
+} // namespace ic::health

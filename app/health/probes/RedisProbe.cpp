@@ -1,0 +1,106 @@
+#include "RedisProbe.h"
+
+namespace ic::health {
+namespace {
+
+QByteArray command(const QList<QByteArray> &parts)
+{
+    QByteArray encoded = "*" + QByteArray::number(parts.size()) + "\r\n";
+    for (const QByteArray &part : parts)
+        encoded += "$" + QByteArray::number(part.size()) + "\r\n" + part + "\r\n";
+    return encoded;
+}
+
+} // namespace
+
+RedisProbe::RedisProbe(const CheckDefinition &check, QObject *parent)
+    : Probe(check, parent), m_socket(this)
+{}
+
+void RedisProbe::start()
+{
+    connect(&m_socket, &QTcpSocket::connected, this, [this] {
+        QByteArray request;
+        if (!check().password.isEmpty()) {
+            QList<QByteArray> auth{"AUTH"};
+            if (!check().user.isEmpty())
+                auth.append(check().user.toUtf8());
+            auth.append(check().password.toUtf8());
+            request += command(auth);
+            m_expectedReplies = 2;
+        }
+        request += command({"PING"});
+        m_socket.write(request);
+    });
+    connect(&m_socket, &QTcpSocket::readyRead, this, &RedisProbe::onReadyRead);
+    connect(&m_socket, &QTcpSocket::errorOccurred, this, [this] {
+        const bool wasConnected = m_socket.state() == QAbstractSocket::ConnectedState ||
+                                  m_socket.error() == QAbstractSocket::RemoteHostClosedError;
+        done(wasConnected, QString(), m_socket.errorString());
+    });
+    m_socket.connectToHost(check().host, quint16(check().port));
+}
+
+void RedisProbe::onReadyRead()
+{
+    m_buffer += m_socket.readAll();
+    qsizetype end;
+    while ((end = m_buffer.indexOf("\r\n")) >= 0) {
+        const QByteArray line = m_buffer.left(end);
+        m_buffer.remove(0, end + 2);
+        if (!line.startsWith('+') && !line.startsWith('-')) {
+            done(true, QStringLiteral("not a Redis reply"),
+                 QStringLiteral("port open, but the answer is not Redis"));
+            return;
+        }
+        m_replies.append(QString::fromUtf8(line));
+        if (m_replies.size() == m_expectedReplies)
+            break;
+    }
+    if (m_buffer.size() > 4096 && m_replies.size() < m_expectedReplies) {
+        done(true, QStringLiteral("not a Redis reply"),
+             QStringLiteral("port open, but the answer is not Redis"));
+        return;
+    }
+    if (m_replies.size() < m_expectedReplies)
+        return;
+    if (m_expectedReplies == 2 && m_replies.first().startsWith(QLatin1Char('-'))) {
+        done(true, m_replies.first().mid(1),
+             QStringLiteral("AUTH refused: %1").arg(m_replies.first().mid(1)));
+        return;
+    }
+    const QString reply = m_replies.last().mid(1);
+    done(true, reply,
+         m_replies.last().startsWith(QLatin1Char('+'))
+             ? reply
+             : QStringLiteral("Redis error: %1").arg(reply));
+}
+
+void RedisProbe::done(bool connected, const QString &response, const QString &message)
+{
+    m_socket.disconnect(this);
+    m_socket.abort();
+    Observation observation;
+    observation.values.insert(QStringLiteral("[CONNECTED]"),
+                              connected ? QStringLiteral("true") : QStringLiteral("false"));
+    if (!response.isEmpty())
+        observation.values.insert(QStringLiteral("[RESPONSE]"), response);
+    observation.message = message;
+    finish(std::move(observation));
+}
+
+Observation RedisProbe::timedOut()
+{
+    const bool connected = m_socket.state() == QAbstractSocket::ConnectedState;
+    m_socket.disconnect(this);
+    m_socket.abort();
+    Observation observation;
+    observation.values.insert(QStringLiteral("[CONNECTED]"),
+                              connected ? QStringLiteral("true") : QStringLiteral("false"));
+    observation.message =
+        connected ? QStringLiteral("connected, but no reply to PING within %1").arg(timeoutText())
+                  : QStringLiteral("no connection within %1").arg(timeoutText());
+    return observation;
+}
+
+} // namespace ic::health

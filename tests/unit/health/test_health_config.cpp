@@ -1,0 +1,141 @@
+#include "health/HealthConfig.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ic::health;
+
+class TestHealthConfig : public QObject
+{
+    Q_OBJECT
+
+private:
+    static HealthConfig parse(const char *yaml)
+    {
+        return parseHealthConfig(QByteArray(yaml), QStringLiteral("health.yaml"));
+    }
+    // Test configs live in data/ as plain files (moc cannot read multi-line raw strings).
+    static HealthConfig parseFile(const QString &name)
+    {
+        QFile file(QFINDTESTDATA(QStringLiteral("data/") + name));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return parseHealthConfig(file.readAll(), QStringLiteral("health.yaml"));
+    }
+
+private Q_SLOTS:
+    void defaultsAndDurationsApply()
+    {
+        const HealthConfig config = parseFile(QStringLiteral("defaults.yaml"));
+        QVERIFY2(config.problems.isEmpty(), qPrintable(config.problems.value(0).toString()));
+        QCOMPARE(config.checks.size(), 2);
+        const CheckDefinition &api = config.checks.at(0);
+        QCOMPARE(api.interval, std::chrono::milliseconds(90000));
+        QCOMPARE(api.timeout, std::chrono::milliseconds(2000));
+        QCOMPARE(api.failureThreshold, 2);
+        QCOMPARE(api.successThreshold, 1);
+        QCOMPARE(api.runbook, QStringLiteral("service-down"));
+        QCOMPARE(api.conditions.size(), 2);
+        QVERIFY(!api.conditions.at(0).warning);
+        QVERIFY(api.conditions.at(1).warning);
+        const CheckDefinition &port = config.checks.at(1);
+        QVERIFY(!port.enabled);
+        QCOMPARE(port.interval, std::chrono::milliseconds(30000));
+        QCOMPARE(port.conditions.size(), 1);
+        QCOMPARE(port.conditions.at(0).text, QStringLiteral("[CONNECTED] == true"));
+    }
+
+    void typeDefaultsAddConditions()
+    {
+        const HealthConfig config = parseFile(QStringLiteral("type-defaults.yaml"));
+        QVERIFY(config.problems.isEmpty());
+        QCOMPARE(config.checks.at(0).conditions.at(0).text, QStringLiteral("[STATUS] == 204"));
+        QCOMPARE(config.checks.at(0).conditions.at(1).text, QStringLiteral("[BODY] == pat(*UP*)"));
+        QCOMPARE(config.checks.at(1).port, 6379);
+        QCOMPARE(config.checks.at(1).host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(config.checks.at(2).port, 5433);
+        QCOMPARE(config.checks.at(3).path, QStringLiteral("/"));
+    }
+
+    void errorsNameLineAndFieldAndKeepValidChecks()
+    {
+        const HealthConfig config = parseFile(QStringLiteral("errors.yaml"));
+        QCOMPARE(config.checks.size(), 1);
+        QCOMPARE(config.checks.at(0).name, QStringLiteral("good"));
+        QCOMPARE(config.problems.size(), 6);
+        const ConfigProblem &interval = config.problems.at(0);
+        QCOMPARE(interval.line, 10);
+        QCOMPARE(interval.field, QStringLiteral("checks[1].interval"));
+        QVERIFY(interval.message.contains(QStringLiteral("unit")));
+        QCOMPARE(config.problems.at(1).line, 14);
+        QCOMPARE(config.problems.at(1).field, QStringLiteral("checks[2].port"));
+        QCOMPARE(config.problems.at(2).field, QStringLiteral("checks[3].conditions[0]"));
+        QCOMPARE(config.problems.at(2).line, 18);
+        QVERIFY(config.problems.at(3).message.contains(QStringLiteral("valid: command")));
+        QCOMPARE(config.problems.at(4).field, QStringLiteral("checks[5].intervall"));
+        QCOMPARE(config.problems.at(4).line, 25);
+        QVERIFY(config.problems.at(5).message.contains(QStringLiteral("unique")));
+        QCOMPARE(config.problems.at(0).toString(),
+                 QStringLiteral("health.yaml:10: checks[1].interval: '15' is not a duration; "
+                                "write it with a unit, e.g. 15s, 500ms, 2m"));
+    }
+
+    void yamlSyntaxErrorNamesTheLine()
+    {
+        const HealthConfig config = parse("checks:\n  - name: a\n    type: [tcp\n");
+        QCOMPARE(config.problems.size(), 1);
+        QVERIFY(config.problems.at(0).line >= 3);
+        QVERIFY(config.problems.at(0).message.contains(QStringLiteral("not valid YAML")));
+    }
+
+    void defaultFileIsWrittenOnceAndIsValid()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(ensureDefaultHealthConfig(dir.path()), QString());
+        const HealthConfig config = loadHealthConfig(healthConfigPath(dir.path()));
+        QVERIFY2(config.problems.isEmpty(), qPrintable(config.problems.value(0).toString()));
+        QStringList names;
+        for (const CheckDefinition &check : config.checks) {
+            QCOMPARE(check.type, QStringLiteral("system"));
+            names.append(check.name);
+        }
+        QCOMPARE(names, (QStringList{QStringLiteral("root-disk"), QStringLiteral("memory"),
+                                     QStringLiteral("load")}));
+        QFile file(healthConfigPath(dir.path()));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("checks: []\n");
+        file.close();
+        QCOMPARE(ensureDefaultHealthConfig(dir.path()), QString());
+        QVERIFY(loadHealthConfig(healthConfigPath(dir.path())).checks.isEmpty());
+    }
+
+    // Every commented example of the default file, uncommented, must be a valid check.
+    void commentedExamplesAreValid()
+    {
+        QFile file(QStringLiteral(":/health/health.yaml"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray uncommented;
+        bool inExamples = false;
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            if (line.contains("Examples of every other type"))
+                inExamples = true;
+            const bool exampleLine = line.startsWith("  # - ") ||
+                                     (line.startsWith("  #   ") && !line.startsWith("  #   #"));
+            if (!inExamples)
+                uncommented += line + '\n';
+            else if (exampleLine)
+                uncommented += "  " + line.mid(4) + '\n';
+        }
+        const HealthConfig config = parseHealthConfig(uncommented, QStringLiteral("examples"));
+        QVERIFY2(config.problems.isEmpty(),
+                 qPrintable(config.problems.value(0).toString() + QLatin1Char('\n') +
+                            QString::fromUtf8(uncommented)));
+        QSet<QString> types;
+        for (const CheckDefinition &check : config.checks)
+            types.insert(check.type);
+        QCOMPARE(types.size(), 9);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHealthConfig)
+#include "test_health_config.moc"

@@ -1,0 +1,118 @@
+#include "core/Ids.h"
+#include "health/HealthHistory.h"
+#include "health/HistoryWriter.h"
+#include "storage/Database.h"
+#include "storage/Sql.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ic;
+using namespace ic::health;
+
+// The history writer thread: bounded raw ring, rollups and uptime read from them.
+class TestHealthHistory : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    static CheckResult result(const QString &name, State state, qint64 latency, const QDateTime &at)
+    {
+        CheckResult r;
+        r.name = name;
+        r.type = QStringLiteral("tcp");
+        r.state = state;
+        r.latencyMs = latency;
+        r.checkedAt = at;
+        r.message = QStringLiteral("m");
+        r.conditions.append({QStringLiteral("[CONNECTED] == true"),
+                             QStringLiteral("[CONNECTED] (true) == true"),
+                             true,
+                             false,
+                             {}});
+        return r;
+    }
+
+private Q_SLOTS:
+    void ringStaysBoundedAndRollupsAddUp()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("console.db"));
+        DatabaseOpenResult opened;
+        auto database = Database::open(path, &opened);
+        QVERIFY2(database, qPrintable(opened.message));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        {
+            HistoryLimits limits;
+            limits.ringSize = 10;
+            HistoryWriter writer(path, limits);
+            // 90 results over the last 45 minutes: 60 OK, 30 CRIT.
+            for (int i = 0; i < 90; ++i)
+                writer.append(result(QStringLiteral("api"), i % 3 == 0 ? State::Crit : State::Ok,
+                                     10 + i, now.addSecs(-30 * (89 - i))));
+            writer.append(result(QStringLiteral("db"), State::Ok, 5, now));
+            writer.flush();
+        }
+        const QSqlDatabase db = database->connection();
+        QCOMPARE(sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM health_results WHERE "
+                                                "check_name = 'api'"))
+                     .toInt(),
+                 10);
+        const QList<CheckResult> recent = recentResults(db, QStringLiteral("api"), 5);
+        QCOMPARE(recent.size(), 5);
+        QCOMPARE(recent.first().latencyMs, 99);
+        QCOMPARE(recent.first().conditions.first().resolved,
+                 QStringLiteral("[CONNECTED] (true) == true"));
+        const Uptime hour = uptime(db, QStringLiteral("api"), std::chrono::hours(1), now);
+        QCOMPARE(hour.total, 90);
+        QCOMPARE(hour.ok, 60);
+        QCOMPARE(hour.latencyMaxMs, 99);
+        QVERIFY(qAbs(hour.percent() - 66.666) < 0.01);
+        const Uptime week = uptime(db, QStringLiteral("api"), std::chrono::hours(24 * 7), now);
+        QCOMPARE(week.total, 90);
+        QCOMPARE(uptime(db, QStringLiteral("none"), std::chrono::hours(1), now).percent(), -1.0);
+
+        // A second writer continues the ring where the first stopped.
+        {
+            HistoryLimits limits;
+            limits.ringSize = 10;
+            HistoryWriter writer(path, limits);
+            writer.append(result(QStringLiteral("api"), State::Warn, 500, now));
+            writer.flush();
+        }
+        QCOMPARE(recentResults(db, QStringLiteral("api"), 1).first().state, State::Warn);
+        QCOMPARE(sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM health_results WHERE "
+                                                "check_name = 'api'"))
+                     .toInt(),
+                 10);
+    }
+
+    void oldRollupsArePruned()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("prune.db"));
+        DatabaseOpenResult opened;
+        auto database = Database::open(path, &opened);
+        QVERIFY(database);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        {
+            HistoryWriter writer(path);
+            writer.append(result(QStringLiteral("old"), State::Ok, 1, now.addDays(-3)));
+            writer.append(result(QStringLiteral("old"), State::Ok, 1, now));
+            writer.flush();
+        }
+        const QSqlDatabase db = database->connection();
+        // The 3-day-old minute bucket is gone; its hour and day buckets stay.
+        QCOMPARE(sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM health_rollups WHERE "
+                                                "resolution = 'minute'"))
+                     .toInt(),
+                 1);
+        QCOMPARE(sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM health_rollups WHERE "
+                                                "resolution = 'hour'"))
+                     .toInt(),
+                 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHealthHistory)
+#include "test_health_history.moc"
