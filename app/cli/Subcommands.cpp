@@ -1,5 +1,6 @@
 #include "BackupCommand.h"
 #include "CommandLine.h"
+#include "RunbooksCommand.h"
 
 namespace ic::cli {
 
@@ -8,6 +9,9 @@ const std::vector<Subcommand> &subcommands()
     static const std::vector<Subcommand> all{
         {QStringLiteral("backup"), QStringLiteral("Write a consistent copy of console.db."),
          runBackup},
+        {QStringLiteral("runbooks"),
+         QStringLiteral("List, search, show or reindex runbooks (list|search|show|reindex)."),
+         runRunbooks},
     };
     return all;
 }
