@@ -5,8 +5,10 @@
 #include "MainWindow.h"
 #include "core/DataDir.h"
 #include "core/Logging.h"
+#include "runbooks/RunbookLibrary.h"
 #include "storage/Database.h"
 #include "storage/DatabaseFile.h"
+#include "ui/runbooks/RunbookPanel.h"
 
 #include <QApplication>
 #include <QDir>
@@ -88,6 +90,9 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
     auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
     applyStyle(*app);
     MainWindow window({database.get(), dataDir.path, options.runbookDirs});
+    window.setAreaContent(
+        MainWindow::Area::Runbooks,
+        new RunbookPanel(database->path(), runbooks::runbookRoots(options.runbookDirs)));
     if (options.exitAfterFirstPaint)
         new FirstPaintProbe(&window, out);
     window.show();

@@ -62,6 +62,9 @@ public:
     {
         const WalkResult walk = walkRunbookFolders(roots);
         m_report.problems = walk.problems;
+        m_report.folders = walk.directories;
+        for (const FoundFile &file : walk.files)
+            m_report.files << file.path;
         if (!loadStored())
             return false;
         sql::WriteTransaction transaction(m_db);
