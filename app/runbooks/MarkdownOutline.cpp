@@ -92,6 +92,10 @@ struct OutlineBuilder
             break;
         case MD_BLOCK_CODE:
             inCode = false;
+            // The final line break ends the block rather than belonging to it; pasted into
+            // a terminal it would run the command before the reader meant to.
+            if (codeText.endsWith('\n'))
+                codeText.chop(1);
             outline.codeBlocks << QString::fromUtf8(codeText);
             appendPlain("\n");
             break;

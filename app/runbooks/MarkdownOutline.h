@@ -23,7 +23,7 @@ struct MarkdownOutline
     QString plainText;       // all text without markup, for full-text search
     std::vector<OutlineHeading> headings;
     std::vector<RunbookTask> tasks;
-    QStringList codeBlocks; // the exact text of each code block, in document order
+    QStringList codeBlocks; // each code block's exact text without its final line break
 };
 
 // The md4c dialect used everywhere: CommonMark plus GitHub tables, task lists,

@@ -21,7 +21,7 @@ constexpr char styleSheet[] =
     "th { background-color: #e4e7eb; font-weight: bold; text-align: left; }"
     "th, td { border: 1px solid #b8bec6; padding: 4px 8px; }"
     "blockquote { margin-left: 12px; color: #4a5260; }"
-    "del { color: #6b7380; }";
+    "del { color: #6b7380; text-decoration: line-through; }";
 
 void collect(const MD_CHAR *text, MD_SIZE size, void *user)
 {
@@ -39,6 +39,7 @@ QByteArray decorate(const QByteArray &html, const std::vector<OutlineHeading> &h
     qsizetype codeBlock = 0;
     qsizetype position = 0;
     static const QByteArray codeEnd("</code></pre>\n");
+    static const QByteArray checkbox("<input type=\"checkbox\"");
     while (position < html.size()) {
         const qsizetype tag = html.indexOf('<', position);
         if (tag < 0) {
@@ -61,11 +62,20 @@ QByteArray decorate(const QByteArray &html, const std::vector<OutlineHeading> &h
             position = tag + 4;
         } else if (next == '/' && html.mid(tag, codeEnd.size()) == codeEnd &&
                    codeBlock < codeBlockCount) {
+            // The block's last newline would show as an empty shaded line.
+            if (out.endsWith('\n'))
+                out.chop(1);
             out.append(codeEnd);
             out.append("<p class=\"copy\"><a href=\"copy:")
                 .append(QByteArray::number(codeBlock++))
                 .append("\">Copy</a></p>\n");
             position = tag + codeEnd.size();
+        } else if (next == 'i' && html.mid(tag, checkbox.size()) == checkbox) {
+            // QTextBrowser has no form controls: a task's box becomes a ballot box glyph.
+            const qsizetype end = html.indexOf('>', tag);
+            const bool checked = html.mid(tag, end - tag).contains("checked");
+            out.append(checked ? "\u2611 " : "\u2610 ");
+            position = end < 0 ? html.size() : end + 1;
         } else {
             out.append('<');
             position = tag + 1;

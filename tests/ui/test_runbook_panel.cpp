@@ -115,7 +115,7 @@ private Q_SLOTS:
 
         QApplication::clipboard()->clear();
         clickLink(browser, QStringLiteral("Copy"));
-        QTRY_COMPARE(QApplication::clipboard()->text(), QString::fromUtf8(rollbackCommand + '\n'));
+        QTRY_COMPARE(QApplication::clipboard()->text(), QString::fromUtf8(rollbackCommand));
     }
 
     void relativeLinksOpenInTheReaderWithHistory()

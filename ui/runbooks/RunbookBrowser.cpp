@@ -28,7 +28,7 @@ RunbookBrowser::RunbookBrowser(QWidget *parent) : QTextBrowser(parent)
 bool RunbookBrowser::openRunbook(const QString &path, const QString &root, const QString &anchor)
 {
     const Place place{QFileInfo(path).absoluteFilePath(), root, anchor};
-    if (!show(place))
+    if (!display(place))
         return false;
     m_history.resize(std::size_t(m_position + 1));
     m_history.push_back(place);
@@ -42,7 +42,7 @@ void RunbookBrowser::goBack()
     if (!canGoBack())
         return;
     --m_position;
-    show(m_history[std::size_t(m_position)]);
+    display(m_history[std::size_t(m_position)]);
     Q_EMIT historyChanged();
 }
 
@@ -51,11 +51,11 @@ void RunbookBrowser::goForward()
     if (!canGoForward())
         return;
     ++m_position;
-    show(m_history[std::size_t(m_position)]);
+    display(m_history[std::size_t(m_position)]);
     Q_EMIT historyChanged();
 }
 
-bool RunbookBrowser::show(const Place &place)
+bool RunbookBrowser::display(const Place &place)
 {
     if (place.path != m_path) {
         const runbooks::LoadedFile loaded = runbooks::loadRunbookFile(place.path);

@@ -48,7 +48,7 @@ private:
         QString anchor;
     };
 
-    bool show(const Place &place);
+    bool display(const Place &place);
     void followLink(const QUrl &url);
 
     std::vector<Place> m_history;
