@@ -8,9 +8,11 @@
 #include "core/Logging.h"
 #include "core/Settings.h"
 #include "core/SingleInstance.h"
+#include "runbooks/RunbookLibrary.h"
 #include "storage/Backups.h"
 #include "storage/Database.h"
 #include "storage/DatabaseFile.h"
+#include "ui/runbooks/RunbookPanel.h"
 
 #include <QApplication>
 #include <QDir>
@@ -101,6 +103,9 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
     applyTheme(*app, Settings(dataDir.path).get(settings::theme));
     applyStyle(*app);
     MainWindow window({database.get(), dataDir.path, options.runbookDirs});
+    window.setAreaContent(
+        MainWindow::Area::Runbooks,
+        new RunbookPanel(database->path(), runbooks::runbookRoots(options.runbookDirs)));
     if (options.exitAfterFirstPaint)
         new FirstPaintProbe(&window, out);
     window.show();

@@ -1,6 +1,7 @@
 #include "BackupCommand.h"
 #include "CheckCommand.h"
 #include "CommandLine.h"
+#include "RunbooksCommand.h"
 
 namespace ic::cli {
 
@@ -11,6 +12,9 @@ const std::vector<Subcommand> &subcommands()
          runBackup},
         {QStringLiteral("check"),
          QStringLiteral("Run the health checks once and print the results."), runCheck},
+        {QStringLiteral("runbooks"),
+         QStringLiteral("List, search, show or reindex runbooks (list|search|show|reindex)."),
+         runRunbooks},
     };
     return all;
 }
