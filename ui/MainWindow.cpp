@@ -18,6 +18,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
+#include <QScreen>
 #include <QStatusBar>
 #include <QThreadPool>
 #include <QVBoxLayout>
@@ -235,9 +236,15 @@ void MainWindow::restoreLayout()
     restoreGeometry(m_settings->raw(geometryKey).toByteArray());
     if (restoreState(m_settings->raw(stateKey).toByteArray(), layoutVersion))
         return;
-    // First start: the checklist is what the commander works in, so it gets the room.
-    resizeDocks({m_checklistDock, m_healthDock}, {420, 360}, Qt::Horizontal);
-    resizeDocks({m_timelineDock}, {220}, Qt::Vertical);
+    // First start: most of the screen, with the runbooks in the middle getting the most room
+    // and the side areas wide enough to read a checklist item or a check on one line.
+    if (const QScreen *screen = this->screen()) {
+        const QRect available = screen->availableGeometry();
+        resize(available.size() * 0.92);
+        move(available.center() - rect().center());
+    }
+    resizeDocks({m_checklistDock, m_healthDock}, {width() / 4, width() / 4}, Qt::Horizontal);
+    resizeDocks({m_timelineDock}, {height() / 4}, Qt::Vertical);
 }
 
 void MainWindow::saveLayout()
