@@ -65,6 +65,9 @@ struct Subcommand
     QString summary; // one line for --help
     // args: everything after the subcommand name
     std::function<int(Context &, const QStringList &args)> run;
+    // Renders with QtGui (PDF export): runs under a QGuiApplication on the offscreen
+    // platform, still without a display.
+    bool needsGuiRendering = false;
 };
 
 // Every subcommand that works, in --help order.
