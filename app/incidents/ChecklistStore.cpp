@@ -133,7 +133,7 @@ QString ChecklistStore::resolveItem(const QString &incidentId, const QString &id
 
 QString ChecklistStore::changeItem(const QString &itemId, const QString &sql,
                                    const QVariantList &params, const QString &kind,
-                                   const QString &eventText, const QString &actor, QString *error)
+                                   const Describe &describe, const QString &actor, QString *error)
 {
     sql::WriteTransaction transaction(m_db);
     if (!transaction.isActive()) {
@@ -145,7 +145,9 @@ QString ChecklistStore::changeItem(const QString &itemId, const QString &sql,
         *error = QStringLiteral("no checklist item %1").arg(itemId);
         return {};
     }
-    if (!sql::exec(m_db, sql, params, error))
+    // Read and judged inside the transaction, so a concurrent writer cannot slip in between.
+    const QString eventText = describe(*current, error);
+    if (eventText.isEmpty() || !sql::exec(m_db, sql, params, error))
         return {};
     const QString eventId = Timeline::append(m_db, current->incidentId, kind, eventText, actor,
                                              {{QStringLiteral("item"), itemId}}, {}, error);
@@ -179,59 +181,62 @@ QString ChecklistStore::changeItem(const QString &itemId, const QString &sql,
 QString ChecklistStore::tick(const QString &itemId, const QString &actor, const QString &note,
                              QString *error)
 {
-    const auto current = item(itemId);
-    if (current && current->isChecked()) {
-        *error = QStringLiteral("item already ticked by %1").arg(current->checkedBy);
-        return {};
-    }
-    const QString text = current ? current->text : QString();
-    return changeItem(itemId,
-                      QStringLiteral("UPDATE checklist_items SET checked_at = ?, checked_by = ?, "
-                                     "note = CASE WHEN ? = '' THEN note ELSE ? END WHERE id = ? "
-                                     "AND checked_at IS NULL"),
-                      {storedNow(), notNull(actor), notNull(note), notNull(note), itemId},
-                      EventKind::Tick,
-                      note.isEmpty() ? QStringLiteral("Done: %1").arg(text)
-                                     : QStringLiteral("Done: %1 (%2)").arg(text, note),
-                      actor, error);
+    return changeItem(
+        itemId,
+        QStringLiteral("UPDATE checklist_items SET checked_at = ?, checked_by = ?, note = CASE "
+                       "WHEN ? = '' THEN note ELSE ? END WHERE id = ?"),
+        {storedNow(), notNull(actor), notNull(note), notNull(note), itemId}, EventKind::Tick,
+        [&](const ChecklistItem &current, QString *refusal) {
+            if (current.isChecked()) {
+                *refusal = QStringLiteral("item already ticked by %1").arg(current.checkedBy);
+                return QString();
+            }
+            return note.isEmpty() ? QStringLiteral("Done: %1").arg(current.text)
+                                  : QStringLiteral("Done: %1 (%2)").arg(current.text, note);
+        },
+        actor, error);
 }
 
 QString ChecklistStore::untick(const QString &itemId, const QString &actor, QString *error)
 {
-    const auto current = item(itemId);
-    if (current && !current->isChecked()) {
-        *error = QStringLiteral("item is not ticked");
-        return {};
-    }
-    return changeItem(itemId,
-                      QStringLiteral("UPDATE checklist_items SET checked_at = NULL, checked_by = "
-                                     "NULL WHERE id = ?"),
-                      {itemId}, EventKind::Untick,
-                      QStringLiteral("Undone: %1").arg(current ? current->text : QString()), actor,
-                      error);
+    return changeItem(
+        itemId,
+        QStringLiteral("UPDATE checklist_items SET checked_at = NULL, checked_by = "
+                       "NULL WHERE id = ?"),
+        {itemId}, EventKind::Untick,
+        [](const ChecklistItem &current, QString *refusal) {
+            if (!current.isChecked()) {
+                *refusal = QStringLiteral("item is not ticked");
+                return QString();
+            }
+            return QStringLiteral("Undone: %1").arg(current.text);
+        },
+        actor, error);
 }
 
 QString ChecklistStore::setNote(const QString &itemId, const QString &note, const QString &actor,
                                 QString *error)
 {
-    const auto current = item(itemId);
-    return changeItem(itemId, QStringLiteral("UPDATE checklist_items SET note = ? WHERE id = ?"),
-                      {notNull(note.trimmed()), itemId}, EventKind::ItemNote,
-                      QStringLiteral("Note on \"%1\": %2")
-                          .arg(current ? current->text : QString(), note.trimmed()),
-                      actor, error);
+    return changeItem(
+        itemId, QStringLiteral("UPDATE checklist_items SET note = ? WHERE id = ?"),
+        {notNull(note.trimmed()), itemId}, EventKind::ItemNote,
+        [&](const ChecklistItem &current, QString *) {
+            return QStringLiteral("Note on \"%1\": %2").arg(current.text, note.trimmed());
+        },
+        actor, error);
 }
 
 QString ChecklistStore::assign(const QString &itemId, const QString &person, const QDateTime &until,
                                const QString &actor, QString *error)
 {
-    const auto current = item(itemId);
     return changeItem(
         itemId,
         QStringLiteral("UPDATE checklist_items SET assignee = ?, timebox_until = ? WHERE id = ?"),
         {notNull(person), until.isValid() ? QVariant(toStoredTime(until)) : QVariant(), itemId},
         EventKind::ItemAssigned,
-        QStringLiteral("\"%1\" assigned to %2").arg(current ? current->text : QString(), person),
+        [&](const ChecklistItem &current, QString *) {
+            return QStringLiteral("\"%1\" assigned to %2").arg(current.text, person);
+        },
         actor, error);
 }
 

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QSqlDatabase>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -80,8 +81,11 @@ public:
                                const QString &text, QString *error);
 
 private:
+    // The event text for the change of an item, or empty with *refusal set when the item's
+    // current state does not allow it.
+    using Describe = std::function<QString(const ChecklistItem &current, QString *refusal)>;
     QString changeItem(const QString &itemId, const QString &sql, const QVariantList &params,
-                       const QString &kind, const QString &eventText, const QString &actor,
+                       const QString &kind, const Describe &describe, const QString &actor,
                        QString *error);
 
     QSqlDatabase m_db;
