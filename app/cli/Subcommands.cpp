@@ -1,6 +1,7 @@
 #include "BackupCommand.h"
 #include "CheckCommand.h"
 #include "CommandLine.h"
+#include "IncidentCommand.h"
 #include "RunbooksCommand.h"
 
 namespace ic::cli {
@@ -15,6 +16,10 @@ const std::vector<Subcommand> &subcommands()
         {QStringLiteral("runbooks"),
          QStringLiteral("List, search, show or reindex runbooks (list|search|show|reindex)."),
          runRunbooks},
+        {QStringLiteral("incident"),
+         QStringLiteral("Declare, list, show and work incidents (new, list, show, status, tick, "
+                        "note…)."),
+         runIncident},
     };
     return all;
 }

@@ -37,6 +37,7 @@ const std::vector<Migration> &schemaMigrations()
              " id TEXT PRIMARY KEY,"
              " incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,"
              " phase TEXT NOT NULL,"
+             " phase_position INTEGER NOT NULL DEFAULT 0,"
              " position INTEGER NOT NULL,"
              " text TEXT NOT NULL,"
              " due_offset_seconds INTEGER,"
@@ -45,9 +46,10 @@ const std::vector<Migration> &schemaMigrations()
              " note TEXT NOT NULL DEFAULT '',"
              " source TEXT NOT NULL DEFAULT 'template',"
              " assignee TEXT NOT NULL DEFAULT '',"
-             " timebox_until TEXT)",
-             "CREATE INDEX checklist_items_by_incident ON checklist_items(incident_id, phase, "
-             "position)",
+             " timebox_until TEXT,"
+             " milestone TEXT NOT NULL DEFAULT '')",
+             "CREATE INDEX checklist_items_by_incident ON checklist_items(incident_id, "
+             "phase_position, position)",
              "CREATE TABLE timeline_events ("
              " id TEXT PRIMARY KEY,"
              " incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,"
