@@ -1,6 +1,7 @@
 #include "BackupCommand.h"
 #include "CheckCommand.h"
 #include "CommandLine.h"
+#include "DraftCommand.h"
 #include "IncidentCommand.h"
 #include "RunbooksCommand.h"
 
@@ -16,6 +17,10 @@ const std::vector<Subcommand> &subcommands()
         {QStringLiteral("runbooks"),
          QStringLiteral("List, search, show or reindex runbooks (list|search|show|reindex)."),
          runRunbooks},
+        {QStringLiteral("draft"),
+         QStringLiteral("Print (or post) an announcement filled from an incident."), runDraft},
+        {QStringLiteral("export"),
+         QStringLiteral("Write an incident as Markdown, HTML, PDF or JSON."), runExport, true},
         {QStringLiteral("incident"),
          QStringLiteral("Declare, list, show and work incidents (new, list, show, status, tick, "
                         "note…)."),

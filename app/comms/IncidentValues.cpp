@@ -62,9 +62,11 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
     const QString status = incident.value(QStringLiteral("status")).toString();
 
     QVariantMap v;
-    for (const char *key : {"title", "severity", "severity_name", "status", "status_sentence",
-                            "impact", "commander", "deputy", "scribe"})
+    for (const char *key : {"title", "severity", "severity_name", "status_sentence", "impact",
+                            "commander", "deputy", "scribe"})
         v[QString::fromLatin1(key)] = incident.value(QString::fromLatin1(key)).toString();
+    // Status ids are lower case ("investigating"); messages name them as a heading would.
+    v[QStringLiteral("status")] = QString(status.left(1).toUpper() + status.mid(1));
     v[QStringLiteral("incident_id")] = incident.value(QStringLiteral("id")).toString();
     v[QStringLiteral("service")] = servicesText(incident);
     v[QStringLiteral("drill")] = incident.value(QStringLiteral("drill")).toBool();
@@ -101,7 +103,7 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
             {QStringLiteral("time"), time},
             {QStringLiteral("text"), text},
             {QStringLiteral("actor"), event.value(QStringLiteral("actor")).toString()}});
-        if (kind.startsWith(QLatin1String("draft")))
+        if (kind == QLatin1String("update-sent") || kind == QLatin1String("message-sent"))
             announcements.append(
                 QVariantMap{{QStringLiteral("time"), time}, {QStringLiteral("text"), text}});
         if (text.startsWith(QLatin1String("TODO:"), Qt::CaseInsensitive))

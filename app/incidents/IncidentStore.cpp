@@ -256,6 +256,19 @@ bool IncidentStore::recordUpdateSent(const QString &id, const QString &how, cons
                           {{QStringLiteral("how"), how}}, actor, error);
 }
 
+bool IncidentStore::recordMessageSent(const QString &id, const QString &templateTitle,
+                                      const QString &text, const QString &how,
+                                      bool restartsCountdown, const QString &actor, QString *error)
+{
+    return changeIncident(id, {}, {},
+                          restartsCountdown ? EventKind::UpdateSent : EventKind::MessageSent,
+                          QStringLiteral("%1 %2").arg(templateTitle, how),
+                          {{QStringLiteral("how"), how},
+                           {QStringLiteral("template"), templateTitle},
+                           {QStringLiteral("text"), text}},
+                          actor, error);
+}
+
 QDateTime IncidentStore::nextUpdateDue(const Incident &incident) const
 {
     const SeverityLevel *level = m_config.severities.level(incident.severity);

@@ -61,6 +61,11 @@ public:
     // restarts from now.
     bool recordUpdateSent(const QString &id, const QString &how, const QString &actor,
                           QString *error);
+    // A drafted message was copied or posted ("how"): logged with its text. An initial alert
+    // or an update (restartsCountdown) also restarts the next-update countdown.
+    bool recordMessageSent(const QString &id, const QString &templateTitle, const QString &text,
+                           const QString &how, bool restartsCountdown, const QString &actor,
+                           QString *error);
     // When the next update is due: the latest update (or the start) plus the severity's
     // cadence. Invalid when the severity expects no regular updates or the incident is closed.
     QDateTime nextUpdateDue(const Incident &incident) const;

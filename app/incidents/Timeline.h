@@ -26,6 +26,7 @@ inline const QString NoteEdited = QStringLiteral("note-edited");
 inline const QString NoteDeleted = QStringLiteral("note-deleted");
 inline const QString FollowUp = QStringLiteral("follow-up");
 inline const QString UpdateSent = QStringLiteral("update-sent");
+inline const QString MessageSent = QStringLiteral("message-sent");
 } // namespace EventKind
 
 struct TimelineEvent

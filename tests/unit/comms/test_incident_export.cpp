@@ -52,7 +52,7 @@ QJsonObject fixture()
          QJsonArray{
              event("2026-11-24T23:30:00.000Z", "declared", QStringLiteral("Incident declared"),
                    "Ana Lima"),
-             event("2026-11-24T23:35:00.000Z", "draft_copied",
+             event("2026-11-24T23:35:00.000Z", "update-sent",
                    QStringLiteral("Initial alert copied")),
              event("2026-11-25T00:10:00.000Z", "note", QStringLiteral("TODO: raise the pool limit"),
                    "Jo"),
