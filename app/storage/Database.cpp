@@ -123,10 +123,12 @@ DatabaseOpenResult probeExisting(const QString &path)
 }
 
 // SQLite ignores a -wal whose header is garbage and overwrites it on the next write; keep
-// those bytes under another name instead, and say so.
+// those bytes under another name instead, and say so. Never while another process has the
+// database open: its -wal may be mid-restart, and renaming it under a live writer would lose
+// that writer's commits.
 bool setAsideDamagedWal(const QString &path, DatabaseOpenResult *result)
 {
-    if (inspectWal(path) != WalState::Damaged)
+    if (inspectWal(path) != WalState::Damaged || walInUseByAnotherProcess(path))
         return true;
     QString error;
     const QString keptAs = setDamagedWalAside(path, &error);

@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QtEndian>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace ic {
 namespace {
@@ -12,6 +14,7 @@ constexpr int walHeaderSize = 32;
 constexpr quint32 walMagicLittleEndian = 0x377f0682;
 constexpr quint32 walMagicBigEndian = 0x377f0683;
 constexpr quint32 walFormatVersion = 3007000;
+constexpr off_t shmDeadManSwitchByte = 128; // UNIX_SHM_DMS in SQLite's os_unix.c
 
 // SQLite's WAL checksum over the first 24 header bytes; the magic's low bit says whether
 // the 32-bit words are summed big- or little-endian (https://sqlite.org/fileformat2.html).
@@ -49,6 +52,23 @@ WalState inspectWal(const QString &databasePath)
         return WalState::Damaged;
     return headerChecksumMatches(bytes, magic == walMagicBigEndian) ? WalState::Valid
                                                                     : WalState::Damaged;
+}
+
+bool walInUseByAnotherProcess(const QString &databasePath)
+{
+    const QByteArray shm = QFile::encodeName(databasePath + QStringLiteral("-shm"));
+    const int fd = ::open(shm.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct flock probe
+    {};
+    probe.l_type = F_WRLCK;
+    probe.l_whence = SEEK_SET;
+    probe.l_start = shmDeadManSwitchByte;
+    probe.l_len = 1;
+    const bool locked = ::fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
+    ::close(fd);
+    return locked;
 }
 
 QString setDamagedWalAside(const QString &databasePath, QString *error)

@@ -104,6 +104,19 @@ private Q_SLOTS:
         }
     }
 
+    void aLiveWriterIsSeenThroughItsShmLock()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("live.db"));
+        QProcess writer;
+        writer.start(QCoreApplication::applicationFilePath(),
+                     {QStringLiteral("--endless-writer"), path});
+        QVERIFY(writer.waitForReadyRead(30000));
+        QVERIFY(walInUseByAnotherProcess(path));
+        writer.kill();
+        writer.waitForFinished();
+        QVERIFY(!walInUseByAnotherProcess(path));
+    }
+
     void garbageShmIsRebuiltFromTheWal()
     {
         const QString path = m_dir.filePath(QStringLiteral("shm.db"));
