@@ -12,6 +12,7 @@
 #include "storage/Backups.h"
 #include "storage/Database.h"
 #include "storage/DatabaseFile.h"
+#include "storage/WriteAccess.h"
 #include "ui/runbooks/RunbookPanel.h"
 
 #include <QApplication>
@@ -33,19 +34,63 @@ void showFatal(const QString &text)
                           text);
 }
 
+// Something was set aside while opening (a damaged -wal): the user hears of it, once.
+void showNotice(const QString &text)
+{
+    if (text.isEmpty())
+        return;
+    log::get(log::Ui)->warn("{}", text.toStdString());
+    if (DatabaseProblemDialog::answerForTests)
+        return;
+    QMessageBox::warning(nullptr, QApplication::translate("GuiLauncher", "Incident Console"), text);
+}
+
+std::unique_ptr<Database> openReadOnlyForGui(const QString &path, const QString &reason)
+{
+    DatabaseOpenResult result;
+    auto database = Database::openReadOnly(path, reason, &result);
+    if (!database)
+        showFatal(result.message);
+    else
+        log::get(log::Storage)
+            ->warn("{} opened read-only: {}", path.toStdString(), reason.toStdString());
+    return database;
+}
+
 } // namespace
 
 std::unique_ptr<Database> openDatabaseForGui(const QString &path)
 {
+    if (const QString readOnly = whyNotWritable(path); !readOnly.isEmpty())
+        return openReadOnlyForGui(path, readOnly);
     DatabaseOpenResult result;
     auto database = Database::open(path, &result);
-    if (database || result.status != DatabaseOpenResult::Status::NotADatabase) {
-        if (!database)
-            showFatal(result.message);
+    if (database) {
+        showNotice(result.notice);
         return database;
     }
-    if (DatabaseProblemDialog::ask(result.message) == DatabaseProblemChoice::Quit)
+    QList<DatabaseProblemChoice> offered;
+    if (result.status == DatabaseOpenResult::Status::NewerSchema && result.readableReadOnly)
+        offered << DatabaseProblemChoice::OpenReadOnly;
+    if (result.status == DatabaseOpenResult::Status::NotADatabase ||
+        result.status == DatabaseOpenResult::Status::NewerSchema)
+        offered << DatabaseProblemChoice::MoveAsideAndStartFresh;
+    if (offered.isEmpty()) {
+        showFatal(result.message);
         return nullptr;
+    }
+    offered << DatabaseProblemChoice::Quit;
+    switch (DatabaseProblemDialog::ask(result.message, offered)) {
+    case DatabaseProblemChoice::Quit:
+        return nullptr;
+    case DatabaseProblemChoice::OpenReadOnly:
+        return openReadOnlyForGui(
+            path, QStringLiteral("it was written by a newer console (schema version %1); this "
+                                 "version only shows it")
+                      .arg(result.fileVersion));
+    case DatabaseProblemChoice::MoveAsideAndStartFresh:
+        break;
+    }
     QString error;
     const QString movedTo = moveDatabaseAside(path, &error);
     if (movedTo.isEmpty()) {
@@ -117,8 +162,9 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
         window.activateWindow();
     });
     // A daily safety copy, written on a pool thread with its own connection.
-    QThreadPool::globalInstance()->start(
-        [path = database->path()] { Backups::writeDailyIfDue(path); });
+    if (!database->isReadOnly())
+        QThreadPool::globalInstance()->start(
+            [path = database->path()] { Backups::writeDailyIfDue(path); });
     log::get(log::Ui)->info("window shown, data dir {}", dataDir.path.toStdString());
     return app->exec();
 }

@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
@@ -32,6 +33,20 @@ constexpr int layoutVersion = 1;
 constexpr const char *geometryKey = "window/geometry";
 constexpr const char *stateKey = "window/state";
 
+// Says in words, not colour alone, that nothing done in this window is saved, and why.
+QLabel *createReadOnlyBanner(const QString &reason, QWidget *parent)
+{
+    auto *banner = new QLabel(
+        MainWindow::tr("Read-only: the database is open read-only because %1. You can look at "
+                       "everything, but changes are not saved.")
+            .arg(reason),
+        parent);
+    banner->setObjectName(QStringLiteral("readOnlyBanner"));
+    banner->setWordWrap(true);
+    banner->setAccessibleName(MainWindow::tr("Read-only database"));
+    return banner;
+}
+
 } // namespace
 
 MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
@@ -48,6 +63,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->setSpacing(6);
+    if (services.database && services.database->isReadOnly())
+        layout->addWidget(createReadOnlyBanner(services.database->readOnlyReason(), central));
     layout->addWidget(m_header);
     m_runbooksArea =
         new EmptyState(tr("Runbooks"),

@@ -48,9 +48,15 @@ public:
     QTextStream &out() { return m_out; }
     QTextStream &err() { return m_err; }
 
+    enum class Access
+    {
+        Write,          // refused, naming the directory, when the data dir is read-only
+        ReadOnlyAllowed // a read-only data dir is opened read-only (isReadOnly() tells)
+    };
+
     // Opens console.db in the data dir. On failure prints the reason and returns nothing;
     // the exit code to use is then DataError.
-    std::unique_ptr<Database> openDatabase();
+    std::unique_ptr<Database> openDatabase(Access access = Access::Write);
 
 private:
     GlobalOptions m_options;

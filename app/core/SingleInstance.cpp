@@ -17,10 +17,11 @@ const QByteArray activateMessage = QByteArrayLiteral("activate\n");
 
 SingleInstance::SingleInstance(const QString &dataDir, QObject *parent) : QObject(parent)
 {
+    // Short on purpose: the socket lives in $TMPDIR and a Unix socket path has at most 107
+    // bytes, which a long TMPDIR (as in the test runner's per-test dirs) would otherwise exceed.
     const QByteArray hash =
-        QCryptographicHash::hash(dataDir.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
-    m_name =
-        QStringLiteral("incident-console-%1-%2").arg(::getuid()).arg(QString::fromLatin1(hash));
+        QCryptographicHash::hash(dataDir.toUtf8(), QCryptographicHash::Sha256).toHex().left(12);
+    m_name = QStringLiteral("ic-%1-%2").arg(::getuid()).arg(QString::fromLatin1(hash));
 }
 
 bool SingleInstance::claim()

@@ -135,7 +135,8 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("console.db"));
         QVERIFY(test::writeFile(path, "garbage that is not a database"));
         QString asked;
-        DatabaseProblemDialog::answerForTests = [&](const QString &message) {
+        DatabaseProblemDialog::answerForTests = [&](const QString &message,
+                                                    const QList<DatabaseProblemChoice> &) {
             asked = message;
             return DatabaseProblemChoice::MoveAsideAndStartFresh;
         };
@@ -156,7 +157,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("console.db"));
         QVERIFY(test::writeFile(path, "garbage"));
-        DatabaseProblemDialog::answerForTests = [](const QString &) {
+        DatabaseProblemDialog::answerForTests = [](const QString &,
+                                                   const QList<DatabaseProblemChoice> &) {
             return DatabaseProblemChoice::Quit;
         };
         QVERIFY(!openDatabaseForGui(path));
