@@ -32,6 +32,12 @@ QString secondsText(const QJsonValue &value)
         .arg(total % 60, 2, 10, QLatin1Char('0'));
 }
 
+// Status ids are lower case in the JSON; a record names them as a heading would.
+QString statusLabel(const QString &id)
+{
+    return id.left(1).toUpper() + id.mid(1);
+}
+
 QString services(const QJsonObject &incident)
 {
     QStringList names;
@@ -53,7 +59,8 @@ QList<Field> headerFields(const QJsonObject &incident)
     const QJsonObject m = incident.value(QStringLiteral("milestones")).toObject();
     return {
         {QStringLiteral("Severity"), incident.value(QStringLiteral("severity")).toString()},
-        {QStringLiteral("Status"), incident.value(QStringLiteral("status")).toString()},
+        {QStringLiteral("Status"),
+         statusLabel(incident.value(QStringLiteral("status")).toString())},
         {QStringLiteral("Services"), services(incident)},
         {QStringLiteral("Impact"), incident.value(QStringLiteral("impact")).toString()},
         {QStringLiteral("Commander"), incident.value(QStringLiteral("commander")).toString()},
@@ -147,7 +154,8 @@ QString incidentToHtml(const QJsonObject &incident)
             "body{font-family:sans-serif;margin:2em;color:#1f2933}"
             "table{border-collapse:collapse;margin:1em 0}"
             "td,th{border:1px solid #c5ccd3;padding:4px 8px;text-align:left;vertical-align:top}"
-            "th{background:#eef1f4}.done{color:#2f6f3e}.open{color:#8a1c1c}"
+            "th{background:#eef1f4}ul{list-style:none;padding-left:1em}"
+            ".done{color:#2f6f3e}.open{color:#8a1c1c}"
             "</style></head><body>\n<h1>%1</h1>\n<table>\n")
             .arg(e(incident.value(QStringLiteral("title")).toString()));
     for (const Field &field : headerFields(incident))

@@ -157,11 +157,13 @@ QString ChecklistStore::changeItem(const QString &itemId, const QString &sql,
     if (kind == EventKind::Tick && parseMilestone(current->milestone)) {
         const QString column =
             milestoneId(*parseMilestone(current->milestone)) + QStringLiteral("_at");
-        auto updated = sql::exec(m_db,
-                                 QStringLiteral("UPDATE incidents SET %1 = ? WHERE id = ? AND %1 "
-                                                "IS NULL")
-                                     .arg(column),
-                                 {storedNow(), current->incidentId}, error);
+        auto updated =
+            sql::exec(m_db,
+                      // security-check: allow the column is a milestone id from code, never input
+                      QStringLiteral("UPDATE incidents SET %1 = ? WHERE id = ? AND %1 "
+                                     "IS NULL")
+                          .arg(column),
+                      {storedNow(), current->incidentId}, error);
         if (!updated)
             return {};
         if (updated->numRowsAffected() > 0 &&

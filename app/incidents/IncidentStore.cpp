@@ -158,6 +158,7 @@ bool IncidentStore::changeIncident(const QString &id, const QString &assignments
     QVariantList params = values;
     params << storedNow() << id;
     if (!sql::exec(m_db,
+                   // security-check: allow assignments are column names from code; values are bound
                    QStringLiteral("UPDATE incidents SET %1updated_at = ? WHERE id = ?")
                        .arg(assignments.isEmpty() ? QString() : assignments + QStringLiteral(", ")),
                    params, error) ||
