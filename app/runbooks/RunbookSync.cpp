@@ -53,6 +53,8 @@ QString baseId(const QString &relPath)
     return folder == QLatin1String(".") ? stem : folder % QLatin1Char('/') % stem;
 }
 
+constexpr int filesPerTransaction = 500;
+
 class Syncer
 {
 public:
@@ -67,14 +69,27 @@ public:
             m_report.files << file.path;
         if (!loadStored())
             return false;
-        sql::WriteTransaction transaction(m_db);
-        if (!transaction.isActive())
-            return fail(transaction.error());
+        // FTS5 merges its index segments through the page cache, which SQLite's 2 MB default
+        // keeps small for a cold index of thousands of files.
+        execute(QStringLiteral("PRAGMA cache_size = -65536"), {});
+        auto transaction = std::make_unique<sql::WriteTransaction>(m_db);
+        if (!transaction->isActive())
+            return fail(transaction->error());
         QSet<QString> seen;
         for (const FoundFile &file : walk.files) {
             seen.insert(file.path);
             if (!syncFile(file))
                 return false;
+            // Commit in batches: the window's own writes (a checklist tick) wait for the
+            // write lock, and must not wait for a cold index of thousands of files.
+            if (m_parsedInBatch >= filesPerTransaction) {
+                if (!transaction->commit())
+                    return fail(transaction->error());
+                transaction = std::make_unique<sql::WriteTransaction>(m_db);
+                if (!transaction->isActive())
+                    return fail(transaction->error());
+                m_parsedInBatch = 0;
+            }
         }
         for (auto it = m_stored.cbegin(); it != m_stored.cend(); ++it) {
             if (!seen.contains(it.key())) {
@@ -85,7 +100,7 @@ public:
         }
         if (!storeProblems())
             return false;
-        return transaction.commit() || fail(transaction.error());
+        return transaction->commit() || fail(transaction->error());
     }
 
 private:
@@ -216,6 +231,7 @@ private:
         if (!query)
             return fail(error);
         const QVariant num = query->lastInsertId();
+        ++m_parsedInBatch;
         const QString aliases = meta.aliases.join(QLatin1Char(' '));
         const QString tags = meta.tags.join(QLatin1Char(' '));
         const QString fileName =
@@ -265,6 +281,7 @@ private:
     QHash<QString, StoredFile> m_stored;
     QHash<QString, QString> m_keptProblems;
     QSet<QString> m_takenIds;
+    int m_parsedInBatch = 0;
 };
 
 } // namespace
