@@ -109,6 +109,7 @@ struct OutlineBuilder
             appendPlain("\n");
             break;
         case MD_BLOCK_LI:
+            appendPlain("\n");
             if (!openTasks.empty()) {
                 if (openTasks.back() >= 0) {
                     auto &task = outline.tasks[std::size_t(openTasks.back())];
@@ -120,6 +121,9 @@ struct OutlineBuilder
         case MD_BLOCK_TD:
         case MD_BLOCK_TH:
             appendPlain(" ");
+            break;
+        case MD_BLOCK_TR:
+            appendPlain("\n");
             break;
         default:
             break;

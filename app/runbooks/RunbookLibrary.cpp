@@ -149,7 +149,10 @@ std::vector<SearchHit> RunbookLibrary::search(const QString &text, int limit) co
         auto snippet = sql::exec(m_db, snippetSql, {match, rows[i]}, &m_error);
         if (snippet && snippet->next()) {
             const QString body = snippet->value(0).toString();
-            hits[i].snippet = body.contains(highlightOpen) ? body : snippet->value(1).toString();
+            const QString description = snippet->value(1).toString();
+            hits[i].snippet = body.contains(highlightOpen) || !description.contains(highlightOpen)
+                                  ? body
+                                  : description;
         }
     }
     if (hits.empty())

@@ -19,11 +19,11 @@ inline constexpr char ranked[] =
     "WHERE runbooks_fts MATCH ?2 ORDER BY score DESC LIMIT ?3";
 
 // Snippets cost far more than ranking, so they are made for the shown rows only: the body
-// in context, and the best other column for runbooks whose body does not match.
+// in context, else the description (the generated CamelCase column is no text to show).
 // Parameters: 1 the full expression, 2 the row.
 inline constexpr char snippets[] =
     "SELECT snippet(runbooks_fts, 5, char(2), char(3), '…', 16), "
-    "snippet(runbooks_fts, -1, char(2), char(3), '…', 16) FROM runbooks_fts "
+    "snippet(runbooks_fts, 4, char(2), char(3), '…', 16) FROM runbooks_fts "
     "WHERE runbooks_fts MATCH ?1 AND rowid = ?2";
 
 } // namespace ic::runbooks::search_sql
