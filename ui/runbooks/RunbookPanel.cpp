@@ -4,6 +4,7 @@
 #include "RunbookReaderTab.h"
 #include "RunbookTableModel.h"
 #include "RunbookWorker.h"
+#include "SnippetDelegate.h"
 #include "core/Logging.h"
 
 #include <QComboBox>
@@ -116,6 +117,7 @@ void RunbookPanel::buildLayout()
     m_table->horizontalHeader()->setSectionResizeMode(RunbookTableModel::Description,
                                                       QHeaderView::Stretch);
     m_table->setColumnWidth(RunbookTableModel::Title, 260);
+    m_table->setItemDelegateForColumn(RunbookTableModel::Description, new SnippetDelegate(m_table));
 
     m_reader->setObjectName(QStringLiteral("runbookReader"));
     m_reader->setTabsClosable(true);
@@ -137,8 +139,8 @@ void RunbookPanel::buildLayout()
     split->setObjectName(QStringLiteral("runbookSplitter"));
     split->addWidget(indexSide);
     split->addWidget(m_reader);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 2);
+    // The reader gets most of the height; the index needs a handful of rows.
+    split->setSizes({280, 620});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
