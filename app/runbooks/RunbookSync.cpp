@@ -58,7 +58,9 @@ constexpr int filesPerTransaction = 500;
 class Syncer
 {
 public:
-    Syncer(const QSqlDatabase &db, ScanReport &report) : m_db(db), m_report(report) {}
+    Syncer(const QSqlDatabase &db, ScanReport &report, const std::atomic<bool> *cancel)
+        : m_db(db), m_report(report), m_cancel(cancel)
+    {}
 
     bool run(const QStringList &roots)
     {
@@ -77,6 +79,10 @@ public:
             return fail(transaction->error());
         QSet<QString> seen;
         for (const FoundFile &file : walk.files) {
+            if (m_cancel && m_cancel->load()) {
+                m_report.cancelled = true;
+                return transaction->commit() || fail(transaction->error());
+            }
             seen.insert(file.path);
             if (!syncFile(file))
                 return false;
@@ -278,6 +284,7 @@ private:
 
     QSqlDatabase m_db;
     ScanReport &m_report;
+    const std::atomic<bool> *m_cancel;
     QHash<QString, StoredFile> m_stored;
     QHash<QString, QString> m_keptProblems;
     QSet<QString> m_takenIds;
@@ -286,10 +293,10 @@ private:
 
 } // namespace
 
-ScanReport RunbookLibrary::sync(const QStringList &roots)
+ScanReport RunbookLibrary::sync(const QStringList &roots, const std::atomic<bool> *cancel)
 {
     ScanReport report;
-    if (!Syncer(m_db, report).run(roots)) {
+    if (!Syncer(m_db, report, cancel).run(roots)) {
         log::get(log::Runbooks)->error("indexing runbooks failed: {}", report.error.toStdString());
         return report;
     }

@@ -61,10 +61,11 @@ constexpr int maxWatchedFiles = 2000;
 
 RunbookPanel::RunbookPanel(const QString &databasePath, const QStringList &roots, QWidget *parent)
     : QWidget(parent), m_databasePath(databasePath), m_roots(roots),
-      m_latestSearch(std::make_shared<std::atomic<int>>(0)), m_indexThread(new QThread(this)),
+      m_latestSearch(std::make_shared<std::atomic<int>>(0)),
+      m_stop(std::make_shared<std::atomic<bool>>(false)), m_indexThread(new QThread(this)),
       m_searchThread(new QThread(this)),
-      m_indexWorker(new RunbookWorker(databasePath, m_latestSearch)),
-      m_searchWorker(new RunbookWorker(databasePath, m_latestSearch)),
+      m_indexWorker(new RunbookWorker(databasePath, m_latestSearch, m_stop)),
+      m_searchWorker(new RunbookWorker(databasePath, m_latestSearch, m_stop)),
       m_search(new QLineEdit(this)), m_tagFilter(new QComboBox(this)), m_status(new QLabel(this)),
       m_model(new RunbookTableModel(this)), m_proxy(new TagFilterProxy(this)),
       m_table(new QTableView(this)), m_reader(new QTabWidget(this)),
@@ -85,8 +86,9 @@ RunbookPanel::RunbookPanel(const QString &databasePath, const QStringList &roots
 
 RunbookPanel::~RunbookPanel()
 {
-    // Pending queries are dropped; a running one finishes before its thread ends.
+    // Pending queries are dropped, a running scan stops after its current file.
     m_latestSearch->store(-1);
+    m_stop->store(true);
     m_indexThread->quit();
     m_searchThread->quit();
     m_indexThread->wait();
