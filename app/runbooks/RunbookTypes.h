@@ -66,7 +66,7 @@ struct ScanReport
     QStringList folders;    // every folder scanned, for a file system watcher
     QStringList files;      // every runbook file found
     bool cancelled = false; // stopped early: files not reached keep their old entries
-    QString error;          // a database failure; the index is then as it was
+    QString error;          // a database failure; batches committed before it stay
     int indexedTotal() const { return added + updated + touched + unchanged; }
 };
 
