@@ -8,6 +8,11 @@ namespace ic::runbooks {
 
 QString bundledRunbookDir()
 {
+    // Lets tests (and packagers checking a build) name the set, or an empty folder for none.
+    if (qEnvironmentVariableIsSet("INCIDENT_CONSOLE_BUNDLED_RUNBOOKS")) {
+        const QFileInfo chosen(qEnvironmentVariable("INCIDENT_CONSOLE_BUNDLED_RUNBOOKS"));
+        return chosen.isDir() ? QDir::cleanPath(chosen.absoluteFilePath()) : QString();
+    }
     QStringList candidates;
     if (QCoreApplication::instance())
         candidates << QDir(QCoreApplication::applicationDirPath())

@@ -25,7 +25,7 @@ public:
             m_result.problems.push_back({root, QStringLiteral("not a folder")});
             return;
         }
-        m_root = info.absoluteFilePath();
+        m_root = QDir::cleanPath(info.absoluteFilePath());
         walk(m_root);
     }
 
@@ -64,8 +64,11 @@ private:
                 walk(entry.absoluteFilePath());
             } else if (entry.isFile() && isRunbookFileName(entry.fileName())) {
                 const QString path = entry.absoluteFilePath();
-                m_result.files.push_back({path, m_root, QDir(m_root).relativeFilePath(path),
-                                          entry.size(), entry.lastModified().toMSecsSinceEpoch()});
+                // Every entry is reached through m_root, so its path starts with it.
+                const qsizetype prefix =
+                    m_root.size() + (m_root.endsWith(QLatin1Char('/')) ? 0 : 1);
+                m_result.files.push_back({path, m_root, path.mid(prefix), entry.size(),
+                                          entry.lastModified().toMSecsSinceEpoch()});
             }
         }
     }

@@ -22,10 +22,19 @@ struct OutlineBuilder
     QByteArray headingText, paragraphText, codeText;
     bool paragraphDone = false;
 
-    int lineAt(MD_OFFSET offset) const
+    // Offsets only grow during a parse, so counting resumes where the last call stopped.
+    int lineAt(MD_OFFSET offset)
     {
-        return firstLine + int(std::count(input.constBegin(), input.constBegin() + offset, '\n'));
+        const auto end = std::min<qsizetype>(qsizetype(offset), input.size());
+        if (end > countedUpTo) {
+            linesBefore +=
+                int(std::count(input.constBegin() + countedUpTo, input.constBegin() + end, '\n'));
+            countedUpTo = end;
+        }
+        return firstLine + linesBefore;
     }
+    qsizetype countedUpTo = 0;
+    int linesBefore = 0;
 
     void enterBlock(MD_BLOCKTYPE type, void *detail)
     {
@@ -100,6 +109,7 @@ struct OutlineBuilder
             appendPlain("\n");
             break;
         case MD_BLOCK_LI:
+            appendPlain("\n");
             if (!openTasks.empty()) {
                 if (openTasks.back() >= 0) {
                     auto &task = outline.tasks[std::size_t(openTasks.back())];
@@ -111,6 +121,9 @@ struct OutlineBuilder
         case MD_BLOCK_TD:
         case MD_BLOCK_TH:
             appendPlain(" ");
+            break;
+        case MD_BLOCK_TR:
+            appendPlain("\n");
             break;
         default:
             break;

@@ -12,10 +12,12 @@ constexpr char styleSheet[] =
     "h1 { font-size: x-large; margin-top: 8px; margin-bottom: 8px; }"
     "h2 { font-size: large; margin-top: 18px; margin-bottom: 6px; }"
     "h3 { font-size: medium; margin-top: 14px; margin-bottom: 4px; }"
-    "p, li { margin-top: 3px; margin-bottom: 3px; }"
+    "p, li { margin-top: 4px; margin-bottom: 4px; }"
     "code { font-family: monospace; background-color: #eef0f3; }"
-    "pre { font-family: monospace; background-color: #eef0f3; padding: 8px;"
-    " margin-top: 6px; margin-bottom: 0px; white-space: pre; }"
+    // QTextDocument turns every line of a <pre> into a block of its own, so a vertical
+    // margin or the body's line height would open gaps between the lines of one command.
+    "pre { font-family: monospace; background-color: #eef0f3; margin-top: 0px;"
+    " margin-bottom: 0px; line-height: 100%; white-space: pre; }"
     "p.copy { margin-top: 0px; margin-bottom: 10px; font-size: small; }"
     "table { border-collapse: collapse; margin-top: 6px; margin-bottom: 10px; }"
     "th { background-color: #e4e7eb; font-weight: bold; text-align: left; }"

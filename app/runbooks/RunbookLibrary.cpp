@@ -2,6 +2,7 @@
 
 #include "RunbookFile.h"
 #include "SearchQuery.h"
+#include "SearchSql.h"
 #include "storage/Sql.h"
 
 #include <QJsonArray>
@@ -137,29 +138,25 @@ std::vector<SearchHit> RunbookLibrary::search(const QString &text, int limit) co
     const QString match = buildMatchQuery(text);
     if (match.isEmpty())
         return hits;
-    // bm25 saturates term frequency over the whole row, so column weights alone cannot keep
-    // a runbook that says "redis" five times in its body above one titled "Redis outage".
-    // Whole-query matches in the title or aliases therefore come first, by a fixed bonus;
-    // bm25 with column weights (title, aliases, tags, file name, description, body,
-    // CamelCase parts) orders within each tier. Section pages (folder indexes) count half.
-    auto query = sql::exec(
-        m_db,
-        QStringLiteral(
-            "SELECT r.id, r.path, r.title, -bm25(runbooks_fts, 10.0, 8.0, 4.0, 5.0, 2.0, 1.0, "
-            "1.0) * CASE r.is_section WHEN 1 THEN 0.5 ELSE 1.0 END + CASE WHEN "
-            "runbooks_fts.rowid IN (SELECT rowid FROM runbooks_fts WHERE runbooks_fts MATCH ?) "
-            "THEN 100.0 ELSE 0.0 END AS score, "
-            "snippet(runbooks_fts, 5, char(2), char(3), '…', 16), "
-            "snippet(runbooks_fts, -1, char(2), char(3), '…', 16) "
-            "FROM runbooks_fts JOIN runbooks r ON r.num = runbooks_fts.rowid "
-            "WHERE runbooks_fts MATCH ? ORDER BY score DESC LIMIT ?"),
-        {QStringLiteral("{title aliases} : (%1)").arg(match), match, limit}, &m_error);
+    auto query =
+        sql::exec(m_db, QString::fromUtf8(search_sql::ranked),
+                  {QStringLiteral("{title aliases} : (%1)").arg(match), match, limit}, &m_error);
+    std::vector<qint64> rows;
     while (query && query->next()) {
-        // The body shows the match in context; other columns only when the body has none.
-        const QString body = query->value(4).toString();
-        hits.push_back({query->value(0).toString(), query->value(1).toString(),
-                        query->value(2).toString(), query->value(3).toDouble(),
-                        body.contains(highlightOpen) ? body : query->value(5).toString(), false});
+        rows.push_back(query->value(0).toLongLong());
+        hits.push_back({query->value(1).toString(), query->value(2).toString(),
+                        query->value(3).toString(), query->value(4).toDouble(), QString(), false});
+    }
+    const QString snippetSql = QString::fromUtf8(search_sql::snippets);
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        auto snippet = sql::exec(m_db, snippetSql, {match, rows[i]}, &m_error);
+        if (snippet && snippet->next()) {
+            const QString body = snippet->value(0).toString();
+            const QString description = snippet->value(1).toString();
+            hits[i].snippet = body.contains(highlightOpen) || !description.contains(highlightOpen)
+                                  ? body
+                                  : description;
+        }
     }
     if (hits.empty())
         return fuzzySearch(text, limit);

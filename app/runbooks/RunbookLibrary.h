@@ -4,6 +4,7 @@
 
 #include <QSqlDatabase>
 #include <QStringList>
+#include <atomic>
 #include <optional>
 #include <vector>
 
@@ -19,7 +20,9 @@ public:
     // Brings the index in line with the folders: new and edited files are parsed, files
     // whose size and modification time are unchanged are not even read, vanished files are
     // dropped. Every file that cannot be indexed is reported; the others still are.
-    ScanReport sync(const QStringList &roots);
+    // cancel, when given and set (from another thread), stops the scan after the current
+    // file; what was indexed so far is kept and the report says cancelled.
+    ScanReport sync(const QStringList &roots, const std::atomic<bool> *cancel = nullptr);
 
     std::vector<RunbookRecord> list() const;
     std::optional<RunbookRecord> find(const QString &id) const;

@@ -53,10 +53,14 @@ QString baseId(const QString &relPath)
     return folder == QLatin1String(".") ? stem : folder % QLatin1Char('/') % stem;
 }
 
+constexpr int filesPerTransaction = 500;
+
 class Syncer
 {
 public:
-    Syncer(const QSqlDatabase &db, ScanReport &report) : m_db(db), m_report(report) {}
+    Syncer(const QSqlDatabase &db, ScanReport &report, const std::atomic<bool> *cancel)
+        : m_db(db), m_report(report), m_cancel(cancel)
+    {}
 
     bool run(const QStringList &roots)
     {
@@ -67,14 +71,31 @@ public:
             m_report.files << file.path;
         if (!loadStored())
             return false;
-        sql::WriteTransaction transaction(m_db);
-        if (!transaction.isActive())
-            return fail(transaction.error());
+        // FTS5 merges its index segments through the page cache, which SQLite's 2 MB default
+        // keeps small for a cold index of thousands of files.
+        execute(QStringLiteral("PRAGMA cache_size = -65536"), {});
+        auto transaction = std::make_unique<sql::WriteTransaction>(m_db);
+        if (!transaction->isActive())
+            return fail(transaction->error());
         QSet<QString> seen;
         for (const FoundFile &file : walk.files) {
+            if (m_cancel && m_cancel->load()) {
+                m_report.cancelled = true;
+                return transaction->commit() || fail(transaction->error());
+            }
             seen.insert(file.path);
             if (!syncFile(file))
                 return false;
+            // Commit in batches: the window's own writes (a checklist tick) wait for the
+            // write lock, and must not wait for a cold index of thousands of files.
+            if (m_parsedInBatch >= filesPerTransaction) {
+                if (!transaction->commit())
+                    return fail(transaction->error());
+                transaction = std::make_unique<sql::WriteTransaction>(m_db);
+                if (!transaction->isActive())
+                    return fail(transaction->error());
+                m_parsedInBatch = 0;
+            }
         }
         for (auto it = m_stored.cbegin(); it != m_stored.cend(); ++it) {
             if (!seen.contains(it.key())) {
@@ -85,7 +106,7 @@ public:
         }
         if (!storeProblems())
             return false;
-        return transaction.commit() || fail(transaction.error());
+        return transaction->commit() || fail(transaction->error());
     }
 
 private:
@@ -216,6 +237,7 @@ private:
         if (!query)
             return fail(error);
         const QVariant num = query->lastInsertId();
+        ++m_parsedInBatch;
         const QString aliases = meta.aliases.join(QLatin1Char(' '));
         const QString tags = meta.tags.join(QLatin1Char(' '));
         const QString fileName =
@@ -262,17 +284,19 @@ private:
 
     QSqlDatabase m_db;
     ScanReport &m_report;
+    const std::atomic<bool> *m_cancel;
     QHash<QString, StoredFile> m_stored;
     QHash<QString, QString> m_keptProblems;
     QSet<QString> m_takenIds;
+    int m_parsedInBatch = 0;
 };
 
 } // namespace
 
-ScanReport RunbookLibrary::sync(const QStringList &roots)
+ScanReport RunbookLibrary::sync(const QStringList &roots, const std::atomic<bool> *cancel)
 {
     ScanReport report;
-    if (!Syncer(m_db, report).run(roots)) {
+    if (!Syncer(m_db, report, cancel).run(roots)) {
         log::get(log::Runbooks)->error("indexing runbooks failed: {}", report.error.toStdString());
         return report;
     }

@@ -63,9 +63,10 @@ struct ScanReport
     int unchanged = 0; // size and mtime unchanged: not even read
     int removed = 0;
     std::vector<RunbookProblem> problems;
-    QStringList folders; // every folder scanned, for a file system watcher
-    QStringList files;   // every runbook file found
-    QString error;       // a database failure; the index is then as it was
+    QStringList folders;    // every folder scanned, for a file system watcher
+    QStringList files;      // every runbook file found
+    bool cancelled = false; // stopped early: files not reached keep their old entries
+    QString error;          // a database failure; batches committed before it stay
     int indexedTotal() const { return added + updated + touched + unchanged; }
 };
 

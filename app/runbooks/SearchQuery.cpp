@@ -56,16 +56,39 @@ QStringList splitCamelCase(const QString &word)
 
 QString camelCaseExpansions(const QString &text)
 {
+    // Runs over every runbook's whole text while indexing, so words are only copied when a
+    // capital inside them makes them a candidate.
     QSet<QString> seen;
     QStringList expansions;
-    for (const QString &word : wordsOf(text)) {
-        if (word.size() < 4 || word == word.toLower() || seen.contains(word))
-            continue;
+    qsizetype start = -1;
+    bool innerCapital = false;
+    const auto finishWord = [&](qsizetype end) {
+        if (!innerCapital || end - start < 4)
+            return;
+        const QString word = text.mid(start, end - start);
+        if (seen.contains(word))
+            return;
         seen.insert(word);
         const QStringList parts = splitCamelCase(word);
         if (parts.size() > 1)
             expansions << parts.join(QLatin1Char(' '));
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isLetterOrNumber()) {
+            if (start < 0) {
+                start = i;
+                innerCapital = false;
+            } else if (c.isUpper()) {
+                innerCapital = true;
+            }
+        } else if (start >= 0) {
+            finishWord(i);
+            start = -1;
+        }
     }
+    if (start >= 0)
+        finishWord(text.size());
     return expansions.join(QLatin1Char(' '));
 }
 

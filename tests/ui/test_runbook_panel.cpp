@@ -2,6 +2,7 @@
 #include "storage/Database.h"
 #include "ui/runbooks/RunbookBrowser.h"
 #include "ui/runbooks/RunbookPanel.h"
+#include "ui/runbooks/RunbookTableModel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -107,6 +108,9 @@ private Q_SLOTS:
         QCOMPARE(table->model()->rowCount(), 1);
         QCOMPARE(table->model()->index(0, 0).data().toString(),
                  QStringLiteral("Failed deployment"));
+        const QString snippet =
+            table->model()->index(0, 1).data(RunbookTableModel::SnippetHtmlRole).toString();
+        QVERIFY2(snippet.contains(QStringLiteral("<b>Failed</b>")), qPrintable(snippet));
 
         QTest::keyClick(search, Qt::Key_Return);
         RunbookBrowser *browser = currentBrowser();

@@ -4,6 +4,7 @@
 #include "RunbookReaderTab.h"
 #include "RunbookTableModel.h"
 #include "RunbookWorker.h"
+#include "SnippetDelegate.h"
 #include "core/Logging.h"
 
 #include <QComboBox>
@@ -60,10 +61,11 @@ constexpr int maxWatchedFiles = 2000;
 
 RunbookPanel::RunbookPanel(const QString &databasePath, const QStringList &roots, QWidget *parent)
     : QWidget(parent), m_databasePath(databasePath), m_roots(roots),
-      m_latestSearch(std::make_shared<std::atomic<int>>(0)), m_indexThread(new QThread(this)),
+      m_latestSearch(std::make_shared<std::atomic<int>>(0)),
+      m_stop(std::make_shared<std::atomic<bool>>(false)), m_indexThread(new QThread(this)),
       m_searchThread(new QThread(this)),
-      m_indexWorker(new RunbookWorker(databasePath, m_latestSearch)),
-      m_searchWorker(new RunbookWorker(databasePath, m_latestSearch)),
+      m_indexWorker(new RunbookWorker(databasePath, m_latestSearch, m_stop)),
+      m_searchWorker(new RunbookWorker(databasePath, m_latestSearch, m_stop)),
       m_search(new QLineEdit(this)), m_tagFilter(new QComboBox(this)), m_status(new QLabel(this)),
       m_model(new RunbookTableModel(this)), m_proxy(new TagFilterProxy(this)),
       m_table(new QTableView(this)), m_reader(new QTabWidget(this)),
@@ -84,8 +86,9 @@ RunbookPanel::RunbookPanel(const QString &databasePath, const QStringList &roots
 
 RunbookPanel::~RunbookPanel()
 {
-    // Pending queries are dropped; a running one finishes before its thread ends.
+    // Pending queries are dropped, a running scan stops after its current file.
     m_latestSearch->store(-1);
+    m_stop->store(true);
     m_indexThread->quit();
     m_searchThread->quit();
     m_indexThread->wait();
@@ -116,6 +119,7 @@ void RunbookPanel::buildLayout()
     m_table->horizontalHeader()->setSectionResizeMode(RunbookTableModel::Description,
                                                       QHeaderView::Stretch);
     m_table->setColumnWidth(RunbookTableModel::Title, 260);
+    m_table->setItemDelegateForColumn(RunbookTableModel::Description, new SnippetDelegate(m_table));
 
     m_reader->setObjectName(QStringLiteral("runbookReader"));
     m_reader->setTabsClosable(true);
@@ -137,8 +141,8 @@ void RunbookPanel::buildLayout()
     split->setObjectName(QStringLiteral("runbookSplitter"));
     split->addWidget(indexSide);
     split->addWidget(m_reader);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 2);
+    // The reader gets most of the height; the index needs a handful of rows.
+    split->setSizes({280, 620});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);

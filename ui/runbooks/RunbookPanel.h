@@ -62,6 +62,7 @@ private:
     QString m_databasePath;
     QStringList m_roots;
     std::shared_ptr<std::atomic<int>> m_latestSearch;
+    std::shared_ptr<std::atomic<bool>> m_stop;
     QThread *m_indexThread;
     QThread *m_searchThread;
     RunbookWorker *m_indexWorker;

@@ -58,11 +58,12 @@ QVariant RunbookTableModel::data(const QModelIndex &index, int role) const
         return record.meta.tags;
     case RankRole:
         return row.rank;
+    case SnippetHtmlRole:
     case Qt::ToolTipRole:
         if (index.column() == Description && !row.snippet.isEmpty())
-            return runbooks::markHighlights(row.snippet.toHtmlEscaped(), QStringLiteral("<b>"),
-                                            QStringLiteral("</b>"));
-        return record.path;
+            return runbooks::markHighlights(row.snippet.simplified().toHtmlEscaped(),
+                                            QStringLiteral("<b>"), QStringLiteral("</b>"));
+        return role == Qt::ToolTipRole ? QVariant(record.path) : QVariant();
     case SortRole:
         if (index.column() == LastReviewed)
             return record.reviewedAt();

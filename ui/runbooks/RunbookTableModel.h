@@ -25,14 +25,16 @@ public:
         Stale,
         ColumnCount
     };
-    // Roles beyond Qt's: the runbook's id, its file, its tags (a QStringList) and the rank.
+    // Roles beyond Qt's: the runbook's id, its file, its tags (a QStringList), the rank, the
+    // value to sort by and the highlighted snippet.
     enum Role
     {
         IdRole = Qt::UserRole + 1,
         PathRole,
         TagsRole,
         RankRole,
-        SortRole
+        SortRole,
+        SnippetHtmlRole // the search snippet, matched words in <b>; empty without a search
     };
 
     explicit RunbookTableModel(QObject *parent = nullptr);

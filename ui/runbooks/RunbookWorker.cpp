@@ -7,8 +7,10 @@
 
 namespace ic::ui {
 
-RunbookWorker::RunbookWorker(QString databasePath, std::shared_ptr<std::atomic<int>> latestSearch)
-    : m_databasePath(std::move(databasePath)), m_latestSearch(std::move(latestSearch))
+RunbookWorker::RunbookWorker(QString databasePath, std::shared_ptr<std::atomic<int>> latestSearch,
+                             std::shared_ptr<std::atomic<bool>> stop)
+    : m_databasePath(std::move(databasePath)), m_latestSearch(std::move(latestSearch)),
+      m_stop(std::move(stop))
 {}
 
 RunbookWorker::~RunbookWorker() = default;
@@ -27,7 +29,7 @@ Database *RunbookWorker::database()
 void RunbookWorker::sync(const QStringList &roots)
 {
     if (Database *db = database())
-        Q_EMIT synced(runbooks::RunbookLibrary(db->connection()).sync(roots));
+        Q_EMIT synced(runbooks::RunbookLibrary(db->connection()).sync(roots, m_stop.get()));
 }
 
 void RunbookWorker::list()

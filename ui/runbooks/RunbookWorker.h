@@ -23,7 +23,9 @@ class RunbookWorker : public QObject
 public:
     // latestSearch: the newest search generation the panel asked for; older requests still
     // queued are dropped unanswered, so a burst of keystrokes costs one query.
-    RunbookWorker(QString databasePath, std::shared_ptr<std::atomic<int>> latestSearch);
+    // stop: set by the owner to end a running sync early (the window is closing).
+    RunbookWorker(QString databasePath, std::shared_ptr<std::atomic<int>> latestSearch,
+                  std::shared_ptr<std::atomic<bool>> stop);
     ~RunbookWorker() override;
 
 public Q_SLOTS:
@@ -43,6 +45,7 @@ private:
 
     QString m_databasePath;
     std::shared_ptr<std::atomic<int>> m_latestSearch;
+    std::shared_ptr<std::atomic<bool>> m_stop;
     std::unique_ptr<Database> m_database;
 };
 

@@ -193,6 +193,20 @@ private Q_SLOTS:
                  QStringLiteral("Team B disk full"));
     }
 
+    void cancelledSyncKeepsWhatItHad()
+    {
+        QCOMPARE(sync().added, 7);
+        QVERIFY(QFile::remove(m_plain + QStringLiteral("/disk-full.md")));
+        const std::atomic<bool> cancel{true};
+        const ScanReport report = library().sync({m_hugo, m_plain}, &cancel);
+        QVERIFY(report.cancelled);
+        QVERIFY(report.error.isEmpty());
+        // Not reached, so not judged: the vanished file stays until a full scan.
+        QCOMPARE(report.removed, 0);
+        QVERIFY(library().find(QStringLiteral("disk-full")));
+        QCOMPARE(sync().removed, 1);
+    }
+
     void rootsStartWithTheBundledFolderWithoutDuplicates()
     {
         const QStringList roots = runbookRoots({m_plain, m_plain + QStringLiteral("/"), m_hugo});
