@@ -2,9 +2,12 @@
 
 #include "DatabaseProblemDialog.h"
 #include "FirstPaintProbe.h"
+#include "HealthBoard.h"
 #include "MainWindow.h"
 #include "core/DataDir.h"
 #include "core/Logging.h"
+#include "health/HealthConfig.h"
+#include "health/HealthMonitor.h"
 #include "storage/Database.h"
 #include "storage/DatabaseFile.h"
 
@@ -87,7 +90,12 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
 
     auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
     applyStyle(*app);
+    if (const QString problem = health::ensureDefaultHealthConfig(dataDir.path); !problem.isEmpty())
+        log::get(log::Health)->warn("{}", problem.toStdString());
+    health::HealthMonitor healthMonitor(health::healthConfigPath(dataDir.path), database->path());
     MainWindow window({database.get(), dataDir.path, options.runbookDirs});
+    window.setAreaContent(MainWindow::Area::Health, new HealthBoard(&healthMonitor));
+    healthMonitor.start();
     if (options.exitAfterFirstPaint)
         new FirstPaintProbe(&window, out);
     window.show();
