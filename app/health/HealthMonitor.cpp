@@ -20,10 +20,9 @@ State displayedState(const CheckStatus &status, const QDateTime &now)
 }
 
 HealthMonitor::HealthMonitor(QString configPath, QString databasePath, QObject *parent)
-    : QObject(parent), m_configPath(std::move(configPath)), m_nam(new QNetworkAccessManager(this))
+    : QObject(parent), m_configPath(std::move(configPath)), m_databasePath(std::move(databasePath)),
+      m_nam(new QNetworkAccessManager(this))
 {
-    if (!databasePath.isEmpty())
-        m_history = std::make_unique<HistoryWriter>(databasePath);
     setProbeFactory([this](const CheckDefinition &check, QObject *owner) {
         return createProbe(check, m_nam, owner);
     });
@@ -81,6 +80,9 @@ void HealthMonitor::reload()
 {
     const HealthConfig config = loadHealthConfig(m_configPath);
     m_problems = config.problems;
+    // The writer starts with the first config read; changed limits apply after a restart.
+    if (!m_history && !m_databasePath.isEmpty())
+        m_history = std::make_unique<HistoryWriter>(m_databasePath, config.history);
     for (const ConfigProblem &problem : config.problems)
         log::get(log::Health)->warn("{}", problem.toString().toStdString());
     m_order.clear();

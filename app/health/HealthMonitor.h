@@ -66,6 +66,7 @@ private:
     void watchConfig();
 
     QString m_configPath;
+    QString m_databasePath;
     QNetworkAccessManager *m_nam;
     std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<HistoryWriter> m_history;
