@@ -1,5 +1,6 @@
 #include "HealthBoard.h"
 
+#include "HealthDetailDialog.h"
 #include "HealthTile.h"
 #include "health/HealthMonitor.h"
 
@@ -86,6 +87,7 @@ void HealthBoard::rebuild()
         for (const QString &name : members.value(group)) {
             auto *tile = new HealthTile(name, m_tilesArea);
             connect(tile, &HealthTile::runbookRequested, this, &HealthBoard::runbookRequested);
+            connect(tile, &HealthTile::detailsRequested, this, &HealthBoard::showDetails);
             connect(tile, &HealthTile::probeNowRequested, m_monitor,
                     &health::HealthMonitor::probeNow);
             m_tilesLayout->addWidget(tile);
@@ -94,6 +96,20 @@ void HealthBoard::rebuild()
     }
     m_tilesLayout->addStretch(1);
     refreshAll();
+}
+
+void HealthBoard::showDetails(const QString &name)
+{
+    for (HealthDetailDialog *open : findChildren<HealthDetailDialog *>()) {
+        if (open->checkName() == name) {
+            open->raise();
+            open->activateWindow();
+            return;
+        }
+    }
+    auto *dialog = new HealthDetailDialog(m_monitor, name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void HealthBoard::refreshTile(const QString &name)

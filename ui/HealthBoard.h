@@ -24,6 +24,8 @@ public:
     explicit HealthBoard(health::HealthMonitor *monitor, QWidget *parent = nullptr);
 
     HealthTile *tile(const QString &name) const { return m_tiles.value(name); }
+    // Opens (or raises) the detail view of a check.
+    void showDetails(const QString &name);
 
 Q_SIGNALS:
     void runbookRequested(const QString &runbookId);

@@ -13,7 +13,7 @@ HealthTile::HealthTile(const QString &name, QWidget *parent)
     : QFrame(parent), m_name(name), m_state(new QLabel(this)), m_title(new QLabel(name, this)),
       m_latency(new QLabel(this)), m_since(new QLabel(this)), m_message(new QLabel(this)),
       m_sparkline(new HealthSparkline(this)), m_runbookButton(new QToolButton(this)),
-      m_probeNow(new QToolButton(this))
+      m_probeNow(new QToolButton(this)), m_details(new QToolButton(this))
 {
     setObjectName(QStringLiteral("healthTile_") + name);
     setFrameShape(QFrame::StyledPanel);
@@ -40,6 +40,10 @@ HealthTile::HealthTile(const QString &name, QWidget *parent)
     connect(m_runbookButton, &QToolButton::clicked, this,
             [this] { Q_EMIT runbookRequested(m_runbook); });
     connect(m_probeNow, &QToolButton::clicked, this, [this] { Q_EMIT probeNowRequested(m_name); });
+    m_details->setObjectName(QStringLiteral("healthTileDetails"));
+    m_details->setText(tr("Details"));
+    m_details->setAutoRaise(true);
+    connect(m_details, &QToolButton::clicked, this, [this] { Q_EMIT detailsRequested(m_name); });
 
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
@@ -52,7 +56,8 @@ HealthTile::HealthTile(const QString &name, QWidget *parent)
     layout->addWidget(m_since, 1, 1);
     layout->addWidget(m_probeNow, 1, 2, Qt::AlignRight);
     layout->addWidget(m_message, 2, 0, 1, 3);
-    layout->addWidget(m_runbookButton, 3, 0, 1, 3, Qt::AlignLeft);
+    layout->addWidget(m_runbookButton, 3, 0, 1, 2, Qt::AlignLeft);
+    layout->addWidget(m_details, 3, 2, Qt::AlignRight);
     layout->setColumnStretch(1, 1);
 }
 

@@ -27,6 +27,7 @@ public:
 Q_SIGNALS:
     void runbookRequested(const QString &runbookId);
     void probeNowRequested(const QString &name);
+    void detailsRequested(const QString &name);
 
 private:
     QString m_name;
@@ -39,6 +40,7 @@ private:
     HealthSparkline *m_sparkline;
     QToolButton *m_runbookButton;
     QToolButton *m_probeNow;
+    QToolButton *m_details;
 };
 
 } // namespace ic::ui

@@ -51,6 +51,7 @@ public:
     void probeNow(const QString &name);
 
     QString configPath() const { return m_configPath; }
+    QString databasePath() const { return m_databasePath; }
     QStringList checkNames() const { return m_order; }
     QList<ConfigProblem> problems() const { return m_problems; }
     CheckStatus status(const QString &name) const { return m_status.value(name); }

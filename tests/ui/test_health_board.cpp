@@ -1,11 +1,14 @@
 #include "TestSupport.h"
 #include "health/HealthMonitor.h"
 #include "ui/HealthBoard.h"
+#include "ui/HealthDetailDialog.h"
 #include "ui/HealthTile.h"
 #include "ui/MainWindow.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -106,6 +109,25 @@ private Q_SLOTS:
         QVERIFY(!board->tile(QStringLiteral("db-port"))
                      ->findChild<QToolButton *>(QStringLiteral("healthTileRunbook"))
                      ->isVisibleTo(board));
+
+        // The detail view lists every condition with the value it saw.
+        QTest::mouseClick(board->tile(QStringLiteral("db-port"))
+                              ->findChild<QToolButton *>(QStringLiteral("healthTileDetails")),
+                          Qt::LeftButton);
+        auto *detail = board->findChild<HealthDetailDialog *>(QStringLiteral("healthDetail"));
+        QVERIFY(detail);
+        QCOMPARE(detail->checkName(), QStringLiteral("db-port"));
+        auto *conditions =
+            detail->findChild<QTableWidget *>(QStringLiteral("healthDetailConditions"));
+        QCOMPARE(conditions->rowCount(), 1);
+        QCOMPARE(conditions->item(0, 1)->text(), QStringLiteral("[CONNECTED] (false) == true"));
+        QVERIFY(conditions->item(0, 0)->text().contains(QStringLiteral("failed")));
+        QVERIFY(
+            detail->findChild<QTableWidget *>(QStringLiteral("healthDetailHistory"))->rowCount() >=
+            1);
+        QVERIFY(!detail->findChild<QPushButton *>(QStringLiteral("healthDetailCopyCurl"))
+                     ->isVisibleTo(detail));
+        detail->close();
 
         // Saving health.yaml adds the new check without a restart.
         QVERIFY(test::writeFile(configPath(), config(true)));
