@@ -15,7 +15,7 @@ public:
     explicit HealthSparkline(QWidget *parent = nullptr);
 
     void setResults(const QList<health::CheckResult> &results);
-    QSize sizeHint() const override { return {120, 18}; }
+    QSize sizeHint() const override { return {80, 16}; }
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -4,6 +4,7 @@
 #include "core/Duration.h"
 
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
 
@@ -19,7 +20,7 @@ HealthTile::HealthTile(const QString &name, QWidget *parent)
     setFrameShape(QFrame::StyledPanel);
     m_state->setObjectName(QStringLiteral("healthTileState"));
     m_state->setAlignment(Qt::AlignCenter);
-    m_state->setMinimumWidth(90);
+    m_state->setMinimumWidth(80);
     m_title->setObjectName(QStringLiteral("healthTileName"));
     QFont bold = m_title->font();
     bold.setBold(true);
@@ -54,10 +55,14 @@ HealthTile::HealthTile(const QString &name, QWidget *parent)
     layout->addWidget(m_latency, 0, 2, Qt::AlignRight);
     layout->addWidget(m_sparkline, 1, 0);
     layout->addWidget(m_since, 1, 1);
-    layout->addWidget(m_probeNow, 1, 2, Qt::AlignRight);
     layout->addWidget(m_message, 2, 0, 1, 3);
-    layout->addWidget(m_runbookButton, 3, 0, 1, 2, Qt::AlignLeft);
-    layout->addWidget(m_details, 3, 2, Qt::AlignRight);
+    auto *actions = new QHBoxLayout;
+    actions->setSpacing(2);
+    actions->addWidget(m_runbookButton);
+    actions->addStretch(1);
+    actions->addWidget(m_probeNow);
+    actions->addWidget(m_details);
+    layout->addLayout(actions, 3, 0, 1, 3);
     layout->setColumnStretch(1, 1);
 }
 

@@ -32,9 +32,12 @@ HealthMonitor::HealthMonitor(QString configPath, QString databasePath, QObject *
     connect(&m_reloadDelay, &QTimer::timeout, this, &HealthMonitor::reload);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_reloadDelay,
             qOverload<>(&QTimer::start));
+    // The data dir also holds console.db and the logs: only a change of health.yaml itself
+    // (saved by renaming a new file over it, created, removed) is worth a reload.
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] {
         watchConfig();
-        m_reloadDelay.start();
+        if (configStamp() != m_loadedStamp)
+            m_reloadDelay.start();
     });
 }
 
@@ -69,6 +72,14 @@ void HealthMonitor::watchConfig()
         m_watcher.addPath(m_configPath);
 }
 
+QString HealthMonitor::configStamp() const
+{
+    const QFileInfo info(m_configPath);
+    if (!info.exists())
+        return {};
+    return QStringLiteral("%1/%2").arg(info.size()).arg(info.lastModified().toMSecsSinceEpoch());
+}
+
 void HealthMonitor::start()
 {
     watchConfig();
@@ -78,6 +89,7 @@ void HealthMonitor::start()
 
 void HealthMonitor::reload()
 {
+    m_loadedStamp = configStamp();
     const HealthConfig config = loadHealthConfig(m_configPath);
     m_problems = config.problems;
     // The writer starts with the first config read; changed limits apply after a restart.

@@ -65,6 +65,8 @@ Q_SIGNALS:
 private:
     void onResult(const CheckResult &result);
     void watchConfig();
+    // Size and modification time of health.yaml, to tell its changes from other files'.
+    QString configStamp() const;
 
     QString m_configPath;
     QString m_databasePath;
@@ -73,6 +75,7 @@ private:
     std::unique_ptr<HistoryWriter> m_history;
     QFileSystemWatcher m_watcher;
     QTimer m_reloadDelay;
+    QString m_loadedStamp;
     QStringList m_order;
     QList<ConfigProblem> m_problems;
     QHash<QString, CheckStatus> m_status;
