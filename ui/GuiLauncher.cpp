@@ -2,12 +2,15 @@
 
 #include "DatabaseProblemDialog.h"
 #include "FirstPaintProbe.h"
+#include "HealthBoard.h"
 #include "MainWindow.h"
 #include "Theme.h"
 #include "core/DataDir.h"
 #include "core/Logging.h"
 #include "core/Settings.h"
 #include "core/SingleInstance.h"
+#include "health/HealthConfig.h"
+#include "health/HealthMonitor.h"
 #include "runbooks/RunbookLibrary.h"
 #include "storage/Backups.h"
 #include "storage/Database.h"
@@ -147,10 +150,15 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
     auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
     applyTheme(*app, Settings(dataDir.path).get(settings::theme));
     applyStyle(*app);
+    if (const QString problem = health::ensureDefaultHealthConfig(dataDir.path); !problem.isEmpty())
+        log::get(log::Health)->warn("{}", problem.toStdString());
+    health::HealthMonitor healthMonitor(health::healthConfigPath(dataDir.path), database->path());
     MainWindow window({database.get(), dataDir.path, options.runbookDirs});
     window.setAreaContent(
         MainWindow::Area::Runbooks,
         new RunbookPanel(database->path(), runbooks::runbookRoots(options.runbookDirs)));
+    window.setAreaContent(MainWindow::Area::Health, new HealthBoard(&healthMonitor));
+    healthMonitor.start();
     if (options.exitAfterFirstPaint)
         new FirstPaintProbe(&window, out);
     window.show();

@@ -154,6 +154,40 @@ void FieldReader::readDefaults(const YAML::Node &node, CheckDefinition *defaults
     }
 }
 
+void FieldReader::readHistory(const YAML::Node &node, HistoryLimits *limits)
+{
+    if (!node.IsMap()) {
+        problem(node, QStringLiteral("history"), QStringLiteral("must be a map"));
+        return;
+    }
+    for (const auto &entry : node) {
+        const QString name = key(entry.first);
+        const QString field = QStringLiteral("history.") + name;
+        if (name == QLatin1String("raw_results")) {
+            if (auto value = integer(entry.second, field, 10, 100000))
+                limits->ringSize = *value;
+            continue;
+        }
+        std::chrono::hours *target =
+            name == QLatin1String("minute_rollups") ? &limits->minuteRetention
+            : name == QLatin1String("hour_rollups") ? &limits->hourRetention
+            : name == QLatin1String("day_rollups")  ? &limits->dayRetention
+                                                    : nullptr;
+        if (!target) {
+            problem(entry.first, field,
+                    QStringLiteral("unknown field; valid: raw_results, minute_rollups, "
+                                   "hour_rollups, day_rollups"));
+            continue;
+        }
+        if (auto value = duration(entry.second, field)) {
+            if (*value < std::chrono::hours(1))
+                problem(entry.second, field, QStringLiteral("keep rollups for at least 1h"));
+            else
+                *target = std::chrono::duration_cast<std::chrono::hours>(*value);
+        }
+    }
+}
+
 std::optional<CheckDefinition> FieldReader::readCheck(const YAML::Node &node,
                                                       const CheckDefinition &defaults,
                                                       const QString &where)

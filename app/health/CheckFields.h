@@ -18,6 +18,7 @@ public:
     FieldReader(QString fileName, QList<ConfigProblem> *problems);
 
     void readDefaults(const YAML::Node &node, CheckDefinition *defaults);
+    void readHistory(const YAML::Node &node, HistoryLimits *limits);
     std::optional<CheckDefinition> readCheck(const YAML::Node &node,
                                              const CheckDefinition &defaults, const QString &where);
 

@@ -55,12 +55,16 @@ HealthConfig parseHealthConfig(const QByteArray &yaml, const QString &fileName)
     FieldReader reader(fileName, &config.problems);
     for (const auto &entry : root) {
         const QString key = QString::fromStdString(entry.first.as<std::string>(""));
-        if (key != QLatin1String("defaults") && key != QLatin1String("checks"))
-            config.problems.append({fileName, lineOf(entry.first), key,
-                                    QStringLiteral("unknown field; valid: defaults, checks")});
+        if (key != QLatin1String("defaults") && key != QLatin1String("checks") &&
+            key != QLatin1String("history"))
+            config.problems.append(
+                {fileName, lineOf(entry.first), key,
+                 QStringLiteral("unknown field; valid: defaults, history, checks")});
     }
     if (const YAML::Node node = root["defaults"]; node)
         reader.readDefaults(node, &defaults);
+    if (const YAML::Node node = root["history"]; node)
+        reader.readHistory(node, &config.history);
     const YAML::Node checks = root["checks"];
     if (!checks)
         return config;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CheckDefinition.h"
+#include "HistoryLimits.h"
 
 namespace ic::health {
 
@@ -21,6 +22,7 @@ struct HealthConfig
 {
     QList<CheckDefinition> checks;
     QList<ConfigProblem> problems;
+    HistoryLimits history;
 };
 
 HealthConfig parseHealthConfig(const QByteArray &yaml, const QString &fileName);

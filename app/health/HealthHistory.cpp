@@ -1,11 +1,14 @@
 #include "HealthHistory.h"
 
 #include "core/Ids.h"
+#include "storage/Database.h"
 #include "storage/Sql.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPromise>
+#include <QThreadPool>
 
 namespace ic::health {
 namespace {
@@ -75,6 +78,29 @@ QList<CheckResult> recentResults(const QSqlDatabase &db, const QString &checkNam
         results.append(result);
     }
     return results;
+}
+
+QFuture<QList<Uptime>> uptimesAsync(const QString &databasePath, const QString &checkName)
+{
+    auto promise = std::make_shared<QPromise<QList<Uptime>>>();
+    QFuture<QList<Uptime>> future = promise->future();
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, databasePath, checkName] {
+        QList<Uptime> uptimes;
+        {
+            QString error;
+            const auto database = Database::openAdditional(databasePath, &error);
+            if (database) {
+                const QDateTime now = QDateTime::currentDateTimeUtc();
+                for (const int hours : {1, 24, 24 * 7})
+                    uptimes.append(
+                        uptime(database->connection(), checkName, std::chrono::hours(hours), now));
+            }
+        }
+        promise->addResult(uptimes);
+        promise->finish();
+    });
+    return future;
 }
 
 } // namespace ic::health

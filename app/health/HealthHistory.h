@@ -2,7 +2,9 @@
 
 #include "HealthTypes.h"
 
+#include <QFuture>
 #include <QSqlDatabase>
+#include <array>
 #include <chrono>
 
 namespace ic::health {
@@ -24,5 +26,9 @@ Uptime uptime(const QSqlDatabase &db, const QString &checkName, std::chrono::hou
 
 // The newest raw results of a check, newest first (at most the ring size).
 QList<CheckResult> recentResults(const QSqlDatabase &db, const QString &checkName, int limit);
+
+// Uptime over 1 h, 24 h and 7 d, read on a pool thread with a connection of its own so the
+// UI never waits on the database. An empty list when the database cannot be opened.
+QFuture<QList<Uptime>> uptimesAsync(const QString &databasePath, const QString &checkName);
 
 } // namespace ic::health

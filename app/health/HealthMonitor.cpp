@@ -20,10 +20,9 @@ State displayedState(const CheckStatus &status, const QDateTime &now)
 }
 
 HealthMonitor::HealthMonitor(QString configPath, QString databasePath, QObject *parent)
-    : QObject(parent), m_configPath(std::move(configPath)), m_nam(new QNetworkAccessManager(this))
+    : QObject(parent), m_configPath(std::move(configPath)), m_databasePath(std::move(databasePath)),
+      m_nam(new QNetworkAccessManager(this))
 {
-    if (!databasePath.isEmpty())
-        m_history = std::make_unique<HistoryWriter>(databasePath);
     setProbeFactory([this](const CheckDefinition &check, QObject *owner) {
         return createProbe(check, m_nam, owner);
     });
@@ -33,9 +32,12 @@ HealthMonitor::HealthMonitor(QString configPath, QString databasePath, QObject *
     connect(&m_reloadDelay, &QTimer::timeout, this, &HealthMonitor::reload);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_reloadDelay,
             qOverload<>(&QTimer::start));
+    // The data dir also holds console.db and the logs: only a change of health.yaml itself
+    // (saved by renaming a new file over it, created, removed) is worth a reload.
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] {
         watchConfig();
-        m_reloadDelay.start();
+        if (configStamp() != m_loadedStamp)
+            m_reloadDelay.start();
     });
 }
 
@@ -70,6 +72,14 @@ void HealthMonitor::watchConfig()
         m_watcher.addPath(m_configPath);
 }
 
+QString HealthMonitor::configStamp() const
+{
+    const QFileInfo info(m_configPath);
+    if (!info.exists())
+        return {};
+    return QStringLiteral("%1/%2").arg(info.size()).arg(info.lastModified().toMSecsSinceEpoch());
+}
+
 void HealthMonitor::start()
 {
     watchConfig();
@@ -79,8 +89,12 @@ void HealthMonitor::start()
 
 void HealthMonitor::reload()
 {
+    m_loadedStamp = configStamp();
     const HealthConfig config = loadHealthConfig(m_configPath);
     m_problems = config.problems;
+    // The writer starts with the first config read; changed limits apply after a restart.
+    if (!m_history && !m_databasePath.isEmpty())
+        m_history = std::make_unique<HistoryWriter>(m_databasePath, config.history);
     for (const ConfigProblem &problem : config.problems)
         log::get(log::Health)->warn("{}", problem.toString().toStdString());
     m_order.clear();

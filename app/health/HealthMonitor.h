@@ -51,6 +51,7 @@ public:
     void probeNow(const QString &name);
 
     QString configPath() const { return m_configPath; }
+    QString databasePath() const { return m_databasePath; }
     QStringList checkNames() const { return m_order; }
     QList<ConfigProblem> problems() const { return m_problems; }
     CheckStatus status(const QString &name) const { return m_status.value(name); }
@@ -64,13 +65,17 @@ Q_SIGNALS:
 private:
     void onResult(const CheckResult &result);
     void watchConfig();
+    // Size and modification time of health.yaml, to tell its changes from other files'.
+    QString configStamp() const;
 
     QString m_configPath;
+    QString m_databasePath;
     QNetworkAccessManager *m_nam;
     std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<HistoryWriter> m_history;
     QFileSystemWatcher m_watcher;
     QTimer m_reloadDelay;
+    QString m_loadedStamp;
     QStringList m_order;
     QList<ConfigProblem> m_problems;
     QHash<QString, CheckStatus> m_status;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HealthTypes.h"
+#include "HistoryLimits.h"
 
 #include <QMutex>
 #include <QObject>
@@ -9,15 +10,6 @@
 namespace ic::health {
 
 class HistoryWorker;
-
-// How much history stays, per check. See HistoryWriter for the bound this gives.
-struct HistoryLimits
-{
-    int ringSize = 240;
-    std::chrono::hours minuteRetention{2};
-    std::chrono::hours hourRetention{8 * 24};
-    std::chrono::hours dayRetention{400 * 24};
-};
 
 // Writes check results to SQLite on a thread of its own, with its own connection, in one
 // transaction per batch (about once a second). append() only takes a lock and copies, so a

@@ -80,6 +80,22 @@ private Q_SLOTS:
                                 "write it with a unit, e.g. 15s, 500ms, 2m"));
     }
 
+    void historyRetentionIsConfigurable()
+    {
+        const HealthConfig config = parse("history: { raw_results: 50, minute_rollups: 3h, "
+                                          "hour_rollups: 14d, day_rollups: 2h30m }\nchecks: []\n");
+        QVERIFY2(config.problems.isEmpty(), qPrintable(config.problems.value(0).toString()));
+        QCOMPARE(config.history.ringSize, 50);
+        QCOMPARE(config.history.minuteRetention, std::chrono::hours(3));
+        QCOMPARE(config.history.hourRetention, std::chrono::hours(14 * 24));
+        QCOMPARE(config.history.dayRetention, std::chrono::hours(2));
+        const HealthConfig bad = parse("history: { raw_results: 5, minute_rollups: 10m }\n");
+        QCOMPARE(bad.problems.size(), 2);
+        QCOMPARE(bad.problems.at(0).field, QStringLiteral("history.raw_results"));
+        QCOMPARE(bad.problems.at(1).field, QStringLiteral("history.minute_rollups"));
+        QCOMPARE(bad.history.ringSize, HistoryLimits{}.ringSize);
+    }
+
     void yamlSyntaxErrorNamesTheLine()
     {
         const HealthConfig config = parse("checks:\n  - name: a\n    type: [tcp\n");

@@ -1,0 +1,167 @@
+#include "TestSupport.h"
+#include "health/HealthMonitor.h"
+#include "ui/HealthBoard.h"
+#include "ui/HealthDetailDialog.h"
+#include "ui/HealthTile.h"
+#include "ui/MainWindow.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace ic;
+using namespace ic::ui;
+
+// The health board driven by a real monitor running real TCP checks against 127.0.0.1.
+class TestHealthBoard : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QTcpServer m_listening;
+    int m_closedPort = 0;
+
+    QString configPath() const { return m_dir.filePath(QStringLiteral("health.yaml")); }
+    QByteArray config(bool withExtra) const
+    {
+        QString yaml =
+            QStringLiteral(
+                "defaults: { interval: 1s, timeout: 1s }\n"
+                "checks:\n"
+                "  - { name: api-port, group: api, type: tcp, host: 127.0.0.1, port: %1, "
+                "runbook: service-down }\n"
+                "  - { name: db-port, group: data, type: tcp, host: 127.0.0.1, port: %2 }\n"
+                "  - { name: broken, type: tcp, host: 127.0.0.1 }\n")
+                .arg(m_listening.serverPort())
+                .arg(m_closedPort);
+        if (withExtra)
+            yaml += QStringLiteral("  - { name: added, group: api, type: tcp, host: 127.0.0.1, "
+                                   "port: %1 }\n")
+                        .arg(m_listening.serverPort());
+        return yaml.toUtf8();
+    }
+    static QString stateOf(HealthTile *tile)
+    {
+        return tile ? tile->findChild<QLabel *>(QStringLiteral("healthTileState"))->text()
+                    : QString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_listening.listen(QHostAddress::LocalHost, 0));
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        m_closedPort = closed.serverPort();
+    }
+
+    void tilesShowLiveStatesGroupsProblemsAndRunbooks()
+    {
+        QVERIFY(test::writeFile(configPath(), config(false)));
+        health::HealthMonitor monitor(configPath(), QString());
+        MainWindow window({nullptr, m_dir.path(), {}});
+        auto *board = new HealthBoard(&monitor);
+        window.setAreaContent(MainWindow::Area::Health, board);
+        window.show();
+        monitor.start();
+        QCOMPARE(window.findChild<HealthBoard *>(QStringLiteral("healthBoard")), board);
+
+        auto *problems = board->findChild<QLabel *>(QStringLiteral("healthProblems"));
+        QVERIFY(problems->isVisibleTo(board));
+        QVERIFY2(problems->text().contains(QStringLiteral(":5: checks[2].port")),
+                 qPrintable(problems->text()));
+
+        QStringList headings;
+        for (QLabel *label : board->findChildren<QLabel *>(QStringLiteral("healthGroupHeading")))
+            headings.append(label->text());
+        QCOMPARE(headings, (QStringList{QStringLiteral("api"), QStringLiteral("data")}));
+
+        QTRY_VERIFY_WITH_TIMEOUT(
+            stateOf(board->tile(QStringLiteral("api-port"))).contains(QStringLiteral("OK")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            stateOf(board->tile(QStringLiteral("db-port"))).contains(QStringLiteral("CRIT")),
+            10000);
+        // Never colour alone: the icon and the word are there for both.
+        QVERIFY(stateOf(board->tile(QStringLiteral("api-port"))).startsWith(QStringLiteral("✔")));
+        QVERIFY(stateOf(board->tile(QStringLiteral("db-port"))).startsWith(QStringLiteral("✖")));
+        auto *message = board->tile(QStringLiteral("db-port"))
+                            ->findChild<QLabel *>(QStringLiteral("healthTileMessage"));
+        QVERIFY2(message->text().contains(QStringLiteral("[CONNECTED] (false) == true")),
+                 qPrintable(message->text()));
+        QVERIFY(board->tile(QStringLiteral("api-port"))
+                    ->findChild<QLabel *>(QStringLiteral("healthTileSince"))
+                    ->text()
+                    .startsWith(QStringLiteral("since ")));
+
+        QSignalSpy runbook(board, &HealthBoard::runbookRequested);
+        auto *runbookButton = board->tile(QStringLiteral("api-port"))
+                                  ->findChild<QToolButton *>(QStringLiteral("healthTileRunbook"));
+        QVERIFY(runbookButton->isVisibleTo(board));
+        QTest::mouseClick(runbookButton, Qt::LeftButton);
+        QCOMPARE(runbook.count(), 1);
+        QCOMPARE(runbook.first().at(0).toString(), QStringLiteral("service-down"));
+        QVERIFY(!board->tile(QStringLiteral("db-port"))
+                     ->findChild<QToolButton *>(QStringLiteral("healthTileRunbook"))
+                     ->isVisibleTo(board));
+
+        // The detail view lists every condition with the value it saw.
+        QTest::mouseClick(board->tile(QStringLiteral("db-port"))
+                              ->findChild<QToolButton *>(QStringLiteral("healthTileDetails")),
+                          Qt::LeftButton);
+        auto *detail = board->findChild<HealthDetailDialog *>(QStringLiteral("healthDetail"));
+        QVERIFY(detail);
+        QCOMPARE(detail->checkName(), QStringLiteral("db-port"));
+        auto *conditions =
+            detail->findChild<QTableWidget *>(QStringLiteral("healthDetailConditions"));
+        QCOMPARE(conditions->rowCount(), 1);
+        QCOMPARE(conditions->item(0, 1)->text(), QStringLiteral("[CONNECTED] (false) == true"));
+        QVERIFY(conditions->item(0, 0)->text().contains(QStringLiteral("failed")));
+        QVERIFY(
+            detail->findChild<QTableWidget *>(QStringLiteral("healthDetailHistory"))->rowCount() >=
+            1);
+        QVERIFY(!detail->findChild<QPushButton *>(QStringLiteral("healthDetailCopyCurl"))
+                     ->isVisibleTo(detail));
+        detail->close();
+
+        // Saving health.yaml adds the new check without a restart.
+        QVERIFY(test::writeFile(configPath(), config(true)));
+        QTRY_VERIFY_WITH_TIMEOUT(board->tile(QStringLiteral("added")) != nullptr, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            stateOf(board->tile(QStringLiteral("added"))).contains(QStringLiteral("OK")), 10000);
+        auto *summary = board->findChild<QLabel *>(QStringLiteral("healthSummary"));
+        QVERIFY2(summary->text().contains(QStringLiteral("3 checks")), qPrintable(summary->text()));
+    }
+
+    void staleWhenNoResultForTwoIntervals()
+    {
+        health::CheckStatus status;
+        status.check.name = QStringLiteral("x");
+        status.check.interval = std::chrono::seconds(10);
+        status.check.timeout = std::chrono::seconds(5);
+        status.hasResult = true;
+        status.state = health::State::Ok;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        status.last.checkedAt = now.addSecs(-20);
+        QCOMPARE(health::displayedState(status, now), health::State::Ok);
+        status.last.checkedAt = now.addSecs(-26);
+        QCOMPARE(health::displayedState(status, now), health::State::Stale);
+        HealthTile tile(QStringLiteral("x"));
+        status.last.message = QStringLiteral("port 80 open");
+        tile.display(status, now);
+        QVERIFY(tile.findChild<QLabel *>(QStringLiteral("healthTileState"))
+                    ->text()
+                    .contains(QStringLiteral("STALE")));
+        QVERIFY(tile.findChild<QLabel *>(QStringLiteral("healthTileMessage"))
+                    ->text()
+                    .startsWith(QStringLiteral("No result since")));
+    }
+};
+
+QTEST_MAIN(TestHealthBoard)
+#include "test_health_board.moc"

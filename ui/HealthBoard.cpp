@@ -1,0 +1,158 @@
+#include "HealthBoard.h"
+
+#include "HealthDetailDialog.h"
+#include "HealthTile.h"
+#include "health/HealthMonitor.h"
+
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace ic::ui {
+
+HealthBoard::HealthBoard(health::HealthMonitor *monitor, QWidget *parent)
+    : QWidget(parent), m_monitor(monitor), m_problems(new QLabel(this)),
+      m_summary(new QLabel(this)), m_tilesArea(new QWidget), m_tilesLayout(nullptr)
+{
+    setObjectName(QStringLiteral("healthBoard"));
+    m_problems->setObjectName(QStringLiteral("healthProblems"));
+    m_problems->setWordWrap(true);
+    m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problems->setVisible(false);
+    m_summary->setObjectName(QStringLiteral("healthSummary"));
+    m_summary->setWordWrap(true);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_tilesArea);
+    m_tilesLayout = new QVBoxLayout(m_tilesArea);
+    m_tilesLayout->setContentsMargins(0, 0, 0, 0);
+    m_tilesLayout->setSpacing(4);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_problems);
+    layout->addWidget(m_summary);
+    layout->addWidget(scroll, 1);
+
+    connect(m_monitor, &health::HealthMonitor::checksChanged, this, &HealthBoard::rebuild);
+    connect(m_monitor, &health::HealthMonitor::statusChanged, this, [this](const QString &name) {
+        refreshTile(name);
+        updateSummary();
+    });
+    // "since" ages and STALE appears without any new result, so the board ticks on its own.
+    m_clock.setInterval(1000);
+    connect(&m_clock, &QTimer::timeout, this, &HealthBoard::refreshAll);
+    m_clock.start();
+    rebuild();
+}
+
+void HealthBoard::rebuild()
+{
+    m_tiles.clear();
+    while (QLayoutItem *item = m_tilesLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    const QList<health::ConfigProblem> problems = m_monitor->problems();
+    QStringList lines;
+    for (const health::ConfigProblem &problem : problems)
+        lines.append(problem.toString().toHtmlEscaped());
+    const QString heading = problems.size() == 1
+                                ? tr("1 problem in the health config")
+                                : tr("%1 problems in the health config").arg(problems.size());
+    m_problems->setText(QStringLiteral("<b>%1</b> %2<br>%3")
+                            .arg(heading.toHtmlEscaped(),
+                                 tr("(the other checks run):").toHtmlEscaped(),
+                                 lines.join(QStringLiteral("<br>"))));
+    m_problems->setVisible(!problems.isEmpty());
+
+    // Groups in the order they first appear in health.yaml.
+    QStringList groups;
+    QHash<QString, QStringList> members;
+    for (const QString &name : m_monitor->checkNames()) {
+        const QString group = m_monitor->status(name).check.group;
+        if (!groups.contains(group))
+            groups.append(group);
+        members[group].append(name);
+    }
+    for (const QString &group : groups) {
+        auto *heading = new QLabel(group.isEmpty() ? tr("Ungrouped") : group, m_tilesArea);
+        heading->setObjectName(QStringLiteral("healthGroupHeading"));
+        QFont font = heading->font();
+        font.setBold(true);
+        heading->setFont(font);
+        m_tilesLayout->addWidget(heading);
+        for (const QString &name : members.value(group)) {
+            auto *tile = new HealthTile(name, m_tilesArea);
+            connect(tile, &HealthTile::runbookRequested, this, &HealthBoard::runbookRequested);
+            connect(tile, &HealthTile::detailsRequested, this, &HealthBoard::showDetails);
+            connect(tile, &HealthTile::probeNowRequested, m_monitor,
+                    &health::HealthMonitor::probeNow);
+            m_tilesLayout->addWidget(tile);
+            m_tiles.insert(name, tile);
+        }
+    }
+    m_tilesLayout->addStretch(1);
+    refreshAll();
+}
+
+void HealthBoard::showDetails(const QString &name)
+{
+    for (HealthDetailDialog *open : findChildren<HealthDetailDialog *>()) {
+        if (open->checkName() == name) {
+            open->raise();
+            open->activateWindow();
+            return;
+        }
+    }
+    auto *dialog = new HealthDetailDialog(m_monitor, name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void HealthBoard::refreshTile(const QString &name)
+{
+    if (HealthTile *tile = m_tiles.value(name))
+        tile->display(m_monitor->status(name), QDateTime::currentDateTimeUtc());
+}
+
+void HealthBoard::refreshAll()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (auto it = m_tiles.begin(); it != m_tiles.end(); ++it)
+        it.value()->display(m_monitor->status(it.key()), now);
+    updateSummary();
+}
+
+void HealthBoard::updateSummary()
+{
+    const QStringList names = m_monitor->checkNames();
+    if (names.isEmpty()) {
+        m_summary->setText(tr("No checks in %1. Add some and save: the board picks them up.")
+                               .arg(m_monitor->configPath()));
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QMap<int, int> counts;
+    int pending = 0;
+    for (const QString &name : names) {
+        const health::CheckStatus status = m_monitor->status(name);
+        if (!status.hasResult)
+            ++pending;
+        else
+            ++counts[int(health::displayedState(status, now))];
+    }
+    QStringList parts;
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+        parts.append(QStringLiteral("%1 %2")
+                         .arg(it.value())
+                         .arg(health::stateName(health::State(it.key()))));
+    if (pending > 0)
+        parts.append(tr("%1 pending").arg(pending));
+    const QString count = names.size() == 1 ? tr("1 check") : tr("%1 checks").arg(names.size());
+    m_summary->setText(tr("%1: %2").arg(count, parts.join(QStringLiteral(", "))));
+}
+
+} // namespace ic::ui
