@@ -2,6 +2,7 @@
 
 #include "DatabaseProblemDialog.h"
 #include "FirstPaintProbe.h"
+#include "IncidentCockpit.h"
 #include "MainWindow.h"
 #include "core/DataDir.h"
 #include "core/Logging.h"
@@ -88,6 +89,7 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
     auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
     applyStyle(*app);
     MainWindow window({database.get(), dataDir.path, options.runbookDirs});
+    installIncidentCockpit(window, *database, dataDir.path);
     if (options.exitAfterFirstPaint)
         new FirstPaintProbe(&window, out);
     window.show();

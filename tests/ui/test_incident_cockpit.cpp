@@ -1,0 +1,160 @@
+#include "TestSupport.h"
+#include "incidents/ChecklistStore.h"
+#include "storage/Database.h"
+#include "ui/ActiveIncident.h"
+#include "ui/DeclareDialog.h"
+#include "ui/IncidentCockpit.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace ic;
+using namespace ic::ui;
+
+// The cockpit driven like a commander would: keyboard only, then a restart.
+class TestIncidentCockpit : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<Database> m_database;
+
+    std::unique_ptr<MainWindow> openWindow()
+    {
+        auto window =
+            std::make_unique<MainWindow>(WindowServices{m_database.get(), m_dataDir.path(), {}});
+        installIncidentCockpit(*window, *m_database, m_dataDir.path());
+        window->show();
+        window->activateWindow();
+        return window;
+    }
+
+    template <typename T> static T *child(QWidget &window, const char *name)
+    {
+        return window.findChild<T *>(QString::fromLatin1(name));
+    }
+
+    // Everything the commander sees of the incident, to compare across a restart.
+    static QStringList visibleState(QWidget &window)
+    {
+        QStringList state;
+        for (const char *name : {"headerSeverityBadge", "headerTitle", "headerCommander"})
+            state << child<QLabel>(window, name)->text();
+        state << child<QComboBox>(window, "headerStatus")->currentText()
+              << child<QComboBox>(window, "headerSeverity")->currentText();
+        auto *tree = child<QTreeWidget>(window, "checklistTree");
+        for (int p = 0; p < tree->topLevelItemCount(); ++p) {
+            QTreeWidgetItem *phase = tree->topLevelItem(p);
+            state << phase->text(0);
+            for (int c = 0; c < phase->childCount(); ++c)
+                state << phase->child(c)->text(0) + QLatin1Char('|') +
+                             QString::number(phase->child(c)->checkState(0)) + QLatin1Char('|') +
+                             phase->child(c)->text(1);
+        }
+        auto *timeline = child<QListWidget>(window, "timelineList");
+        for (int i = 0; i < timeline->count(); ++i)
+            state << timeline->item(i)->text();
+        return state;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        DatabaseOpenResult result;
+        m_database = Database::open(m_dataDir.filePath(QStringLiteral("console.db")), &result);
+        QVERIFY2(m_database, qPrintable(result.message));
+    }
+
+    void declareTickNoteAndRestart()
+    {
+        QStringList before;
+        {
+            auto window = openWindow();
+            QVERIFY(QTest::qWaitForWindowActive(window.get()));
+            QVERIFY(!child<QWidget>(*window, "headerTitle")->isVisible());
+
+            QTest::keyClick(window.get(), Qt::Key_N, Qt::ControlModifier);
+            DeclareDialog *dialog = nullptr;
+            QTRY_VERIFY((dialog = child<DeclareDialog>(*window, "declareDialog")) &&
+                        dialog->isVisible());
+            QTRY_COMPARE(QApplication::focusWidget(),
+                         static_cast<QWidget *>(child<QLineEdit>(*dialog, "declareTitle")));
+            QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Orders database down"));
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            auto *severity = child<QComboBox>(*dialog, "declareSeverity");
+            QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(severity));
+            QCOMPARE(severity->currentData().toString(), QStringLiteral("SEV-2"));
+            QTest::keyClick(severity, Qt::Key_Up);
+            QCOMPARE(severity->currentData().toString(), QStringLiteral("SEV-1"));
+            QVERIFY(child<QLabel>(*dialog, "declareSeverityDescription")
+                        ->text()
+                        .contains(QStringLiteral("15m")));
+            QTest::keyClick(severity, Qt::Key_Return);
+
+            QTRY_VERIFY(child<QWidget>(*window, "headerTitle")->isVisible());
+            QCOMPARE(child<QLabel>(*window, "headerTitle")->text(),
+                     QStringLiteral("Orders database down"));
+            QCOMPARE(child<QLabel>(*window, "headerSeverityBadge")->text(),
+                     QStringLiteral("SEV-1"));
+            QVERIFY(child<QLabel>(*window, "headerNextUpdate")
+                        ->text()
+                        .contains(QStringLiteral("Next update in")));
+
+            auto *tree = child<QTreeWidget>(*window, "checklistTree");
+            window->activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(window.get()));
+            tree->setFocus();
+            QTreeWidgetItem *first = tree->currentItem();
+            QVERIFY(first && first->parent());
+            QCOMPARE(first->checkState(0), Qt::Unchecked);
+            QTest::keyClick(tree, Qt::Key_Space);
+            QCOMPARE(tree->currentItem()->checkState(0), Qt::Checked);
+            QTest::keyClick(tree, Qt::Key_Down);
+            QTest::keyClick(tree, Qt::Key_Space);
+            QTest::keyClick(tree, Qt::Key_Down);
+            QTest::keyClick(tree, Qt::Key_Space);
+            QTest::keyClick(tree, Qt::Key_Space); // and untick the third again
+            QCOMPARE(tree->currentItem()->checkState(0), Qt::Unchecked);
+
+            // What the panel shows is what is stored.
+            auto *incident = window->findChild<ActiveIncident *>();
+            const auto stored =
+                incidents::ChecklistStore(m_database->connection()).items(incident->incident().id);
+            QVERIFY(stored[0].isChecked() && stored[1].isChecked() && !stored[2].isChecked());
+            QCOMPARE(stored[0].checkedBy, ActiveIncident::actor());
+
+            auto *note = child<QLineEdit>(*window, "timelineNoteInput");
+            note->setFocus();
+            QTest::keyClicks(note, QStringLiteral("Failover started"));
+            QTest::keyClick(note, Qt::Key_Return);
+            QVERIFY(note->text().isEmpty());
+            auto *timeline = child<QListWidget>(*window, "timelineList");
+            QVERIFY(timeline->item(timeline->count() - 1)
+                        ->text()
+                        .contains(QStringLiteral("Failover started")));
+            // declared, tick, milestone (acknowledged), tick, tick, untick, note
+            QCOMPARE(timeline->count(), 7);
+
+            auto *status = child<QComboBox>(*window, "headerStatus");
+            status->setFocus();
+            QTest::keyClick(status, Qt::Key_Down);
+            QTRY_COMPARE(incident->incident().status, incidents::Status::Identified);
+            before = visibleState(*window);
+            window->close();
+        }
+        auto reopened = openWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(reopened.get()));
+        QCOMPARE(visibleState(*reopened), before);
+    }
+};
+
+QTEST_MAIN(TestIncidentCockpit)
+#include "test_incident_cockpit.moc"

@@ -1,0 +1,164 @@
+#include "ChecklistPanel.h"
+
+#include "ActiveIncident.h"
+#include "core/Duration.h"
+
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace ic::ui {
+namespace {
+
+constexpr int ItemIdRole = Qt::UserRole;
+enum Column
+{
+    TextColumn,
+    DueColumn,
+    LeftColumn
+};
+
+} // namespace
+
+ChecklistPanel::ChecklistPanel(ActiveIncident &incident, QWidget *parent)
+    : QWidget(parent), m_incident(incident), m_summary(new QLabel(this)),
+      m_tree(new QTreeWidget(this))
+{
+    setObjectName(QStringLiteral("checklistPanel"));
+    m_summary->setObjectName(QStringLiteral("checklistSummary"));
+    m_tree->setObjectName(QStringLiteral("checklistTree"));
+    m_tree->setHeaderLabels({tr("Item"), tr("Due"), tr("Time left")});
+    m_tree->setAccessibleName(tr("Checklist"));
+    m_tree->setRootIsDecorated(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->installEventFilter(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tree, 1);
+
+    // A click on the box changes its state at once; put it back and ask the store instead.
+    connect(m_tree, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem *row, int column) {
+        if (!m_rebuilding && column == TextColumn)
+            requestToggle(row);
+    });
+    connect(&m_incident, &ActiveIncident::changed, this, &ChecklistPanel::rebuild);
+    rebuild();
+}
+
+bool ChecklistPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tree && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Space && m_tree->currentItem() &&
+            m_tree->currentItem()->parent()) {
+            requestToggle(m_tree->currentItem());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ChecklistPanel::requestToggle(QTreeWidgetItem *row)
+{
+    const QString itemId = row->data(TextColumn, ItemIdRole).toString();
+    for (const incidents::ChecklistItem &item : m_incident.items()) {
+        if (item.id != itemId)
+            continue;
+        // A failed commit leaves the stored state, which rebuild() shows again.
+        if (!m_incident.setTicked(itemId, !item.isChecked()))
+            rebuild();
+        return;
+    }
+}
+
+void ChecklistPanel::rebuild()
+{
+    m_rebuilding = true;
+    const QString current = m_tree->currentItem()
+                                ? m_tree->currentItem()->data(TextColumn, ItemIdRole).toString()
+                                : QString();
+    m_tree->clear();
+    QTreeWidgetItem *phaseRow = nullptr;
+    QTreeWidgetItem *restore = nullptr;
+    int number = 0;
+    for (const incidents::ChecklistItem &item : m_incident.items()) {
+        if (!phaseRow || phaseRow->text(TextColumn) != item.phase) {
+            phaseRow = new QTreeWidgetItem(m_tree, {item.phase});
+            phaseRow->setFlags(Qt::ItemIsEnabled);
+            QFont bold = phaseRow->font(TextColumn);
+            bold.setBold(true);
+            phaseRow->setFont(TextColumn, bold);
+            phaseRow->setExpanded(true);
+        }
+        auto *row = new QTreeWidgetItem(phaseRow);
+        row->setText(TextColumn, tr("%1. %2").arg(++number).arg(item.text));
+        row->setData(TextColumn, ItemIdRole, item.id);
+        row->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        row->setCheckState(TextColumn, item.isChecked() ? Qt::Checked : Qt::Unchecked);
+        QStringList tooltip;
+        if (item.isChecked())
+            tooltip << tr("Done %1 by %2")
+                           .arg(item.checkedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+                                item.checkedBy);
+        if (!item.note.isEmpty())
+            tooltip << tr("Note: %1").arg(item.note);
+        row->setToolTip(TextColumn, tooltip.join(QLatin1Char('\n')));
+        if (item.dueAt.isValid())
+            row->setText(DueColumn, item.dueAt.toLocalTime().toString(QStringLiteral("HH:mm")));
+        if (item.id == current)
+            restore = row;
+    }
+    m_tree->expandAll();
+    m_tree->resizeColumnToContents(DueColumn);
+    if (!restore && m_tree->topLevelItemCount() > 0)
+        restore = m_tree->topLevelItem(0)->child(0);
+    m_tree->setCurrentItem(restore);
+    m_rebuilding = false;
+    updateClocks();
+}
+
+void ChecklistPanel::updateClocks()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    int open = 0, overdue = 0;
+    m_rebuilding = true;
+    size_t index = 0;
+    const auto &items = m_incident.items();
+    for (int p = 0; p < m_tree->topLevelItemCount(); ++p) {
+        QTreeWidgetItem *phase = m_tree->topLevelItem(p);
+        for (int c = 0; c < phase->childCount() && index < items.size(); ++c, ++index) {
+            const incidents::ChecklistItem &item = items[index];
+            QTreeWidgetItem *row = phase->child(c);
+            QString left;
+            if (!item.isChecked()) {
+                ++open;
+                if (item.timeboxUntil.isValid())
+                    left =
+                        tr("%1 back in %2")
+                            .arg(item.assignee,
+                                 formatClock(std::chrono::seconds(now.secsTo(item.timeboxUntil))));
+                else if (item.dueAt.isValid())
+                    left = formatClock(std::chrono::seconds(now.secsTo(item.dueAt)));
+            }
+            const bool late = item.isOverdue(now);
+            overdue += late ? 1 : 0;
+            row->setText(LeftColumn, late ? tr("⚠ OVERDUE %1").arg(left) : left);
+            const QBrush brush = late ? QBrush(QColor(0xc6, 0x28, 0x28)) : QBrush();
+            for (int column : {TextColumn, DueColumn, LeftColumn})
+                row->setForeground(column, brush);
+            row->setData(LeftColumn, Qt::AccessibleTextRole,
+                         late ? tr("Overdue") : row->text(LeftColumn));
+        }
+    }
+    m_rebuilding = false;
+    m_summary->setText(m_incident.hasIncident()
+                           ? tr("%1 open, %2 overdue").arg(open).arg(overdue)
+                           : tr("No incident in progress. Press Ctrl+N to declare one."));
+}
+
+} // namespace ic::ui
