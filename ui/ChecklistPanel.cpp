@@ -147,6 +147,10 @@ void ChecklistPanel::updateClocks()
             }
             const bool late = item.isOverdue(now);
             overdue += late ? 1 : 0;
+            if (late && !m_announcedOverdue.contains(item.id)) {
+                m_announcedOverdue.insert(item.id);
+                Q_EMIT itemOverdue(item.text);
+            }
             row->setText(LeftColumn, late ? tr("⚠ OVERDUE %1").arg(left) : left);
             const QBrush brush = late ? QBrush(QColor(0xc6, 0x28, 0x28)) : QBrush();
             for (int column : {TextColumn, DueColumn, LeftColumn})

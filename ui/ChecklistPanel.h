@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -26,6 +27,10 @@ public Q_SLOTS:
     // Recomputes countdowns and overdue markers from the stored due times.
     void updateClocks();
 
+Q_SIGNALS:
+    // Once per item and session, when its deadline passes unticked.
+    void itemOverdue(const QString &text);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -37,6 +42,7 @@ private:
     QLabel *m_summary;
     QTreeWidget *m_tree;
     bool m_rebuilding = false;
+    QSet<QString> m_announcedOverdue;
 };
 
 } // namespace ic::ui

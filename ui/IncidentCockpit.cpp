@@ -4,13 +4,16 @@
 #include "ChecklistPanel.h"
 #include "DeclareDialog.h"
 #include "IncidentHeader.h"
+#include "IncidentListDialog.h"
 #include "MainWindow.h"
 #include "TimelinePanel.h"
 #include "core/Logging.h"
 #include "storage/Database.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTimer>
 
 namespace ic::ui {
@@ -50,6 +53,29 @@ ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
                          [incident, dialog] { incident->declare(dialog->request()); });
         dialog->open();
     });
+
+    auto *history = new QAction(QObject::tr("&Incidents…"), &window);
+    history->setObjectName(QStringLiteral("incidentListAction"));
+    history->setShortcut(Qt::CTRL | Qt::Key_I);
+    window.addAction(history);
+    QObject::connect(history, &QAction::triggered, &window, [&window, incident] {
+        auto *dialog = new IncidentListDialog(*incident, &window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+
+    // One notification per item that falls overdue, besides its red OVERDUE marker.
+    auto *tray = new QSystemTrayIcon(QApplication::windowIcon(), &window);
+    QObject::connect(checklist, &ChecklistPanel::itemOverdue, &window,
+                     [&window, tray](const QString &text) {
+                         const QString title = QObject::tr("Checklist item overdue");
+                         if (QSystemTrayIcon::isSystemTrayAvailable()) {
+                             tray->show();
+                             tray->showMessage(title, text, QSystemTrayIcon::Warning);
+                         }
+                         window.statusBar()->showMessage(title + QStringLiteral(": ") + text);
+                         QApplication::alert(&window);
+                     });
 
     auto *clock = new QTimer(&window);
     clock->setObjectName(QStringLiteral("incidentClock"));

@@ -1,7 +1,10 @@
 #include "TestSupport.h"
+#include "core/Ids.h"
 #include "incidents/ChecklistStore.h"
 #include "storage/Database.h"
+#include "storage/Sql.h"
 #include "ui/ActiveIncident.h"
+#include "ui/ChecklistPanel.h"
 #include "ui/DeclareDialog.h"
 #include "ui/IncidentCockpit.h"
 #include "ui/MainWindow.h"
@@ -11,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
@@ -153,6 +157,68 @@ private Q_SLOTS:
         auto reopened = openWindow();
         QVERIFY(QTest::qWaitForWindowExposed(reopened.get()));
         QCOMPARE(visibleState(*reopened), before);
+    }
+
+    void overdueItemsAreMarkedAndAnnouncedOnce()
+    {
+        auto window = openWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *incident = window->findChild<ActiveIncident *>();
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Queue backlog");
+        request.severity = QStringLiteral("SEV-2");
+        QVERIFY(incident->declare(request));
+        // As if declared 12 minutes ago: acknowledge (5m) and assess (10m) are overdue.
+        const QString started = toStoredTime(QDateTime::currentDateTimeUtc().addSecs(-12 * 60));
+        QVERIFY(sql::exec(m_database->connection(),
+                          QStringLiteral("UPDATE incidents SET started_at = ? WHERE id = ?"),
+                          {started, incident->incident().id}));
+        auto *panel = window->findChild<ChecklistPanel *>();
+        QSignalSpy announced(panel, &ChecklistPanel::itemOverdue);
+        incident->setActive(incident->incident().id);
+        panel->updateClocks();
+        QCOMPARE(announced.count(), 2);
+        auto *tree = child<QTreeWidget>(*window, "checklistTree");
+        QTreeWidgetItem *acknowledge = tree->topLevelItem(0)->child(0);
+        QVERIFY(acknowledge->text(2).contains(QStringLiteral("OVERDUE")));
+        QCOMPARE(acknowledge->foreground(0).color(), QColor(0xc6, 0x28, 0x28));
+        QVERIFY(!tree->topLevelItem(0)->child(2)->text(2).contains(QStringLiteral("OVERDUE")));
+        QVERIFY(
+            child<QLabel>(*window, "headerNearestDue")->text().contains(QStringLiteral("OVERDUE")));
+        QVERIFY(child<QLabel>(*window, "checklistSummary")
+                    ->text()
+                    .contains(QStringLiteral("2 overdue")));
+        // Ticking it takes the marker away; nothing is announced twice.
+        tree->setCurrentItem(acknowledge);
+        QTest::keyClick(tree, Qt::Key_Space);
+        panel->updateClocks();
+        QVERIFY(!tree->topLevelItem(0)->child(0)->text(2).contains(QStringLiteral("OVERDUE")));
+        QCOMPARE(announced.count(), 2);
+    }
+
+    void incidentListSearchesAndSwitches()
+    {
+        auto window = openWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        auto *incident = window->findChild<ActiveIncident *>();
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Search cluster red");
+        request.severity = QStringLiteral("SEV-3");
+        request.services = {QStringLiteral("search")};
+        QVERIFY(incident->declare(request));
+        QTest::keyClick(window.get(), Qt::Key_I, Qt::ControlModifier);
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = child<QDialog>(*window, "incidentListDialog")) &&
+                    dialog->isVisible());
+        auto *list = child<QTreeWidget>(*dialog, "incidentList");
+        QVERIFY(list->topLevelItemCount() >= 3);
+        auto *search = child<QLineEdit>(*dialog, "incidentSearch");
+        QTest::keyClicks(search, QStringLiteral("Orders"));
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QTest::keyClick(search, Qt::Key_Return);
+        QCOMPARE(incident->incident().title, QStringLiteral("Orders database down"));
+        QCOMPARE(child<QLabel>(*window, "headerTitle")->text(),
+                 QStringLiteral("Orders database down"));
     }
 };
 
