@@ -110,6 +110,52 @@ bool ActiveIncident::setSeverity(const QString &severity)
     return m_incident && finish(m_store.setSeverity(m_incident->id, severity, actor(), &m_error));
 }
 
+bool ActiveIncident::setItemNote(const QString &itemId, const QString &note)
+{
+    m_error.clear();
+    return finish(!ChecklistStore(m_db).setNote(itemId, note, actor(), &m_error).isEmpty());
+}
+
+bool ActiveIncident::assignItem(const QString &itemId, const QString &person, int minutes)
+{
+    m_error.clear();
+    const QDateTime until =
+        minutes > 0 ? QDateTime::currentDateTimeUtc().addSecs(qint64(minutes) * 60) : QDateTime();
+    return finish(!ChecklistStore(m_db).assign(itemId, person, until, actor(), &m_error).isEmpty());
+}
+
+bool ActiveIncident::addItem(const QString &phase, const QString &text)
+{
+    m_error.clear();
+    return m_incident &&
+           finish(!ChecklistStore(m_db)
+                       .addItem(m_incident->id, phase, text, std::nullopt, actor(), &m_error)
+                       .isEmpty());
+}
+
+bool ActiveIncident::editNote(const QString &noteId, const QString &text)
+{
+    m_error.clear();
+    return finish(!Timeline(m_db).editNote(noteId, text, actor(), &m_error).isEmpty());
+}
+
+bool ActiveIncident::deleteNote(const QString &noteId)
+{
+    m_error.clear();
+    return finish(!Timeline(m_db).deleteNote(noteId, actor(), &m_error).isEmpty());
+}
+
+bool ActiveIncident::attachRunbookTasks(const QString &runbookTitle,
+                                        const std::vector<AttachedTask> &tasks)
+{
+    m_error.clear();
+    return m_incident &&
+           finish(!ChecklistStore(m_db)
+                       .attachTasks(m_incident->id, tr("Runbook: %1").arg(runbookTitle), tasks,
+                                    actor(), &m_error)
+                       .isEmpty());
+}
+
 bool ActiveIncident::recordUpdateSent(const QString &how)
 {
     m_error.clear();

@@ -37,6 +37,15 @@ public:
     bool addNote(const QString &text);
     bool setStatus(incidents::Status status);
     bool setSeverity(const QString &severity);
+    bool setItemNote(const QString &itemId, const QString &note);
+    // "Back to me in 10 min": person owns the item and a countdown runs to now + minutes.
+    bool assignItem(const QString &itemId, const QString &person, int minutes);
+    bool addItem(const QString &phase, const QString &text);
+    bool editNote(const QString &noteId, const QString &text);
+    bool deleteNote(const QString &noteId);
+    // For runbooks: a runbook's task list as an extra checklist section.
+    bool attachRunbookTasks(const QString &runbookTitle,
+                            const std::vector<incidents::AttachedTask> &tasks);
     // For comms: an update was copied or posted, so the next-update countdown restarts.
     bool recordUpdateSent(const QString &how);
     QString error() const { return m_error; }

@@ -4,8 +4,10 @@
 #include "core/Duration.h"
 
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -46,8 +48,48 @@ ChecklistPanel::ChecklistPanel(ActiveIncident &incident, QWidget *parent)
         if (!m_rebuilding && column == TextColumn)
             requestToggle(row);
     });
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QTreeWidget::customContextMenuRequested, this, &ChecklistPanel::showRowMenu);
     connect(&m_incident, &ActiveIncident::changed, this, &ChecklistPanel::rebuild);
     rebuild();
+}
+
+void ChecklistPanel::showRowMenu(const QPoint &position)
+{
+    QTreeWidgetItem *row = m_tree->itemAt(position);
+    if (!row || !m_incident.hasIncident())
+        return;
+    const QString itemId = row->data(TextColumn, ItemIdRole).toString();
+    const QString phase = row->parent() ? row->parent()->text(TextColumn) : row->text(TextColumn);
+    QMenu menu(this);
+    if (!itemId.isEmpty()) {
+        menu.addAction(tr("Note…"), this, [this, itemId] {
+            bool ok = false;
+            const QString note = QInputDialog::getText(this, tr("Note on the item"), tr("Note:"),
+                                                       QLineEdit::Normal, {}, &ok);
+            if (ok)
+                m_incident.setItemNote(itemId, note);
+        });
+        menu.addAction(tr("Assign with a time box…"), this, [this, itemId] {
+            bool ok = false;
+            const QString person =
+                QInputDialog::getText(this, tr("Assign"), tr("Who:"), QLineEdit::Normal, {}, &ok);
+            if (!ok || person.trimmed().isEmpty())
+                return;
+            const int minutes = QInputDialog::getInt(
+                this, tr("Assign"), tr("Back to me in (minutes):"), 10, 0, 24 * 60, 1, &ok);
+            if (ok)
+                m_incident.assignItem(itemId, person.trimmed(), minutes);
+        });
+    }
+    menu.addAction(tr("Add item to %1…").arg(phase), this, [this, phase] {
+        bool ok = false;
+        const QString text =
+            QInputDialog::getText(this, tr("Add item"), tr("Item:"), QLineEdit::Normal, {}, &ok);
+        if (ok)
+            m_incident.addItem(phase, text);
+    });
+    menu.exec(m_tree->viewport()->mapToGlobal(position));
 }
 
 bool ChecklistPanel::eventFilter(QObject *watched, QEvent *event)

@@ -37,6 +37,8 @@ protected:
 private:
     void rebuild();
     void requestToggle(QTreeWidgetItem *row);
+    // Note, time-boxed assignment and ad-hoc items, from the row's context menu.
+    void showRowMenu(const QPoint &position);
 
     ActiveIncident &m_incident;
     QLabel *m_summary;

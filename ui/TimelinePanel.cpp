@@ -3,8 +3,10 @@
 #include "ActiveIncident.h"
 
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -32,8 +34,38 @@ TimelinePanel::TimelinePanel(ActiveIncident &incident, QWidget *parent)
 
     connect(m_note, &QLineEdit::returnPressed, this, &TimelinePanel::addNote);
     connect(m_add, &QPushButton::clicked, this, &TimelinePanel::addNote);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QListWidget::customContextMenuRequested, this, &TimelinePanel::showRowMenu);
     connect(&m_incident, &ActiveIncident::changed, this, &TimelinePanel::rebuild);
     rebuild();
+}
+
+void TimelinePanel::showRowMenu(const QPoint &position)
+{
+    QListWidgetItem *row = m_list->itemAt(position);
+    if (!row)
+        return;
+    const QString eventId = row->data(Qt::UserRole).toString();
+    const auto &events = m_incident.events();
+    const auto event =
+        std::find_if(events.begin(), events.end(),
+                     [&](const incidents::TimelineEvent &e) { return e.id == eventId; });
+    const bool editable = event != events.end() && !event->superseded &&
+                          (event->kind == incidents::EventKind::Note ||
+                           event->kind == incidents::EventKind::NoteEdited);
+    if (!editable)
+        return;
+    const QString text = event->text;
+    QMenu menu(this);
+    menu.addAction(tr("Edit note…"), this, [this, eventId, text] {
+        bool ok = false;
+        const QString edited =
+            QInputDialog::getText(this, tr("Edit note"), tr("Note:"), QLineEdit::Normal, text, &ok);
+        if (ok)
+            m_incident.editNote(eventId, edited);
+    });
+    menu.addAction(tr("Delete note"), this, [this, eventId] { m_incident.deleteNote(eventId); });
+    menu.exec(m_list->viewport()->mapToGlobal(position));
 }
 
 void TimelinePanel::addNote()

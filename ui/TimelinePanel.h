@@ -21,6 +21,8 @@ public:
 private:
     void rebuild();
     void addNote();
+    // Edit or delete a manual note; automatic events offer nothing.
+    void showRowMenu(const QPoint &position);
 
     ActiveIncident &m_incident;
     QListWidget *m_list;

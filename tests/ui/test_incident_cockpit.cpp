@@ -196,6 +196,41 @@ private Q_SLOTS:
         QCOMPARE(announced.count(), 2);
     }
 
+    void timeBoxesNotesAndRunbookTasksShowUp()
+    {
+        auto window = openWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *incident = window->findChild<ActiveIncident *>();
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Cache stampede");
+        request.severity = QStringLiteral("SEV-3");
+        QVERIFY(incident->declare(request));
+        auto *tree = child<QTreeWidget>(*window, "checklistTree");
+        QTreeWidgetItem *second = tree->topLevelItem(0)->child(1);
+        const QString itemId = second->data(0, Qt::UserRole).toString();
+        QVERIFY(incident->assignItem(itemId, QStringLiteral("dana"), 10));
+        second = tree->topLevelItem(0)->child(1);
+        QVERIFY2(second->text(2).contains(QStringLiteral("dana back in")),
+                 qPrintable(second->text(2)));
+
+        QVERIFY(incident->addNote(QStringLiteral("Cache flushed")));
+        auto *timeline = child<QListWidget>(*window, "timelineList");
+        const QString noteId = timeline->item(timeline->count() - 1)->data(Qt::UserRole).toString();
+        QVERIFY(incident->editNote(noteId, QStringLiteral("Cache flushed on eu-1")));
+        QVERIFY(timeline->item(timeline->count() - 2)->font().strikeOut());
+        QVERIFY(timeline->item(timeline->count() - 1)->text().contains(QStringLiteral("eu-1")));
+
+        QVERIFY(incident->attachRunbookTasks(
+            QStringLiteral("Queue recovery"),
+            {{QStringLiteral("Drain"), QStringLiteral("Pause consumers")}}));
+        QTreeWidgetItem *section = tree->topLevelItem(tree->topLevelItemCount() - 1);
+        QCOMPARE(section->text(0), QStringLiteral("Runbook: Queue recovery"));
+        QVERIFY(section->child(0)->text(0).contains(QStringLiteral("Pause consumers")));
+        QVERIFY(timeline->item(timeline->count() - 1)
+                    ->text()
+                    .contains(QStringLiteral("Runbook tasks attached")));
+    }
+
     void incidentListSearchesAndSwitches()
     {
         auto window = openWindow();
