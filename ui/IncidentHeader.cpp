@@ -60,9 +60,6 @@ void IncidentHeader::showIncident(ActiveIncident *incident)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(14);
     m_badge = addLabel("headerSeverityBadge");
-    m_badge->setStyleSheet(QStringLiteral(
-        "QLabel { background: #c62828; color: white; font-weight: bold; padding: 2px 8px; "
-        "border-radius: 3px; }"));
     m_title = addLabel("headerTitle");
     QFont bold = m_title->font();
     bold.setBold(true);
@@ -107,6 +104,15 @@ void IncidentHeader::rebuild()
     m_rebuilding = true;
     const incidents::Incident &incident = m_incident->incident();
     m_badge->setText(incident.drill ? tr("%1 DRILL").arg(incident.severity) : incident.severity);
+    // Most severe first in the scheme: red, orange, amber, then blue for the rest.
+    static const QStringList badgeColours{QStringLiteral("#c62828"), QStringLiteral("#e65100"),
+                                          QStringLiteral("#f9a825"), QStringLiteral("#1565c0")};
+    const QStringList levels = m_incident->severities().ids();
+    const auto rank = std::max<qsizetype>(0, levels.indexOf(incident.severity));
+    m_badge->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; padding: 2px "
+                       "8px; border-radius: 3px; }")
+            .arg(badgeColours.at(std::min(rank, badgeColours.size() - 1))));
     m_title->setText(incident.title);
     m_status->setCurrentIndex(m_status->findData(incidents::statusId(incident.status)));
     m_status->setToolTip(incidents::statusSentence(incident.status));

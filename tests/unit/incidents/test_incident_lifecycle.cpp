@@ -292,6 +292,21 @@ private Q_SLOTS:
         QVERIFY(next > QDateTime::currentDateTimeUtc().addSecs(19 * 60));
     }
 
+    void otherModulesRecordTheirEvents()
+    {
+        test::IncidentFixture fixture;
+        const QString id = fixture.declare();
+        QString error;
+        QVERIFY(fixture.store->recordEvent(id, EventKind::HealthChanged,
+                                           QStringLiteral("orders-db OK → CRIT"),
+                                           {{QStringLiteral("check"), QStringLiteral("orders-db")}},
+                                           QStringLiteral("health"), &error));
+        const TimelineEvent last = fixture.timeline().events(id).back();
+        QCOMPARE(last.kind, EventKind::HealthChanged);
+        QCOMPARE(last.data.value(QStringLiteral("check")).toString(), QStringLiteral("orders-db"));
+        QVERIFY(fixture.timeline().deleteNote(last.id, QStringLiteral("s"), &error).isEmpty());
+    }
+
     void listSearchesTitleServiceAndDate()
     {
         test::IncidentFixture fixture;
