@@ -156,6 +156,13 @@ bool ActiveIncident::attachRunbookTasks(const QString &runbookTitle,
                        .isEmpty());
 }
 
+bool ActiveIncident::setMilestone(Milestone milestone, const QDateTime &value)
+{
+    m_error.clear();
+    return m_incident &&
+           finish(m_store.setMilestone(m_incident->id, milestone, value, actor(), &m_error));
+}
+
 bool ActiveIncident::recordUpdateSent(const QString &how)
 {
     m_error.clear();

@@ -37,6 +37,8 @@ public:
     bool addNote(const QString &text);
     bool setStatus(incidents::Status status);
     bool setSeverity(const QString &severity);
+    // Invalid value clears it; the store refuses values out of order.
+    bool setMilestone(incidents::Milestone milestone, const QDateTime &value);
     bool setItemNote(const QString &itemId, const QString &note);
     // "Back to me in 10 min": person owns the item and a countdown runs to now + minutes.
     bool assignItem(const QString &itemId, const QString &person, int minutes);

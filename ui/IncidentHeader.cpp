@@ -1,12 +1,14 @@
 #include "IncidentHeader.h"
 
 #include "ActiveIncident.h"
+#include "MilestonesDialog.h"
 #include "core/Duration.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStackedWidget>
+#include <QToolButton>
 
 namespace ic::ui {
 namespace {
@@ -80,6 +82,16 @@ void IncidentHeader::showIncident(ActiveIncident *incident)
     m_nextUpdate = addLabel("headerNextUpdate");
     m_nearestDue = addLabel("headerNearestDue");
     m_commander = addLabel("headerCommander");
+    auto *milestones = new QToolButton(m_live);
+    milestones->setObjectName(QStringLiteral("headerMilestones"));
+    milestones->setText(tr("Milestones…"));
+    milestones->setToolTip(tr("Started, detected, acknowledged, mitigated, resolved; MTTA/MTTR"));
+    layout->addWidget(milestones);
+    connect(milestones, &QToolButton::clicked, this, [this] {
+        auto *dialog = new MilestonesDialog(*m_incident, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     layout->addStretch(1);
 
     connect(m_status, &QComboBox::activated, this, [this] {

@@ -10,7 +10,9 @@
 #include "ui/MainWindow.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -229,6 +231,33 @@ private Q_SLOTS:
         QVERIFY(timeline->item(timeline->count() - 1)
                     ->text()
                     .contains(QStringLiteral("Runbook tasks attached")));
+    }
+
+    void milestonesAreEditableWithOrderingChecks()
+    {
+        auto window = openWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *incident = window->findChild<ActiveIncident *>();
+        const QDateTime started = incident->incident().milestone(incidents::Milestone::Started);
+        QTest::mouseClick(child<QWidget>(*window, "headerMilestones"), Qt::LeftButton);
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = child<QDialog>(*window, "milestonesDialog")) && dialog->isVisible());
+        QVERIFY(child<QLabel>(*dialog, "milestoneMetrics")
+                    ->text()
+                    .contains(QStringLiteral("acknowledged - started")));
+        child<QCheckBox>(*dialog, "milestoneSet_resolved")->setChecked(true);
+        auto *resolved = child<QDateTimeEdit>(*dialog, "milestoneTime_resolved");
+        resolved->setDateTime(started.toLocalTime().addSecs(-3600));
+        dialog->accept();
+        QVERIFY(dialog->isVisible());
+        QVERIFY(child<QLabel>(*dialog, "milestoneError")
+                    ->text()
+                    .contains(QStringLiteral("cannot be before started")));
+        resolved->setDateTime(started.toLocalTime().addSecs(2 * 3600));
+        dialog->accept();
+        QTRY_VERIFY(!child<QDialog>(*window, "milestonesDialog"));
+        // The editor shows whole seconds; the stored start may carry milliseconds.
+        QVERIFY(qAbs(incident->incident().mttrSeconds().value_or(0) - 2 * 3600) <= 1);
     }
 
     void incidentListSearchesAndSwitches()
