@@ -75,12 +75,16 @@ void DeclareDialog::showSeverityDescription()
     const auto duration = [](qint64 seconds) {
         return formatDuration(std::chrono::seconds(seconds));
     };
+    QStringList ladder;
+    for (const incidents::EscalationStep &step : level->escalation)
+        ladder << tr("%1: %2").arg(duration(step.afterSeconds), step.step);
     m_description->setText(
-        tr("%1\nRespond within %2; %3.")
+        tr("%1\nRespond within %2; %3.\nEscalation: %4")
             .arg(level->definition, duration(level->responseTargetSeconds),
                  level->updateEverySeconds > 0
                      ? tr("update every %1").arg(duration(level->updateEverySeconds))
-                     : tr("no regular updates")));
+                     : tr("no regular updates"),
+                 ladder.isEmpty() ? tr("none") : ladder.join(QStringLiteral(" → "))));
 }
 
 void DeclareDialog::updateAcceptable()

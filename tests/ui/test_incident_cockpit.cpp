@@ -102,7 +102,10 @@ private Q_SLOTS:
             QCOMPARE(severity->currentData().toString(), QStringLiteral("SEV-1"));
             QVERIFY(child<QLabel>(*dialog, "declareSeverityDescription")
                         ->text()
-                        .contains(QStringLiteral("15m")));
+                        .contains(QStringLiteral("Respond within 15m")));
+            QVERIFY(child<QLabel>(*dialog, "declareSeverityDescription")
+                        ->text()
+                        .contains(QStringLiteral("30m: Inform management")));
             QTest::keyClick(severity, Qt::Key_Return);
 
             QTRY_VERIFY(child<QWidget>(*window, "headerTitle")->isVisible());
