@@ -29,6 +29,8 @@ ChecklistPanel::ChecklistPanel(ActiveIncident &incident, QWidget *parent)
       m_tree(new QTreeWidget(this))
 {
     setObjectName(QStringLiteral("checklistPanel"));
+    // A dock squeezed below this hides the item text, which is the point of the panel.
+    setMinimumWidth(340);
     m_summary->setObjectName(QStringLiteral("checklistSummary"));
     m_tree->setObjectName(QStringLiteral("checklistTree"));
     m_tree->setHeaderLabels({tr("Item"), tr("Due"), tr("Time left")});
