@@ -144,7 +144,7 @@ void ChecklistPanel::rebuild()
         row->setData(TextColumn, ItemIdRole, item.id);
         row->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         row->setCheckState(TextColumn, item.isChecked() ? Qt::Checked : Qt::Unchecked);
-        QStringList tooltip;
+        QStringList tooltip{item.text};
         if (item.isChecked())
             tooltip << tr("Done %1 by %2")
                            .arg(item.checkedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
@@ -152,8 +152,13 @@ void ChecklistPanel::rebuild()
         if (!item.note.isEmpty())
             tooltip << tr("Note: %1").arg(item.note);
         row->setToolTip(TextColumn, tooltip.join(QLatin1Char('\n')));
-        if (item.dueAt.isValid())
-            row->setText(DueColumn, item.dueAt.toLocalTime().toString(QStringLiteral("HH:mm")));
+        if (item.dueAt.isValid()) {
+            // Deadlines on another day (report within 24 h, postmortem in 3 days) say which.
+            const QDateTime due = item.dueAt.toLocalTime();
+            row->setText(DueColumn, due.toString(due.date() == QDate::currentDate()
+                                                     ? QStringLiteral("HH:mm")
+                                                     : QStringLiteral("ddd HH:mm")));
+        }
         if (item.id == current)
             restore = row;
     }
