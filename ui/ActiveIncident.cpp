@@ -1,6 +1,7 @@
 #include "ActiveIncident.h"
 
 #include "core/Ids.h"
+#include "incidents/TemplateValues.h"
 #include "storage/Sql.h"
 
 namespace ic::ui {
@@ -28,6 +29,14 @@ void ActiveIncident::setActive(const QString &incidentId)
 {
     m_incident = m_store.load(incidentId);
     reload();
+}
+
+QVariantMap ActiveIncident::templateValues() const
+{
+    if (!m_incident)
+        return {};
+    return incidents::templateValues(*m_incident, severities(), m_items, m_events, m_nextUpdateDue,
+                                     QDateTime::currentDateTimeUtc());
 }
 
 void ActiveIncident::reload()

@@ -5,6 +5,7 @@
 #include "incidents/Timeline.h"
 
 #include <QObject>
+#include <QVariantMap>
 #include <memory>
 
 namespace ic::ui {
@@ -30,6 +31,8 @@ public:
     QDateTime nextUpdateDue() const { return m_nextUpdateDue; }
 
     void setActive(const QString &incidentId);
+    // The comms placeholder values for drafts; empty without an incident.
+    QVariantMap templateValues() const;
 
     // Each returns whether the change was committed; on failure error() says why.
     bool declare(const incidents::DeclareRequest &request);

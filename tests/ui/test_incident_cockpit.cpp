@@ -225,6 +225,14 @@ private Q_SLOTS:
         QVERIFY(timeline->item(timeline->count() - 2)->font().strikeOut());
         QVERIFY(timeline->item(timeline->count() - 1)->text().contains(QStringLiteral("eu-1")));
 
+        QCOMPARE(incident->templateValues().value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Cache stampede"));
+        QVERIFY(incident->recordUpdateSent(QStringLiteral("copied")));
+        // SEV-3 updates hourly; the countdown restarted from the update just sent.
+        QVERIFY(incident->nextUpdateDue() > QDateTime::currentDateTimeUtc().addSecs(50 * 60));
+        QVERIFY(child<QLabel>(*window, "headerNextUpdate")
+                    ->text()
+                    .startsWith(QStringLiteral("Next update in")));
         QVERIFY(incident->attachRunbookTasks(
             QStringLiteral("Queue recovery"),
             {{QStringLiteral("Drain"), QStringLiteral("Pause consumers")}}));
