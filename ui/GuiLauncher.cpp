@@ -3,6 +3,7 @@
 #include "DatabaseProblemDialog.h"
 #include "FirstPaintProbe.h"
 #include "HealthBoard.h"
+#include "IncidentCockpit.h"
 #include "MainWindow.h"
 #include "Theme.h"
 #include "core/DataDir.h"
@@ -159,6 +160,7 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
         new RunbookPanel(database->path(), runbooks::runbookRoots(options.runbookDirs)));
     window.setAreaContent(MainWindow::Area::Health, new HealthBoard(&healthMonitor));
     healthMonitor.start();
+    installIncidentCockpit(window, *database, dataDir.path);
     if (options.exitAfterFirstPaint)
         new FirstPaintProbe(&window, out);
     window.show();

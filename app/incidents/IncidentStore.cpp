@@ -270,6 +270,20 @@ bool IncidentStore::recordMessageSent(const QString &id, const QString &template
                           actor, error);
 }
 
+bool IncidentStore::recordEvent(const QString &id, const QString &kind, const QString &text,
+                                const QJsonObject &data, const QString &actor, QString *error)
+{
+    sql::WriteTransaction transaction(m_db);
+    if (!transaction.isActive() ||
+        Timeline::append(m_db, id, kind, text, actor, data, {}, error).isEmpty() ||
+        !transaction.commit()) {
+        if (error->isEmpty())
+            *error = transaction.error();
+        return false;
+    }
+    return true;
+}
+
 QDateTime IncidentStore::nextUpdateDue(const Incident &incident) const
 {
     const SeverityLevel *level = m_config.severities.level(incident.severity);

@@ -3,6 +3,7 @@
 #include "Incident.h"
 #include "IncidentConfig.h"
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <optional>
 #include <vector>
@@ -66,6 +67,10 @@ public:
     bool recordMessageSent(const QString &id, const QString &templateTitle, const QString &text,
                            const QString &how, bool restartsCountdown, const QString &actor,
                            QString *error);
+    // For other modules' automatic events while the incident is open (EventKind::HealthChanged,
+    // EventKind::RunbookOpened): immutable once recorded.
+    bool recordEvent(const QString &id, const QString &kind, const QString &text,
+                     const QJsonObject &data, const QString &actor, QString *error);
     // When the next update is due: the latest update (or the start) plus the severity's
     // cadence. Invalid when the severity expects no regular updates or the incident is closed.
     QDateTime nextUpdateDue(const Incident &incident) const;

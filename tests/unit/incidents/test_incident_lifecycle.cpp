@@ -1,4 +1,6 @@
 #include "IncidentTestSupport.h"
+#include "comms/Placeholders.h"
+#include "incidents/TemplateValues.h"
 
 #include <QtTest>
 
@@ -290,6 +292,52 @@ private Q_SLOTS:
                                                 QStringLiteral("alice"), &error));
         const QDateTime next = fixture.store->nextUpdateDue(*fixture.store->load(critical));
         QVERIFY(next > QDateTime::currentDateTimeUtc().addSecs(19 * 60));
+    }
+
+    void otherModulesRecordTheirEvents()
+    {
+        test::IncidentFixture fixture;
+        const QString id = fixture.declare();
+        QString error;
+        QVERIFY(fixture.store->recordEvent(id, EventKind::HealthChanged,
+                                           QStringLiteral("orders-db OK → CRIT"),
+                                           {{QStringLiteral("check"), QStringLiteral("orders-db")}},
+                                           QStringLiteral("health"), &error));
+        const TimelineEvent last = fixture.timeline().events(id).back();
+        QCOMPARE(last.kind, EventKind::HealthChanged);
+        QCOMPARE(last.data.value(QStringLiteral("check")).toString(), QStringLiteral("orders-db"));
+        QVERIFY(fixture.timeline().deleteNote(last.id, QStringLiteral("s"), &error).isEmpty());
+    }
+
+    void templateValuesFillTheCommsContract()
+    {
+        test::IncidentFixture fixture;
+        const QString id = fixture.declare(QStringLiteral("SEV-1"));
+        QString error;
+        ChecklistStore checklist = fixture.checklist();
+        checklist.tick(checklist.items(id).front().id, QStringLiteral("alice"), {}, &error);
+        fixture.timeline().addNote(id, QStringLiteral("TODO: add a canary"), QStringLiteral("s"),
+                                   &error);
+        fixture.store->recordUpdateSent(id, QStringLiteral("copied"), QStringLiteral("a"), &error);
+        const auto incident = *fixture.store->load(id);
+        const auto items = checklist.items(id);
+        const QVariantMap values = templateValues(
+            incident, fixture.store->config().severities, items, fixture.timeline().events(id),
+            fixture.store->nextUpdateDue(incident), QDateTime::currentDateTimeUtc());
+        for (auto it = values.begin(); it != values.end(); ++it)
+            QVERIFY2(comms::isKnownPlaceholder(it.key()), qPrintable(it.key()));
+        QCOMPARE(values[QStringLiteral("severity_name")].toString(), QStringLiteral("Critical"));
+        QCOMPARE(values[QStringLiteral("status")].toString(), QStringLiteral("Investigating"));
+        QCOMPARE(values[QStringLiteral("service")].toString(),
+                 QStringLiteral("checkout, payments"));
+        QCOMPARE(values[QStringLiteral("checklist_summary")].toString(),
+                 QStringLiteral("1 of %1 items done").arg(items.size()));
+        QCOMPARE(values[QStringLiteral("action_items")].toList().size(), 1);
+        QCOMPARE(values[QStringLiteral("announcements")].toList().size(), 1);
+        QVERIFY(
+            values[QStringLiteral("channel")].toString().startsWith(QStringLiteral("#incident-")));
+        QVERIFY(values.contains(QStringLiteral("next_update")));
+        QVERIFY(!values.contains(QStringLiteral("root_cause")));
     }
 
     void listSearchesTitleServiceAndDate()
