@@ -135,14 +135,25 @@ void DraftsPanel::refill()
         return;
     QString error;
     const auto text = comms::renderTemplate(chosen->text, values, &error);
+    m_filling = true;
     m_editor->setPlainText(
         text ? text->trimmed()
              : tr("The template %1 cannot be rendered: %2").arg(chosen->source, error));
+    m_filling = false;
+    m_edited = false;
     m_status->clear();
+}
+
+void DraftsPanel::incidentChanged()
+{
+    if (!m_edited || m_stack->currentIndex() == 0)
+        refill();
 }
 
 void DraftsPanel::updatePreviewAndLint()
 {
+    if (!m_filling)
+        m_edited = true;
     const QString text = m_editor->toPlainText();
     m_preview->setHtml(comms::toPreviewHtml(comms::toSlackMrkdwn(text)));
     m_findings->clear();

@@ -42,6 +42,9 @@ public:
 public Q_SLOTS:
     // Re-renders the chosen template from the incident, replacing edits.
     void refill();
+    // The incident changed (a tick, a status): refills unless the user has edited the draft,
+    // so a countdown or a tick never throws away what is being written.
+    void incidentChanged();
     // Copies after lint; returns whether it was copied.
     bool copyCurrent();
     void postCurrent();
@@ -67,6 +70,8 @@ private:
     QPushButton *m_post;
     QLabel *m_status;
     QString m_postingText;
+    bool m_edited = false;
+    bool m_filling = false;
 };
 
 } // namespace ic::ui

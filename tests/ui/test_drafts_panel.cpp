@@ -102,6 +102,29 @@ private Q_SLOTS:
         DraftsPanel::confirmForTests = nullptr;
     }
 
+    void incidentChangesNeverDiscardEdits()
+    {
+        QString title = QStringLiteral("First title");
+        DraftsPanel panel(m_templates);
+        panel.setValuesProvider([&] {
+            QVariantMap values = incidentValues();
+            values[QStringLiteral("title")] = title;
+            return values;
+        });
+        choose(panel, QStringLiteral("initial"));
+        auto *editor = panel.findChild<QPlainTextEdit *>(QStringLiteral("draftEditor"));
+        title = QStringLiteral("Second title");
+        panel.incidentChanged(); // untouched draft: follows the incident
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("Second title")));
+        editor->appendPlainText(QStringLiteral("Typed by the commander"));
+        title = QStringLiteral("Third title");
+        panel.incidentChanged(); // edited draft: kept
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("Typed by the commander")));
+        QVERIFY(!editor->toPlainText().contains(QStringLiteral("Third title")));
+        panel.refill(); // an explicit refill replaces it
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("Third title")));
+    }
+
     void editsUpdateTheFindings()
     {
         DraftsPanel panel(m_templates);
