@@ -134,7 +134,9 @@ int runIncident(Context &context, const QStringList &args)
     if (const int code = runIncidentChange(context, action, rest); code >= 0)
         return code;
     const bool help = action == QLatin1String("--help") || action == QLatin1String("-h");
-    if (!help)
+    if (action.isEmpty())
+        context.err() << "incident-console incident: which action?\n";
+    else if (!help)
         context.err() << "incident-console incident: unknown action '" << action << "'\n";
     (help ? context.out() : context.err())
         << "Usage: incident-console incident ACTION [options]\n"

@@ -102,6 +102,20 @@ private Q_SLOTS:
                                      QStringLiteral("tick"), QStringLiteral("note"),
                                      QStringLiteral("status"), QStringLiteral("status")}));
 
+        const QString noteId =
+            incident[QStringLiteral("timeline")].toArray().at(5)[QStringLiteral("id")].toString();
+        result = run({QStringLiteral("note"), id, QStringLiteral("Rolled back deploy 41"),
+                      QStringLiteral("--edit"), noteId, QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonArray timeline = json(result)[QStringLiteral("timeline")].toArray();
+        QVERIFY(timeline.at(5)[QStringLiteral("superseded")].toBool());
+        QCOMPARE(timeline.last()[QStringLiteral("kind")].toString(), QStringLiteral("note-edited"));
+        QCOMPARE(timeline.last()[QStringLiteral("supersedes")].toString(), noteId);
+        result = run({QStringLiteral("note"), id, QStringLiteral("x"), QStringLiteral("--edit"),
+                      timeline.first()[QStringLiteral("id")].toString()});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("automatic events are permanent")));
+
         result = run({QStringLiteral("show"), id});
         QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.contains(QStringLiteral("MTTR")));
