@@ -26,6 +26,9 @@ int runNew(Context &context, const QStringList &args)
          {QStringLiteral("impact"), QStringLiteral("Who is affected and how."),
           QStringLiteral("I")},
          {QStringLiteral("commander"), QStringLiteral("Incident commander."), QStringLiteral("N")},
+         {QStringLiteral("deputy"), QStringLiteral("Deputy or communications lead."),
+          QStringLiteral("N")},
+         {QStringLiteral("scribe"), QStringLiteral("Who keeps the timeline."), QStringLiteral("N")},
          {QStringLiteral("drill"),
           QStringLiteral("A practice incident, kept out of the metrics.")}});
     addActorOption(parser);
@@ -47,6 +50,8 @@ int runNew(Context &context, const QStringList &args)
     request.commander = parser.isSet(QStringLiteral("commander"))
                             ? parser.value(QStringLiteral("commander"))
                             : actorFrom(parser);
+    request.deputy = parser.value(QStringLiteral("deputy"));
+    request.scribe = parser.value(QStringLiteral("scribe"));
     request.drill = parser.isSet(QStringLiteral("drill"));
     if (!session->store->config().severities.level(request.severity))
         return fail(context, QStringLiteral("new"),

@@ -271,6 +271,25 @@ private Q_SLOTS:
         QVERIFY(qAbs(incident->incident().mttrSeconds().value_or(0) - 2 * 3600) <= 1);
     }
 
+    void changesFromAnotherProcessShowUp()
+    {
+        auto window = openWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *incident = window->findChild<ActiveIncident *>();
+        auto *tree = child<QTreeWidget>(*window, "checklistTree");
+        QTreeWidgetItem *row = tree->topLevelItem(1)->child(0);
+        QCOMPARE(row->checkState(0), Qt::Unchecked);
+        // A second connection stands in for the CLI writing to the same file.
+        QString error;
+        auto other = Database::openAdditional(m_database->path(), &error);
+        QVERIFY2(other, qPrintable(error));
+        QVERIFY(!incidents::ChecklistStore(other->connection())
+                     .tick(row->data(0, Qt::UserRole).toString(), QStringLiteral("cli"), {}, &error)
+                     .isEmpty());
+        incident->refreshIfChangedElsewhere();
+        QCOMPARE(tree->topLevelItem(1)->child(0)->checkState(0), Qt::Checked);
+    }
+
     void incidentListSearchesAndSwitches()
     {
         auto window = openWindow();

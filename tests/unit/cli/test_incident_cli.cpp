@@ -37,7 +37,9 @@ class TestIncidentCli : public QObject
 private Q_SLOTS:
     void wholeIncidentFromTheCommandLine()
     {
-        const QString id = declare({QStringLiteral("--impact"), QStringLiteral("EU users")});
+        const QString id = declare({QStringLiteral("--impact"), QStringLiteral("EU users"),
+                                    QStringLiteral("--deputy"), QStringLiteral("finn"),
+                                    QStringLiteral("--scribe"), QStringLiteral("gus")});
         QVERIFY(!id.isEmpty());
 
         auto result =
@@ -68,6 +70,8 @@ private Q_SLOTS:
         QCOMPARE(incident[QStringLiteral("status")].toString(), QStringLiteral("resolved"));
         QCOMPARE(incident[QStringLiteral("impact")].toString(), QStringLiteral("EU users"));
         QCOMPARE(incident[QStringLiteral("commander")].toString(), QStringLiteral("dana"));
+        QCOMPARE(incident[QStringLiteral("deputy")].toString(), QStringLiteral("finn"));
+        QCOMPARE(incident[QStringLiteral("scribe")].toString(), QStringLiteral("gus"));
         QCOMPARE(incident[QStringLiteral("services")].toArray().first().toString(),
                  QStringLiteral("auth"));
         QVERIFY(incident[QStringLiteral("mtta_seconds")].isDouble());
