@@ -288,6 +288,15 @@ private Q_SLOTS:
                      .isEmpty());
         incident->refreshIfChangedElsewhere();
         QCOMPARE(tree->topLevelItem(1)->child(0)->checkState(0), Qt::Checked);
+
+        // A click on the box (the view sets the check state) shows the stored state until
+        // the queued commit has returned, then the new one.
+        QTreeWidgetItem *next = tree->topLevelItem(1)->child(1);
+        const QString nextId = next->data(0, Qt::UserRole).toString();
+        next->setCheckState(0, Qt::Checked);
+        QCOMPARE(next->checkState(0), Qt::Unchecked);
+        QTRY_COMPARE(tree->topLevelItem(1)->child(1)->checkState(0), Qt::Checked);
+        QVERIFY(incidents::ChecklistStore(m_database->connection()).item(nextId)->isChecked());
     }
 
     void incidentListSearchesAndSwitches()
