@@ -47,8 +47,17 @@ ChecklistPanel::ChecklistPanel(ActiveIncident &incident, QWidget *parent)
 
     // A click on the box changes its state at once; put it back and ask the store instead.
     connect(m_tree, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem *row, int column) {
-        if (!m_rebuilding && column == TextColumn)
-            requestToggle(row);
+        if (m_rebuilding || column != TextColumn)
+            return;
+        // The box must not look ticked before the commit: undo the view's change, then ask
+        // the store once this signal has returned (rebuilding deletes the row it came from).
+        const QString itemId = row->data(TextColumn, ItemIdRole).toString();
+        m_rebuilding = true;
+        row->setCheckState(TextColumn, row->checkState(TextColumn) == Qt::Checked ? Qt::Unchecked
+                                                                                  : Qt::Checked);
+        m_rebuilding = false;
+        QMetaObject::invokeMethod(
+            this, [this, itemId] { requestToggle(itemId); }, Qt::QueuedConnection);
     });
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_tree, &QTreeWidget::customContextMenuRequested, this, &ChecklistPanel::showRowMenu);
@@ -100,16 +109,15 @@ bool ChecklistPanel::eventFilter(QObject *watched, QEvent *event)
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Space && m_tree->currentItem() &&
             m_tree->currentItem()->parent()) {
-            requestToggle(m_tree->currentItem());
+            requestToggle(m_tree->currentItem()->data(TextColumn, ItemIdRole).toString());
             return true;
         }
     }
     return QWidget::eventFilter(watched, event);
 }
 
-void ChecklistPanel::requestToggle(QTreeWidgetItem *row)
+void ChecklistPanel::requestToggle(const QString &itemId)
 {
-    const QString itemId = row->data(TextColumn, ItemIdRole).toString();
     for (const incidents::ChecklistItem &item : m_incident.items()) {
         if (item.id != itemId)
             continue;

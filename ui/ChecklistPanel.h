@@ -36,7 +36,7 @@ protected:
 
 private:
     void rebuild();
-    void requestToggle(QTreeWidgetItem *row);
+    void requestToggle(const QString &itemId);
     // Note, time-boxed assignment and ad-hoc items, from the row's context menu.
     void showRowMenu(const QPoint &position);
 

@@ -17,7 +17,8 @@ DeclareDialog::DeclareDialog(const incidents::SeverityScheme &severities, QWidge
     : QDialog(parent), m_severities(severities), m_title(new QLineEdit(this)),
       m_severity(new QComboBox(this)), m_description(new QLabel(this)),
       m_service(new QLineEdit(this)), m_impact(new QLineEdit(this)),
-      m_commander(new QLineEdit(ActiveIncident::actor(), this)),
+      m_commander(new QLineEdit(ActiveIncident::actor(), this)), m_deputy(new QLineEdit(this)),
+      m_scribe(new QLineEdit(this)),
       m_drill(new QCheckBox(tr("Drill (practice, kept out of the metrics)"), this)),
       m_declare(nullptr)
 {
@@ -38,6 +39,10 @@ DeclareDialog::DeclareDialog(const incidents::SeverityScheme &severities, QWidge
     m_impact->setObjectName(QStringLiteral("declareImpact"));
     m_impact->setPlaceholderText(tr("Who is affected and how"));
     m_commander->setObjectName(QStringLiteral("declareCommander"));
+    m_deputy->setObjectName(QStringLiteral("declareDeputy"));
+    m_deputy->setPlaceholderText(tr("Deputy or communications lead (optional)"));
+    m_scribe->setObjectName(QStringLiteral("declareScribe"));
+    m_scribe->setPlaceholderText(tr("Who keeps the timeline (optional)"));
     m_drill->setObjectName(QStringLiteral("declareDrill"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -54,6 +59,8 @@ DeclareDialog::DeclareDialog(const incidents::SeverityScheme &severities, QWidge
     form->addRow(tr("S&ervices"), m_service);
     form->addRow(tr("&Impact"), m_impact);
     form->addRow(tr("&Commander"), m_commander);
+    form->addRow(tr("De&puty"), m_deputy);
+    form->addRow(tr("Scri&be"), m_scribe);
     form->addRow(QString(), m_drill);
     form->addRow(buttons);
 
@@ -101,6 +108,8 @@ incidents::DeclareRequest DeclareDialog::request() const
         request.services << service.trimmed();
     request.impact = m_impact->text().trimmed();
     request.commander = m_commander->text().trimmed();
+    request.deputy = m_deputy->text().trimmed();
+    request.scribe = m_scribe->text().trimmed();
     request.drill = m_drill->isChecked();
     return request;
 }

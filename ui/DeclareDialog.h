@@ -33,6 +33,8 @@ private:
     QLineEdit *m_service;
     QLineEdit *m_impact;
     QLineEdit *m_commander;
+    QLineEdit *m_deputy;
+    QLineEdit *m_scribe;
     QCheckBox *m_drill;
     QPushButton *m_declare;
 };

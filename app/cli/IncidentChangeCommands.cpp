@@ -170,6 +170,10 @@ int runNote(Context &context, const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Add a note to the timeline; 'TODO: …' also adds a follow-up item."));
+    parser.addOption({QStringLiteral("edit"),
+                      QStringLiteral("Replace the manual note NOTE_ID (from show --json) with "
+                                     "TEXT; the original stays on the timeline, marked replaced."),
+                      QStringLiteral("NOTE_ID")});
     addActorOption(parser);
     if (const int code = parseAction(parser, QStringLiteral("note"), args, context,
                                      {QStringLiteral("ID"), QStringLiteral("TEXT")});
@@ -181,10 +185,22 @@ int runNote(Context &context, const QStringList &args)
     const QString id = incidentIdFrom(context, QStringLiteral("note"), *session->store, parser);
     if (id.isEmpty())
         return UsageError;
+    Timeline timeline(session->database->connection());
+    const QString text = parser.positionalArguments().at(1);
+    const QString replaced = parser.value(QStringLiteral("edit"));
+    if (!replaced.isEmpty()) {
+        const auto original = timeline.event(replaced);
+        if (!original || original->incidentId != id)
+            return fail(context, QStringLiteral("note"),
+                        QStringLiteral("no note %1 in this incident; see the timeline ids in "
+                                       "'incident show %2 --json'")
+                            .arg(replaced, id.left(8)),
+                        UsageError);
+    }
     QString error;
-    const QString noteId =
-        Timeline(session->database->connection())
-            .addNote(id, parser.positionalArguments().at(1), actorFrom(parser), &error);
+    const QString noteId = replaced.isEmpty()
+                               ? timeline.addNote(id, text, actorFrom(parser), &error)
+                               : timeline.editNote(replaced, text, actorFrom(parser), &error);
     if (noteId.isEmpty())
         return fail(context, QStringLiteral("note"), error, UsageError);
     return confirm(context, *session->store, id, parser.isSet(QStringLiteral("json")), noteId);

@@ -26,6 +26,9 @@ int runNew(Context &context, const QStringList &args)
          {QStringLiteral("impact"), QStringLiteral("Who is affected and how."),
           QStringLiteral("I")},
          {QStringLiteral("commander"), QStringLiteral("Incident commander."), QStringLiteral("N")},
+         {QStringLiteral("deputy"), QStringLiteral("Deputy or communications lead."),
+          QStringLiteral("N")},
+         {QStringLiteral("scribe"), QStringLiteral("Who keeps the timeline."), QStringLiteral("N")},
          {QStringLiteral("drill"),
           QStringLiteral("A practice incident, kept out of the metrics.")}});
     addActorOption(parser);
@@ -47,6 +50,8 @@ int runNew(Context &context, const QStringList &args)
     request.commander = parser.isSet(QStringLiteral("commander"))
                             ? parser.value(QStringLiteral("commander"))
                             : actorFrom(parser);
+    request.deputy = parser.value(QStringLiteral("deputy"));
+    request.scribe = parser.value(QStringLiteral("scribe"));
     request.drill = parser.isSet(QStringLiteral("drill"));
     if (!session->store->config().severities.level(request.severity))
         return fail(context, QStringLiteral("new"),
@@ -134,7 +139,9 @@ int runIncident(Context &context, const QStringList &args)
     if (const int code = runIncidentChange(context, action, rest); code >= 0)
         return code;
     const bool help = action == QLatin1String("--help") || action == QLatin1String("-h");
-    if (!help)
+    if (action.isEmpty())
+        context.err() << "incident-console incident: which action?\n";
+    else if (!help)
         context.err() << "incident-console incident: unknown action '" << action << "'\n";
     (help ? context.out() : context.err())
         << "Usage: incident-console incident ACTION [options]\n"

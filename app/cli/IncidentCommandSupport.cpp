@@ -78,8 +78,16 @@ int parseAction(QCommandLineParser &parser, const QString &action, const QString
                 Context &context, const QStringList &positionals)
 {
     addJsonOption(parser);
+    const QMap<QString, QString> descriptions{
+        {QStringLiteral("ID"), QStringLiteral("Incident id, or a unique prefix of 4+ characters.")},
+        {QStringLiteral("ITEM"), QStringLiteral("Item number as listed by show, or the item id.")},
+        {QStringLiteral("STATUS"), incidents::statusChoices().join(QStringLiteral(" | "))},
+        {QStringLiteral("SEVERITY"), QStringLiteral("A level of the severity scheme, e.g. SEV-2.")},
+        {QStringLiteral("MILESTONE"), incidents::milestoneChoices().join(QStringLiteral(" | "))},
+        {QStringLiteral("TIME"), QStringLiteral("ISO 8601 time, now, or clear.")},
+        {QStringLiteral("TEXT"), QStringLiteral("The note; 'TODO: ...' adds a follow-up item.")}};
     for (const QString &name : positionals)
-        parser.addPositionalArgument(name, name);
+        parser.addPositionalArgument(name, descriptions.value(name, name));
     const int code =
         parseSubcommandArguments(parser, QStringLiteral("incident ") + action, args, context);
     if (code >= 0)

@@ -37,16 +37,21 @@ ChecklistItem itemFrom(const QSqlQuery &query)
     return item;
 }
 
-bool insertItem(const QSqlDatabase &db, const ChecklistItem &item, QString *error)
+const QString responseTargetRule = QStringLiteral("response_target");
+
+// dueRule "response_target" lets a severity change move the deadline with the target.
+bool insertItem(const QSqlDatabase &db, const ChecklistItem &item, QString *error,
+                const QString &dueRule = {})
 {
     return sql::exec(db,
                      QStringLiteral("INSERT INTO checklist_items (id, incident_id, phase, "
-                                    "phase_position, position, text, due_offset_seconds, source, "
-                                    "milestone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                    "phase_position, position, text, due_offset_seconds, "
+                                    "due_rule, source, milestone) VALUES "
+                                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                      {item.id, item.incidentId, item.phase, item.phasePosition, item.position,
                       notNull(item.text),
                       item.dueOffsetSeconds ? QVariant(*item.dueOffsetSeconds) : QVariant(),
-                      item.source, notNull(item.milestone)},
+                      notNull(dueRule), item.source, notNull(item.milestone)},
                      error)
         .has_value();
 }
@@ -338,7 +343,42 @@ bool ChecklistStore::insertFromTemplate(const QSqlDatabase &db, const QString &i
                           ? QStringLiteral("template")
                           : QStringLiteral("severity");
         item.milestone = templateItem.milestone;
-        if (!insertItem(db, item, error))
+        const bool followsTarget = templateItem.due.kind == DueRule::Kind::ResponseTarget;
+        if (!insertItem(db, item, error, followsTarget ? responseTargetRule : QString()))
+            return false;
+    }
+    return true;
+}
+
+bool ChecklistStore::applySeverity(const QSqlDatabase &db, const QString &incidentId,
+                                   const SeverityLevel &level, QString *error)
+{
+    if (!sql::exec(db,
+                   QStringLiteral("UPDATE checklist_items SET due_offset_seconds = ? WHERE "
+                                  "incident_id = ? AND due_rule = ?"),
+                   {level.responseTargetSeconds, incidentId, responseTargetRule}, error))
+        return false;
+    for (const TemplateItem &extra : level.extraItems) {
+        const bool present =
+            sql::scalar(db,
+                        QStringLiteral("SELECT count(*) FROM checklist_items WHERE incident_id = "
+                                       "? AND source = 'severity' AND text = ?"),
+                        {incidentId, extra.text})
+                .toInt() > 0;
+        if (present)
+            continue;
+        ChecklistItem item;
+        item.id = newId();
+        item.incidentId = incidentId;
+        item.phase = extra.phase;
+        std::tie(item.phasePosition, item.position) = placeFor(db, incidentId, extra.phase);
+        item.text = extra.text;
+        item.dueOffsetSeconds = offsetFor(extra.due, level);
+        item.source = QStringLiteral("severity");
+        item.milestone = extra.milestone;
+        if (!insertItem(db, item, error,
+                        extra.due.kind == DueRule::Kind::ResponseTarget ? responseTargetRule
+                                                                        : QString()))
             return false;
     }
     return true;

@@ -76,6 +76,11 @@ public:
     static bool insertFromTemplate(const QSqlDatabase &db, const QString &incidentId,
                                    const ChecklistTemplate &checklist, const SeverityLevel &level,
                                    QString *error);
+    // Inside the caller's transaction, after a severity change: deadlines that follow the
+    // response target move with it, and the new level's own items are added (nothing is
+    // removed, so ticks stay).
+    static bool applySeverity(const QSqlDatabase &db, const QString &incidentId,
+                              const SeverityLevel &level, QString *error);
     // Inside the caller's transaction: a follow-up from a "TODO:" note, in the last phase.
     static bool insertFollowUp(const QSqlDatabase &db, const QString &incidentId,
                                const QString &text, QString *error);

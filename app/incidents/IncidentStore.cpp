@@ -148,7 +148,8 @@ QString IncidentStore::resolveId(const QString &idOrPrefix, QString *error) cons
 bool IncidentStore::changeIncident(const QString &id, const QString &assignments,
                                    const QVariantList &values, const QString &kind,
                                    const QString &text, const QJsonObject &data,
-                                   const QString &actor, QString *error)
+                                   const QString &actor, QString *error,
+                                   const std::function<bool(QString *)> &alsoDo)
 {
     sql::WriteTransaction transaction(m_db);
     if (!transaction.isActive()) {
@@ -162,7 +163,8 @@ bool IncidentStore::changeIncident(const QString &id, const QString &assignments
                    QStringLiteral("UPDATE incidents SET %1updated_at = ? WHERE id = ?")
                        .arg(assignments.isEmpty() ? QString() : assignments + QStringLiteral(", ")),
                    params, error) ||
-        Timeline::append(m_db, id, kind, text, actor, data, {}, error).isEmpty())
+        Timeline::append(m_db, id, kind, text, actor, data, {}, error).isEmpty() ||
+        (alsoDo && !alsoDo(error)))
         return false;
     if (!transaction.commit()) {
         *error = transaction.error();
@@ -222,7 +224,9 @@ bool IncidentStore::setSeverity(const QString &id, const QString &severity, cons
         id, QStringLiteral("severity = ?"), {level->id}, EventKind::Severity,
         QStringLiteral("Severity %1 → %2").arg(incident->severity, level->id),
         {{QStringLiteral("old"), incident->severity}, {QStringLiteral("new"), level->id}}, actor,
-        error);
+        error, [&](QString *stepError) {
+            return ChecklistStore::applySeverity(m_db, id, *level, stepError);
+        });
 }
 
 bool IncidentStore::setMilestone(const QString &id, Milestone milestone, const QDateTime &value,

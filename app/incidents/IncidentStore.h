@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -78,9 +79,11 @@ public:
     MetricsSummary metrics() const;
 
 private:
+    // One transaction: the assignments, the timeline event and alsoDo (if given).
     bool changeIncident(const QString &id, const QString &assignments, const QVariantList &values,
                         const QString &kind, const QString &text, const QJsonObject &data,
-                        const QString &actor, QString *error);
+                        const QString &actor, QString *error,
+                        const std::function<bool(QString *)> &alsoDo = {});
 
     QSqlDatabase m_db;
     IncidentConfig m_config;

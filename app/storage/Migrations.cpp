@@ -41,6 +41,7 @@ const std::vector<Migration> &schemaMigrations()
              " position INTEGER NOT NULL,"
              " text TEXT NOT NULL,"
              " due_offset_seconds INTEGER,"
+             " due_rule TEXT NOT NULL DEFAULT '',"
              " checked_at TEXT,"
              " checked_by TEXT,"
              " note TEXT NOT NULL DEFAULT '',"

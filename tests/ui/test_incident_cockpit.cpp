@@ -271,6 +271,34 @@ private Q_SLOTS:
         QVERIFY(qAbs(incident->incident().mttrSeconds().value_or(0) - 2 * 3600) <= 1);
     }
 
+    void changesFromAnotherProcessShowUp()
+    {
+        auto window = openWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *incident = window->findChild<ActiveIncident *>();
+        auto *tree = child<QTreeWidget>(*window, "checklistTree");
+        QTreeWidgetItem *row = tree->topLevelItem(1)->child(0);
+        QCOMPARE(row->checkState(0), Qt::Unchecked);
+        // A second connection stands in for the CLI writing to the same file.
+        QString error;
+        auto other = Database::openAdditional(m_database->path(), &error);
+        QVERIFY2(other, qPrintable(error));
+        QVERIFY(!incidents::ChecklistStore(other->connection())
+                     .tick(row->data(0, Qt::UserRole).toString(), QStringLiteral("cli"), {}, &error)
+                     .isEmpty());
+        incident->refreshIfChangedElsewhere();
+        QCOMPARE(tree->topLevelItem(1)->child(0)->checkState(0), Qt::Checked);
+
+        // A click on the box (the view sets the check state) shows the stored state until
+        // the queued commit has returned, then the new one.
+        QTreeWidgetItem *next = tree->topLevelItem(1)->child(1);
+        const QString nextId = next->data(0, Qt::UserRole).toString();
+        next->setCheckState(0, Qt::Checked);
+        QCOMPARE(next->checkState(0), Qt::Unchecked);
+        QTRY_COMPARE(tree->topLevelItem(1)->child(1)->checkState(0), Qt::Checked);
+        QVERIFY(incidents::ChecklistStore(m_database->connection()).item(nextId)->isChecked());
+    }
+
     void incidentListSearchesAndSwitches()
     {
         auto window = openWindow();

@@ -37,7 +37,9 @@ class TestIncidentCli : public QObject
 private Q_SLOTS:
     void wholeIncidentFromTheCommandLine()
     {
-        const QString id = declare({QStringLiteral("--impact"), QStringLiteral("EU users")});
+        const QString id = declare({QStringLiteral("--impact"), QStringLiteral("EU users"),
+                                    QStringLiteral("--deputy"), QStringLiteral("finn"),
+                                    QStringLiteral("--scribe"), QStringLiteral("gus")});
         QVERIFY(!id.isEmpty());
 
         auto result =
@@ -68,6 +70,8 @@ private Q_SLOTS:
         QCOMPARE(incident[QStringLiteral("status")].toString(), QStringLiteral("resolved"));
         QCOMPARE(incident[QStringLiteral("impact")].toString(), QStringLiteral("EU users"));
         QCOMPARE(incident[QStringLiteral("commander")].toString(), QStringLiteral("dana"));
+        QCOMPARE(incident[QStringLiteral("deputy")].toString(), QStringLiteral("finn"));
+        QCOMPARE(incident[QStringLiteral("scribe")].toString(), QStringLiteral("gus"));
         QCOMPARE(incident[QStringLiteral("services")].toArray().first().toString(),
                  QStringLiteral("auth"));
         QVERIFY(incident[QStringLiteral("mtta_seconds")].isDouble());
@@ -101,6 +105,20 @@ private Q_SLOTS:
                                      QStringLiteral("milestone"), QStringLiteral("untick"),
                                      QStringLiteral("tick"), QStringLiteral("note"),
                                      QStringLiteral("status"), QStringLiteral("status")}));
+
+        const QString noteId =
+            incident[QStringLiteral("timeline")].toArray().at(5)[QStringLiteral("id")].toString();
+        result = run({QStringLiteral("note"), id, QStringLiteral("Rolled back deploy 41"),
+                      QStringLiteral("--edit"), noteId, QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonArray timeline = json(result)[QStringLiteral("timeline")].toArray();
+        QVERIFY(timeline.at(5)[QStringLiteral("superseded")].toBool());
+        QCOMPARE(timeline.last()[QStringLiteral("kind")].toString(), QStringLiteral("note-edited"));
+        QCOMPARE(timeline.last()[QStringLiteral("supersedes")].toString(), noteId);
+        result = run({QStringLiteral("note"), id, QStringLiteral("x"), QStringLiteral("--edit"),
+                      timeline.first()[QStringLiteral("id")].toString()});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("automatic events are permanent")));
 
         result = run({QStringLiteral("show"), id});
         QCOMPARE(result.exitCode, 0);

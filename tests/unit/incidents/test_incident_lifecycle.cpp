@@ -114,6 +114,15 @@ private Q_SLOTS:
         QVERIFY(
             fixture.store->setSeverity(id, QStringLiteral("sev-1"), QStringLiteral("b"), &error));
         QCOMPARE(fixture.store->load(id)->severity, QStringLiteral("SEV-1"));
+        // The team deadline follows the new response target; SEV-1's own items are added.
+        bool management = false;
+        for (const ChecklistItem &item : fixture.checklist().items(id)) {
+            if (item.text.contains(QStringLiteral("investigation team")))
+                QCOMPARE(item.dueOffsetSeconds, qint64(15 * 60));
+            management |= item.text == QStringLiteral("Inform management of the incident") &&
+                          item.phase == QStringLiteral("Initial response");
+        }
+        QVERIFY(management);
         const TimelineEvent last = fixture.timeline().events(id).back();
         QCOMPARE(last.kind, EventKind::Severity);
         QCOMPARE(last.data.value(QStringLiteral("old")).toString(), QStringLiteral("SEV-3"));
