@@ -1,7 +1,8 @@
 #include "ActiveIncident.h"
 
+#include "comms/IncidentValues.h"
 #include "core/Ids.h"
-#include "incidents/TemplateValues.h"
+#include "incidents/IncidentDocument.h"
 #include "storage/Sql.h"
 
 namespace ic::ui {
@@ -35,8 +36,8 @@ QVariantMap ActiveIncident::templateValues() const
 {
     if (!m_incident)
         return {};
-    return incidents::templateValues(*m_incident, severities(), m_items, m_events, m_nextUpdateDue,
-                                     QDateTime::currentDateTimeUtc());
+    return comms::incidentValues(incidents::incidentDocument(m_store, m_incident->id),
+                                 QDateTime::currentDateTimeUtc());
 }
 
 void ActiveIncident::reload()

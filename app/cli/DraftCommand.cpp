@@ -1,7 +1,6 @@
 #include "DraftCommand.h"
 
 #include "IncidentCommandSupport.h"
-#include "IncidentDocuments.h"
 #include "comms/DraftLinter.h"
 #include "comms/IncidentExport.h"
 #include "comms/IncidentValues.h"
@@ -10,6 +9,7 @@
 #include "comms/SlackWebhook.h"
 #include "comms/TemplateRenderer.h"
 #include "comms/WebhookSecret.h"
+#include "incidents/IncidentDocument.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -89,11 +89,11 @@ int runDraft(Context &context, const QStringList &args)
                         .arg(templateId, templates.ids().join(QStringLiteral(", "))),
                     UsageError);
     QString error;
-    const auto text =
-        comms::renderTemplate(chosen->text,
-                              comms::incidentValues(incidentDocument(*session->store, id),
-                                                    QDateTime::currentDateTimeUtc()),
-                              &error);
+    const auto text = comms::renderTemplate(
+        chosen->text,
+        comms::incidentValues(incidents::incidentDocument(*session->store, id),
+                              QDateTime::currentDateTimeUtc()),
+        &error);
     if (!text)
         return fail(context, QStringLiteral("draft"),
                     QStringLiteral("%1: %2").arg(chosen->source, error), UsageError);
@@ -122,7 +122,7 @@ int runDraft(Context &context, const QStringList &args)
         return fail(context, QStringLiteral("draft"), postError, CheckFailed);
     if (!session->store->recordMessageSent(
             id, chosen->title, output, QStringLiteral("posted to Slack"),
-            restartsUpdateCountdown(templateId), actorFrom(parser), &error))
+            comms::restartsUpdateCountdown(templateId), actorFrom(parser), &error))
         return fail(context, QStringLiteral("draft"),
                     QStringLiteral("posted, but not logged on the timeline: %1").arg(error),
                     DataError);
@@ -158,7 +158,7 @@ int runExport(Context &context, const QStringList &args)
     const QString id = incidentIdFrom(context, QStringLiteral("export"), *session->store, parser);
     if (id.isEmpty())
         return UsageError;
-    const QJsonObject document = incidentDocument(*session->store, id);
+    const QJsonObject document = incidents::incidentDocument(*session->store, id);
 
     if (format == QLatin1String("pdf")) {
         const QString problem = comms::writeIncidentPdf(document, output);

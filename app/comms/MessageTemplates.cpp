@@ -75,6 +75,11 @@ QList<TemplateProblem> validateTemplate(const QString &text, const QString &file
     return problems;
 }
 
+bool restartsUpdateCountdown(const QString &templateId)
+{
+    return templateId == QLatin1String("initial") || templateId == QLatin1String("update");
+}
+
 MessageTemplates::MessageTemplates(const QString &userDir)
 {
     load(QStringLiteral(":/templates"), true);

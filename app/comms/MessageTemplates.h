@@ -27,6 +27,9 @@ struct TemplateProblem
 // per bad tag, each with its line.
 QList<TemplateProblem> validateTemplate(const QString &text, const QString &file);
 
+// Sending these restarts the next-update countdown (the initial alert and updates).
+bool restartsUpdateCountdown(const QString &templateId);
+
 class MessageTemplates
 {
 public:

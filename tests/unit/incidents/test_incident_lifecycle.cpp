@@ -1,6 +1,7 @@
 #include "IncidentTestSupport.h"
+#include "comms/IncidentValues.h"
 #include "comms/Placeholders.h"
-#include "incidents/TemplateValues.h"
+#include "incidents/IncidentDocument.h"
 
 #include <QtTest>
 
@@ -328,11 +329,9 @@ private Q_SLOTS:
         fixture.timeline().addNote(id, QStringLiteral("TODO: add a canary"), QStringLiteral("s"),
                                    &error);
         fixture.store->recordUpdateSent(id, QStringLiteral("copied"), QStringLiteral("a"), &error);
-        const auto incident = *fixture.store->load(id);
         const auto items = checklist.items(id);
-        const QVariantMap values = templateValues(
-            incident, fixture.store->config().severities, items, fixture.timeline().events(id),
-            fixture.store->nextUpdateDue(incident), QDateTime::currentDateTimeUtc());
+        const QVariantMap values = comms::incidentValues(incidentDocument(*fixture.store, id),
+                                                         QDateTime::currentDateTimeUtc());
         for (auto it = values.begin(); it != values.end(); ++it)
             QVERIFY2(comms::isKnownPlaceholder(it.key()), qPrintable(it.key()));
         QCOMPARE(values[QStringLiteral("severity_name")].toString(), QStringLiteral("Critical"));
@@ -340,7 +339,7 @@ private Q_SLOTS:
         QCOMPARE(values[QStringLiteral("service")].toString(),
                  QStringLiteral("checkout, payments"));
         QCOMPARE(values[QStringLiteral("checklist_summary")].toString(),
-                 QStringLiteral("1 of %1 items done").arg(items.size()));
+                 QStringLiteral("1 of %1 checklist items done").arg(items.size()));
         QCOMPARE(values[QStringLiteral("action_items")].toList().size(), 1);
         QCOMPARE(values[QStringLiteral("announcements")].toList().size(), 1);
         QVERIFY(

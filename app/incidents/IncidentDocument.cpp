@@ -1,21 +1,22 @@
-#include "IncidentDocuments.h"
+#include "IncidentDocument.h"
 
+#include "ChecklistStore.h"
+#include "IncidentJson.h"
+#include "Timeline.h"
 #include "core/Ids.h"
-#include "incidents/ChecklistStore.h"
-#include "incidents/IncidentJson.h"
-#include "incidents/Timeline.h"
 #include "storage/Sql.h"
 
-namespace ic::cli {
+namespace ic::incidents {
 
-QJsonObject incidentDocument(const incidents::IncidentStore &store, const QString &id)
+QJsonObject incidentDocument(const IncidentStore &store, const QString &id)
 {
     const auto incident = store.load(id);
     if (!incident)
         return {};
-    QJsonObject json =
-        incidents::incidentToJson(*incident, incidents::ChecklistStore(store.database()).items(id),
-                                  incidents::Timeline(store.database()).events(id));
+    QJsonObject json = incidentToJson(*incident, ChecklistStore(store.database()).items(id),
+                                      Timeline(store.database()).events(id));
+    if (const SeverityLevel *level = store.config().severities.level(incident->severity))
+        json.insert(QStringLiteral("severity_name"), level->label);
     const QDateTime due = store.nextUpdateDue(*incident);
     if (due.isValid())
         json.insert(QStringLiteral("next_update_at"), toIsoWithOffset(due));
@@ -29,9 +30,4 @@ QJsonObject incidentDocument(const incidents::IncidentStore &store, const QStrin
     return json;
 }
 
-bool restartsUpdateCountdown(const QString &templateId)
-{
-    return templateId == QLatin1String("initial") || templateId == QLatin1String("update");
-}
-
-} // namespace ic::cli
+} // namespace ic::incidents
