@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <sys/stat.h>
 
 int main(int argc, char *argv[])
@@ -24,6 +25,12 @@ int main(int argc, char *argv[])
     case ic::cli::Invocation::Kind::Exit:
         return invocation.exitCode;
     case ic::cli::Invocation::Kind::Subcommand: {
+        if (invocation.subcommand->needsGuiRendering) {
+            if (!ic::ui::displayAvailable())
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            QGuiApplication app(argc, argv);
+            return ic::cli::runSubcommand(invocation, out, err);
+        }
         QCoreApplication app(argc, argv);
         return ic::cli::runSubcommand(invocation, out, err);
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <functional>
 
@@ -7,20 +8,26 @@ class QWidget;
 
 namespace ic::ui {
 
-// What the user chose when console.db could not be read.
+// What the user chose when console.db could not be opened normally.
 enum class DatabaseProblemChoice
 {
+    OpenReadOnly,
     MoveAsideAndStartFresh,
     Quit
 };
 
-// Explains that the database file is damaged and asks what to do. Tests replace the
-// question with answerForTests so no modal dialog blocks them.
+// Explains why the database cannot be used and asks what to do, offering only the choices
+// that are safe for that file (Quit always). Tests replace the question with answerForTests
+// so no modal dialog blocks them.
 class DatabaseProblemDialog
 {
 public:
-    static DatabaseProblemChoice ask(const QString &message, QWidget *parent = nullptr);
-    static inline std::function<DatabaseProblemChoice(const QString &)> answerForTests;
+    static DatabaseProblemChoice ask(const QString &message,
+                                     const QList<DatabaseProblemChoice> &offered,
+                                     QWidget *parent = nullptr);
+    static inline std::function<DatabaseProblemChoice(const QString &,
+                                                      const QList<DatabaseProblemChoice> &)>
+        answerForTests;
 };
 
 } // namespace ic::ui

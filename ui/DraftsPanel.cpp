@@ -17,7 +17,6 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTextBrowser>
@@ -25,23 +24,6 @@
 #include <QVBoxLayout>
 
 namespace ic::ui {
-namespace {
-
-// Chat text to the HTML a reader sees in Slack: *bold*, _italic_, `code`, line breaks.
-QString previewHtml(const QString &mrkdwn)
-{
-    QString html = mrkdwn.toHtmlEscaped();
-    static const QRegularExpression bold(QStringLiteral("(^|[\\s(])\\*([^*\\n]+)\\*"));
-    static const QRegularExpression italic(QStringLiteral("(^|[\\s(])_([^_\\n]+)_"));
-    static const QRegularExpression code(QStringLiteral("`([^`\\n]+)`"));
-    html.replace(bold, QStringLiteral("\\1<b>\\2</b>"));
-    html.replace(italic, QStringLiteral("\\1<i>\\2</i>"));
-    html.replace(code, QStringLiteral("<code>\\1</code>"));
-    html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-    return html;
-}
-
-} // namespace
 
 DraftsPanel::DraftsPanel(const comms::MessageTemplates &templates, QWidget *parent)
     : QWidget(parent), m_templates(templates), m_stack(new QStackedWidget(this)),
@@ -162,7 +144,7 @@ void DraftsPanel::refill()
 void DraftsPanel::updatePreviewAndLint()
 {
     const QString text = m_editor->toPlainText();
-    m_preview->setHtml(previewHtml(comms::toSlackMrkdwn(text)));
+    m_preview->setHtml(comms::toPreviewHtml(comms::toSlackMrkdwn(text)));
     m_findings->clear();
     for (const comms::LintFinding &finding : comms::lintDraft(currentTemplateId(), text)) {
         auto *item = new QListWidgetItem(QStringLiteral("⚠ ") + finding.message, m_findings);
@@ -199,7 +181,7 @@ bool DraftsPanel::copyCurrent()
     const QString mrkdwn = comms::toSlackMrkdwn(text);
     auto *mime = new QMimeData;
     mime->setText(mrkdwn);
-    mime->setHtml(previewHtml(mrkdwn));
+    mime->setHtml(comms::toPreviewHtml(mrkdwn));
     QApplication::clipboard()->setMimeData(mime);
     m_status->setText(tr("Copied. Paste it into the incident channel."));
     Q_EMIT draftCopied(currentTemplateId(), mrkdwn);

@@ -3,19 +3,28 @@
 #include "DatabaseProblemDialog.h"
 #include "FirstPaintProbe.h"
 #include "HealthBoard.h"
+#include "IncidentCockpit.h"
 #include "MainWindow.h"
+#include "Theme.h"
 #include "core/DataDir.h"
 #include "core/Logging.h"
+#include "core/Settings.h"
+#include "core/SingleInstance.h"
 #include "health/HealthConfig.h"
 #include "health/HealthMonitor.h"
+#include "runbooks/RunbookLibrary.h"
+#include "storage/Backups.h"
 #include "storage/Database.h"
 #include "storage/DatabaseFile.h"
+#include "storage/WriteAccess.h"
+#include "ui/runbooks/RunbookPanel.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QIcon>
 #include <QMessageBox>
+#include <QThreadPool>
 
 namespace ic::ui {
 namespace {
@@ -29,19 +38,63 @@ void showFatal(const QString &text)
                           text);
 }
 
+// Something was set aside while opening (a damaged -wal): the user hears of it, once.
+void showNotice(const QString &text)
+{
+    if (text.isEmpty())
+        return;
+    log::get(log::Ui)->warn("{}", text.toStdString());
+    if (DatabaseProblemDialog::answerForTests)
+        return;
+    QMessageBox::warning(nullptr, QApplication::translate("GuiLauncher", "Incident Console"), text);
+}
+
+std::unique_ptr<Database> openReadOnlyForGui(const QString &path, const QString &reason)
+{
+    DatabaseOpenResult result;
+    auto database = Database::openReadOnly(path, reason, &result);
+    if (!database)
+        showFatal(result.message);
+    else
+        log::get(log::Storage)
+            ->warn("{} opened read-only: {}", path.toStdString(), reason.toStdString());
+    return database;
+}
+
 } // namespace
 
 std::unique_ptr<Database> openDatabaseForGui(const QString &path)
 {
+    if (const QString readOnly = whyNotWritable(path); !readOnly.isEmpty())
+        return openReadOnlyForGui(path, readOnly);
     DatabaseOpenResult result;
     auto database = Database::open(path, &result);
-    if (database || result.status != DatabaseOpenResult::Status::NotADatabase) {
-        if (!database)
-            showFatal(result.message);
+    if (database) {
+        showNotice(result.notice);
         return database;
     }
-    if (DatabaseProblemDialog::ask(result.message) == DatabaseProblemChoice::Quit)
+    QList<DatabaseProblemChoice> offered;
+    if (result.status == DatabaseOpenResult::Status::NewerSchema && result.readableReadOnly)
+        offered << DatabaseProblemChoice::OpenReadOnly;
+    if (result.status == DatabaseOpenResult::Status::NotADatabase ||
+        result.status == DatabaseOpenResult::Status::NewerSchema)
+        offered << DatabaseProblemChoice::MoveAsideAndStartFresh;
+    if (offered.isEmpty()) {
+        showFatal(result.message);
         return nullptr;
+    }
+    offered << DatabaseProblemChoice::Quit;
+    switch (DatabaseProblemDialog::ask(result.message, offered)) {
+    case DatabaseProblemChoice::Quit:
+        return nullptr;
+    case DatabaseProblemChoice::OpenReadOnly:
+        return openReadOnlyForGui(
+            path, QStringLiteral("it was written by a newer console (schema version %1); this "
+                                 "version only shows it")
+                      .arg(result.fileVersion));
+    case DatabaseProblemChoice::MoveAsideAndStartFresh:
+        break;
+    }
     QString error;
     const QString movedTo = moveDatabaseAside(path, &error);
     if (movedTo.isEmpty()) {
@@ -84,21 +137,44 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
         showFatal(problem);
         return cli::DataError;
     }
+    // The startup probe measures a window, not a hand-over to one already running.
+    SingleInstance instance(dataDir.path);
+    if (!options.exitAfterFirstPaint && !instance.claim()) {
+        out << "incident-console: already running for " << dataDir.path
+            << "; its window was brought forward" << Qt::endl;
+        return cli::Success;
+    }
     auto database = openDatabaseForGui(QDir(dataDir.path).filePath(Database::defaultFileName()));
     if (!database)
         return cli::DataError;
 
     auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
+    applyTheme(*app, Settings(dataDir.path).get(settings::theme));
     applyStyle(*app);
     if (const QString problem = health::ensureDefaultHealthConfig(dataDir.path); !problem.isEmpty())
         log::get(log::Health)->warn("{}", problem.toStdString());
     health::HealthMonitor healthMonitor(health::healthConfigPath(dataDir.path), database->path());
     MainWindow window({database.get(), dataDir.path, options.runbookDirs});
+    window.setAreaContent(
+        MainWindow::Area::Runbooks,
+        new RunbookPanel(database->path(), runbooks::runbookRoots(options.runbookDirs)));
     window.setAreaContent(MainWindow::Area::Health, new HealthBoard(&healthMonitor));
     healthMonitor.start();
+    installIncidentCockpit(window, *database, dataDir.path);
     if (options.exitAfterFirstPaint)
         new FirstPaintProbe(&window, out);
     window.show();
+    QObject::connect(&instance, &SingleInstance::activationRequested, &window, [&window] {
+        log::get(log::Ui)->info("brought forward by a second launch");
+        window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+        window.show();
+        window.raise();
+        window.activateWindow();
+    });
+    // A daily safety copy, written on a pool thread with its own connection.
+    if (!database->isReadOnly())
+        QThreadPool::globalInstance()->start(
+            [path = database->path()] { Backups::writeDailyIfDue(path); });
     log::get(log::Ui)->info("window shown, data dir {}", dataDir.path.toStdString());
     return app->exec();
 }

@@ -1,13 +1,28 @@
 #include "IncidentHeader.h"
 
+#include "ActiveIncident.h"
+#include "MilestonesDialog.h"
+#include "core/Duration.h"
+
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QStackedWidget>
+#include <QToolButton>
 
 namespace ic::ui {
+namespace {
+
+QString clock(qint64 seconds)
+{
+    return formatClock(std::chrono::seconds(seconds));
+}
+
+} // namespace
 
 IncidentHeader::IncidentHeader(QWidget *parent)
-    : QFrame(parent), m_state(new QLabel(tr("No incident in progress"), this)),
-      m_hint(new QLabel(this))
+    : QFrame(parent), m_stack(new QStackedWidget(this)),
+      m_state(new QLabel(tr("No incident in progress"))), m_hint(new QLabel), m_live(new QWidget)
 {
     setObjectName(QStringLiteral("incidentHeader"));
     setFrameShape(QFrame::StyledPanel);
@@ -17,12 +32,136 @@ IncidentHeader::IncidentHeader(QWidget *parent)
                        "next-update countdown and commander appear here."));
     m_hint->setWordWrap(true);
 
+    auto *peacetime = new QWidget;
+    auto *peaceLayout = new QHBoxLayout(peacetime);
+    peaceLayout->setContentsMargins(0, 0, 0, 0);
+    peaceLayout->setSpacing(16);
+    peaceLayout->addWidget(m_state);
+    peaceLayout->addWidget(m_hint, 1);
+    m_stack->addWidget(peacetime);
+    m_stack->addWidget(m_live);
+
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
-    layout->setSpacing(16);
-    layout->addWidget(m_state);
-    layout->addWidget(m_hint, 1);
+    layout->addWidget(m_stack);
     setAccessibleName(tr("Incident header"));
+}
+
+QLabel *IncidentHeader::addLabel(const char *objectName)
+{
+    auto *label = new QLabel(m_live);
+    label->setObjectName(QLatin1String(objectName));
+    m_live->layout()->addWidget(label);
+    return label;
+}
+
+void IncidentHeader::showIncident(ActiveIncident *incident)
+{
+    m_incident = incident;
+    auto *layout = new QHBoxLayout(m_live);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(14);
+    m_badge = addLabel("headerSeverityBadge");
+    m_title = addLabel("headerTitle");
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_status = new QComboBox(m_live);
+    m_status->setObjectName(QStringLiteral("headerStatus"));
+    m_status->setAccessibleName(tr("Status"));
+    for (const QString &id : incidents::statusChoices())
+        m_status->addItem(incidents::statusLabel(*incidents::parseStatus(id)), id);
+    layout->addWidget(m_status);
+    m_severity = new QComboBox(m_live);
+    m_severity->setObjectName(QStringLiteral("headerSeverity"));
+    m_severity->setAccessibleName(tr("Severity"));
+    for (const incidents::SeverityLevel &level : incident->severities().levels)
+        m_severity->addItem(level.id, level.id);
+    layout->addWidget(m_severity);
+    m_elapsed = addLabel("headerElapsed");
+    m_nextUpdate = addLabel("headerNextUpdate");
+    m_nearestDue = addLabel("headerNearestDue");
+    m_commander = addLabel("headerCommander");
+    auto *milestones = new QToolButton(m_live);
+    milestones->setObjectName(QStringLiteral("headerMilestones"));
+    milestones->setText(tr("Milestones…"));
+    milestones->setToolTip(tr("Started, detected, acknowledged, mitigated, resolved; MTTA/MTTR"));
+    layout->addWidget(milestones);
+    connect(milestones, &QToolButton::clicked, this, [this] {
+        auto *dialog = new MilestonesDialog(*m_incident, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    layout->addStretch(1);
+
+    connect(m_status, &QComboBox::activated, this, [this] {
+        if (!m_rebuilding &&
+            !m_incident->setStatus(*incidents::parseStatus(m_status->currentData().toString())))
+            rebuild();
+    });
+    connect(m_severity, &QComboBox::activated, this, [this] {
+        if (!m_rebuilding && !m_incident->setSeverity(m_severity->currentData().toString()))
+            rebuild();
+    });
+    connect(incident, &ActiveIncident::changed, this, &IncidentHeader::rebuild);
+    rebuild();
+}
+
+void IncidentHeader::rebuild()
+{
+    const bool live = m_incident && m_incident->hasIncident();
+    m_stack->setCurrentIndex(live ? 1 : 0);
+    if (!live)
+        return;
+    m_rebuilding = true;
+    const incidents::Incident &incident = m_incident->incident();
+    m_badge->setText(incident.drill ? tr("%1 DRILL").arg(incident.severity) : incident.severity);
+    // Most severe first in the scheme: red, orange, amber, then blue for the rest.
+    static const QStringList badgeColours{QStringLiteral("#c62828"), QStringLiteral("#e65100"),
+                                          QStringLiteral("#f9a825"), QStringLiteral("#1565c0")};
+    const QStringList levels = m_incident->severities().ids();
+    const auto rank = std::max<qsizetype>(0, levels.indexOf(incident.severity));
+    m_badge->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; padding: 2px "
+                       "8px; border-radius: 3px; }")
+            .arg(badgeColours.at(std::min(rank, badgeColours.size() - 1))));
+    m_title->setText(incident.title);
+    m_status->setCurrentIndex(m_status->findData(incidents::statusId(incident.status)));
+    m_status->setToolTip(incidents::statusSentence(incident.status));
+    m_severity->setCurrentIndex(m_severity->findData(incident.severity));
+    m_commander->setText(tr("Commander: %1").arg(incident.commander));
+    m_rebuilding = false;
+    updateClocks();
+}
+
+void IncidentHeader::updateClocks()
+{
+    if (!m_incident || !m_incident->hasIncident())
+        return;
+    const incidents::Incident &incident = m_incident->incident();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime end =
+        incident.isOpen() ? now : incident.milestone(incidents::Milestone::Resolved);
+    m_elapsed->setText(
+        tr("Elapsed %1").arg(clock(incident.milestone(incidents::Milestone::Started).secsTo(end))));
+    const QDateTime next = m_incident->nextUpdateDue();
+    m_nextUpdate->setText(next.isValid()
+                              ? (next < now ? tr("⚠ Update overdue %1").arg(clock(now.secsTo(next)))
+                                            : tr("Next update in %1").arg(clock(now.secsTo(next))))
+                              : tr("No update due"));
+    const incidents::ChecklistItem *nearest = nullptr;
+    for (const incidents::ChecklistItem &item : m_incident->items()) {
+        if (!item.isChecked() && item.dueAt.isValid() && (!nearest || item.dueAt < nearest->dueAt))
+            nearest = &item;
+    }
+    m_nearestDue->setText(
+        nearest ? (nearest->isOverdue(now) ? tr("⚠ OVERDUE: %1 (%2)") : tr("Next due: %1 (%2)"))
+                      .arg(nearest->text, clock(now.secsTo(nearest->dueAt)))
+                : QString());
+    m_nearestDue->setStyleSheet(
+        nearest && nearest->isOverdue(now)
+            ? QStringLiteral("QLabel { color: #c62828; font-weight: bold; }")
+            : QString());
 }
 
 } // namespace ic::ui

@@ -2,21 +2,47 @@
 
 #include <QFrame>
 
+class QComboBox;
 class QLabel;
+class QStackedWidget;
 
 namespace ic::ui {
 
+class ActiveIncident;
+
 // The strip across the top of the cockpit. In peacetime it says that no incident is open;
-// during an incident it carries severity, title, status, clocks and commander.
+// during an incident it carries the severity badge, title, status, elapsed clock, next-update
+// countdown, nearest due item and commander, all computed from stored timestamps.
 class IncidentHeader : public QFrame
 {
     Q_OBJECT
 public:
     explicit IncidentHeader(QWidget *parent = nullptr);
 
+    // Follows incident from now on; status and severity can be changed from the strip.
+    void showIncident(ActiveIncident *incident);
+
+public Q_SLOTS:
+    void updateClocks();
+
 private:
+    void rebuild();
+    QLabel *addLabel(const char *objectName);
+
+    ActiveIncident *m_incident = nullptr;
+    QStackedWidget *m_stack;
     QLabel *m_state;
     QLabel *m_hint;
+    QWidget *m_live;
+    QLabel *m_badge = nullptr;
+    QLabel *m_title = nullptr;
+    QComboBox *m_status = nullptr;
+    QComboBox *m_severity = nullptr;
+    QLabel *m_elapsed = nullptr;
+    QLabel *m_nextUpdate = nullptr;
+    QLabel *m_nearestDue = nullptr;
+    QLabel *m_commander = nullptr;
+    bool m_rebuilding = false;
 };
 
 } // namespace ic::ui

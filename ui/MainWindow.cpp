@@ -1,12 +1,27 @@
 #include "MainWindow.h"
 
+#include "CommandPalette.h"
 #include "EmptyState.h"
 #include "IncidentHeader.h"
+#include "SettingsDialog.h"
+#include "ShortcutOverview.h"
+#include "Theme.h"
+#include "core/Settings.h"
+#include "storage/Backups.h"
+#include "storage/Database.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QSettings>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPointer>
+#include <QScreen>
+#include <QStatusBar>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace ic::ui {
@@ -15,16 +30,29 @@ namespace {
 // Bump when docks are added or renamed, so an old saved state is not forced onto them.
 constexpr int layoutVersion = 1;
 
-const QString geometryKey = QStringLiteral("window/geometry");
-const QString stateKey = QStringLiteral("window/state");
+constexpr const char *geometryKey = "window/geometry";
+constexpr const char *stateKey = "window/state";
+
+// Says in words, not colour alone, that nothing done in this window is saved, and why.
+QLabel *createReadOnlyBanner(const QString &reason, QWidget *parent)
+{
+    auto *banner = new QLabel(
+        MainWindow::tr("Read-only: the database is open read-only because %1. You can look at "
+                       "everything, but changes are not saved.")
+            .arg(reason),
+        parent);
+    banner->setObjectName(QStringLiteral("readOnlyBanner"));
+    banner->setWordWrap(true);
+    banner->setAccessibleName(MainWindow::tr("Read-only database"));
+    return banner;
+}
 
 } // namespace
 
 MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     : QMainWindow(parent), m_services(services),
-      m_settings(std::make_unique<QSettings>(
-          QDir(services.dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)),
-      m_header(new IncidentHeader(this))
+      m_settings(std::make_unique<Settings>(services.dataDir)), m_header(new IncidentHeader(this)),
+      m_palette(new CommandPalette(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Incident Console"));
@@ -35,6 +63,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->setSpacing(6);
+    if (services.database && services.database->isReadOnly())
+        layout->addWidget(createReadOnlyBanner(services.database->readOnlyReason(), central));
     layout->addWidget(m_header);
     m_runbooksArea =
         new EmptyState(tr("Runbooks"),
@@ -65,6 +95,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
                                tr("Every action during an incident lands here with its time: "
                                   "declaration, ticks, status changes, notes and messages.")));
     resize(1280, 800);
+    createMenus();
     restoreLayout();
 }
 
@@ -75,7 +106,9 @@ QDockWidget *MainWindow::addAreaDock(Area area, const QString &title, const QStr
 {
     auto *dock = new QDockWidget(title, this);
     dock->setObjectName(objectName);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    // Closable too: the View menu and Ctrl+K bring a hidden area back.
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                      QDockWidget::DockWidgetClosable);
     dock->setWidget(content);
     dock->setAccessibleName(title);
     addDockWidget(side, dock);
@@ -103,7 +136,7 @@ void MainWindow::setAreaContent(Area area, QWidget *content)
     if (area == Area::Runbooks) {
         auto *layout = static_cast<QVBoxLayout *>(centralWidget()->layout());
         content->setObjectName(QStringLiteral("runbooksArea"));
-        layout->replaceWidget(m_runbooksArea, content);
+        delete layout->replaceWidget(m_runbooksArea, content); // the old layout item is ours
         delete m_runbooksArea;
         m_runbooksArea = content;
         return;
@@ -134,20 +167,107 @@ QWidget *MainWindow::areaContent(Area area) const
     return nullptr;
 }
 
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    QAction *backup = file->addAction(tr("&Back up database now"), this, &MainWindow::backUpNow);
+    backup->setObjectName(QStringLiteral("backupAction"));
+    QAction *preferences = file->addAction(tr("&Settings…"), this, [this] {
+        auto *dialog = new SettingsDialog(*m_settings, m_services.dataDir, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &SettingsDialog::themeChanged, this,
+                [](const QString &theme) { applyTheme(*qApp, theme); });
+        dialog->open();
+    });
+    preferences->setObjectName(QStringLiteral("settingsAction"));
+    preferences->setShortcut(QKeySequence::Preferences);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QAction *palette = view->addAction(tr("Command &palette…"), m_palette, &CommandPalette::open);
+    palette->setObjectName(QStringLiteral("paletteAction"));
+    palette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    view->addSeparator();
+    for (QDockWidget *dock : {m_checklistDock, m_healthDock, m_draftsDock, m_timelineDock}) {
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setText(tr("Show %1").arg(dock->windowTitle()));
+        view->addAction(toggle);
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        auto *overview = new ShortcutOverview(this);
+        overview->setAttribute(Qt::WA_DeleteOnClose);
+        overview->open();
+    });
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About Incident Console"), this, [this] {
+        QMessageBox::about(
+            this, tr("About Incident Console"),
+            tr("<b>Incident Console %1</b><p>Runbooks, the commander's checklist, "
+               "health checks and announcements, offline.</p><p>Data: %2</p>")
+                .arg(QStringLiteral(INCIDENT_CONSOLE_VERSION), m_services.dataDir.toHtmlEscaped()));
+    });
+}
+
+QMenu *MainWindow::menu(const QString &objectName) const
+{
+    return menuBar()->findChild<QMenu *>(objectName);
+}
+
+void MainWindow::backUpNow()
+{
+    if (!m_services.database)
+        return;
+    statusBar()->showMessage(tr("Backing up…"));
+    const QString path = m_services.database->path();
+    QPointer<MainWindow> self(this);
+    // VACUUM INTO reads the whole database: a pool thread with its own connection does it.
+    QThreadPool::globalInstance()->start([path, self] {
+        QString error;
+        QString written;
+        if (auto database = Database::openAdditional(path, &error)) {
+            const Backups backups(QFileInfo(path).dir().filePath(QStringLiteral("backups")));
+            written =
+                backups.writeRotated(database->connection(), QStringLiteral("manual"), &error);
+        }
+        QMetaObject::invokeMethod(qApp, [self, written, error] {
+            if (!self)
+                return;
+            self->statusBar()->showMessage(written.isEmpty()
+                                               ? tr("Backup failed: %1").arg(error)
+                                               : tr("Backup written to %1").arg(written),
+                                           15000);
+        });
+    });
+}
+
 void MainWindow::restoreLayout()
 {
-    restoreGeometry(m_settings->value(geometryKey).toByteArray());
-    if (restoreState(m_settings->value(stateKey).toByteArray(), layoutVersion))
+    restoreGeometry(m_settings->raw(geometryKey).toByteArray());
+    if (restoreState(m_settings->raw(stateKey).toByteArray(), layoutVersion))
         return;
-    // First start: the checklist is what the commander works in, so it gets the room.
-    resizeDocks({m_checklistDock, m_healthDock}, {420, 360}, Qt::Horizontal);
-    resizeDocks({m_timelineDock}, {220}, Qt::Vertical);
+    // First start: most of the screen, with the runbooks in the middle getting the most room
+    // and the side areas wide enough to read a checklist item or a check on one line.
+    if (const QScreen *screen = this->screen()) {
+        const QRect available = screen->availableGeometry();
+        resize(available.size() * 0.92);
+        move(available.center() - rect().center());
+    }
+    resizeDocks({m_checklistDock, m_healthDock}, {width() / 4, width() / 4}, Qt::Horizontal);
+    resizeDocks({m_timelineDock}, {height() / 4}, Qt::Vertical);
 }
 
 void MainWindow::saveLayout()
 {
-    m_settings->setValue(geometryKey, saveGeometry());
-    m_settings->setValue(stateKey, saveState(layoutVersion));
+    m_settings->setRaw(geometryKey, saveGeometry());
+    m_settings->setRaw(stateKey, saveState(layoutVersion));
     m_settings->sync();
 }
 

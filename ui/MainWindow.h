@@ -4,14 +4,16 @@
 #include <memory>
 
 class QDockWidget;
-class QSettings;
+class QMenu;
 
 namespace ic {
 class Database;
-}
+class Settings;
+} // namespace ic
 
 namespace ic::ui {
 
+class CommandPalette;
 class IncidentHeader;
 
 // What the window works on. Owned by the launcher, outlives the window.
@@ -46,6 +48,11 @@ public:
 
     void saveLayout();
 
+    // Features add their runbooks, checks, ... to Ctrl+K here.
+    CommandPalette *commandPalette() const { return m_palette; }
+    // The window's menus, for features to add their actions to.
+    QMenu *menu(const QString &objectName) const;
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -53,15 +60,18 @@ private:
     QDockWidget *addAreaDock(Area area, const QString &title, const QString &objectName,
                              Qt::DockWidgetArea side, QWidget *content);
     void restoreLayout();
+    void createMenus();
+    void backUpNow();
 
     WindowServices m_services;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<Settings> m_settings;
     IncidentHeader *m_header;
     QWidget *m_runbooksArea = nullptr;
     QDockWidget *m_checklistDock = nullptr;
     QDockWidget *m_healthDock = nullptr;
     QDockWidget *m_draftsDock = nullptr;
     QDockWidget *m_timelineDock = nullptr;
+    CommandPalette *m_palette = nullptr;
 };
 
 } // namespace ic::ui

@@ -1,6 +1,6 @@
 #include "BackupCommand.h"
 
-#include "storage/Sql.h"
+#include "storage/Backups.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -34,7 +34,7 @@ int runBackup(Context &context, const QStringList &args)
         const QDir backups(QDir(context.dataDir().path).filePath(QStringLiteral("backups")));
         backups.mkpath(QStringLiteral("."));
         output = backups.filePath(
-            QStringLiteral("console-%1.db")
+            QStringLiteral("console-manual-%1.db")
                 .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
     }
     output = QFileInfo(output).absoluteFilePath();
@@ -43,14 +43,12 @@ int runBackup(Context &context, const QStringList &args)
                       << " already exists; choose another --output" << Qt::endl;
         return UsageError;
     }
-    // VACUUM INTO reads one snapshot of the live database and writes a compact copy.
     QString error;
-    if (!sql::exec(database->connection(), QStringLiteral("VACUUM INTO ?"), {output}, &error)) {
+    if (!Backups::write(database->connection(), output, &error)) {
         context.err() << "incident-console backup: cannot write " << output << ": " << error
                       << Qt::endl;
         return DataError;
     }
-    QFile::setPermissions(output, QFile::ReadOwner | QFile::WriteOwner);
     context.out() << output << Qt::endl;
     return Success;
 }

@@ -3,6 +3,7 @@
 #include "core/DataDir.h"
 #include "core/Logging.h"
 #include "storage/Database.h"
+#include "storage/WriteAccess.h"
 
 #include <QDir>
 
@@ -75,18 +76,29 @@ bool startLogging(const GlobalOptions &options, QTextStream &err)
     return true;
 }
 
-std::unique_ptr<Database> Context::openDatabase()
+std::unique_ptr<Database> Context::openDatabase(Access access)
 {
     const QString problem = ensureDataDir(m_dataDir.path);
     if (!problem.isEmpty()) {
         m_err << "incident-console: " << problem << Qt::endl;
         return nullptr;
     }
+    const QString path = QDir(m_dataDir.path).filePath(Database::defaultFileName());
     DatabaseOpenResult result;
-    auto database =
-        Database::open(QDir(m_dataDir.path).filePath(Database::defaultFileName()), &result);
+    std::unique_ptr<Database> database;
+    if (const QString readOnly = whyNotWritable(path); !readOnly.isEmpty()) {
+        if (access == Access::Write) {
+            m_err << "incident-console: " << readOnly << "; nothing was changed" << Qt::endl;
+            return nullptr;
+        }
+        database = Database::openReadOnly(path, readOnly, &result);
+    } else {
+        database = Database::open(path, &result);
+    }
     if (!database)
         m_err << "incident-console: " << result.message << Qt::endl;
+    else if (!result.notice.isEmpty())
+        m_err << "incident-console: warning: " << result.notice << Qt::endl;
     return database;
 }
 

@@ -48,9 +48,15 @@ public:
     QTextStream &out() { return m_out; }
     QTextStream &err() { return m_err; }
 
+    enum class Access
+    {
+        Write,          // refused, naming the directory, when the data dir is read-only
+        ReadOnlyAllowed // a read-only data dir is opened read-only (isReadOnly() tells)
+    };
+
     // Opens console.db in the data dir. On failure prints the reason and returns nothing;
     // the exit code to use is then DataError.
-    std::unique_ptr<Database> openDatabase();
+    std::unique_ptr<Database> openDatabase(Access access = Access::Write);
 
 private:
     GlobalOptions m_options;
@@ -65,6 +71,9 @@ struct Subcommand
     QString summary; // one line for --help
     // args: everything after the subcommand name
     std::function<int(Context &, const QStringList &args)> run;
+    // Renders with QtGui (PDF export): runs under a QGuiApplication on the offscreen
+    // platform, still without a display.
+    bool needsGuiRendering = false;
 };
 
 // Every subcommand that works, in --help order.

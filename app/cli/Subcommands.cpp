@@ -1,6 +1,9 @@
 #include "BackupCommand.h"
 #include "CheckCommand.h"
 #include "CommandLine.h"
+#include "DraftCommand.h"
+#include "IncidentCommand.h"
+#include "RunbooksCommand.h"
 
 namespace ic::cli {
 
@@ -11,6 +14,17 @@ const std::vector<Subcommand> &subcommands()
          runBackup},
         {QStringLiteral("check"),
          QStringLiteral("Run the health checks once and print the results."), runCheck},
+        {QStringLiteral("runbooks"),
+         QStringLiteral("List, search, show or reindex runbooks (list|search|show|reindex)."),
+         runRunbooks},
+        {QStringLiteral("draft"),
+         QStringLiteral("Print (or post) an announcement filled from an incident."), runDraft},
+        {QStringLiteral("export"),
+         QStringLiteral("Write an incident as Markdown, HTML, PDF or JSON."), runExport, true},
+        {QStringLiteral("incident"),
+         QStringLiteral("Declare, list, show and work incidents (new, list, show, status, tick, "
+                        "note…)."),
+         runIncident},
     };
     return all;
 }

@@ -23,18 +23,43 @@ QString toSlackMrkdwn(const QString &draft)
     return text;
 }
 
+namespace {
+
+// Slack's inline markup; each conversion below replaces the markers with its own form.
+struct InlineMarkup
+{
+    QRegularExpression bold{QStringLiteral("(^|[\\s(])\\*([^*\\n]+)\\*")};
+    QRegularExpression italic{QStringLiteral("(^|[\\s(])_([^_\\n]+)_")};
+    QRegularExpression code{QStringLiteral("`([^`\\n]+)`")};
+};
+
+const InlineMarkup &inlineMarkup()
+{
+    static const InlineMarkup markup;
+    return markup;
+}
+
+} // namespace
+
 QString toPlainText(const QString &draft)
 {
     QString text = toSlackMrkdwn(draft);
-    static const QRegularExpression bold(QStringLiteral("(^|[\\s(])\\*([^*\\n]+)\\*"));
-    static const QRegularExpression italic(QStringLiteral("(^|[\\s(])_([^_\\n]+)_"));
-    static const QRegularExpression code(QStringLiteral("`([^`\\n]+)`"));
     static const QRegularExpression slackLink(QStringLiteral("<(https?://[^|>]+)\\|([^>]+)>"));
-    text.replace(bold, QStringLiteral("\\1\\2"));
-    text.replace(italic, QStringLiteral("\\1\\2"));
-    text.replace(code, QStringLiteral("\\1"));
+    text.replace(inlineMarkup().bold, QStringLiteral("\\1\\2"));
+    text.replace(inlineMarkup().italic, QStringLiteral("\\1\\2"));
+    text.replace(inlineMarkup().code, QStringLiteral("\\1"));
     text.replace(slackLink, QStringLiteral("\\2 (\\1)"));
     return text;
+}
+
+QString toPreviewHtml(const QString &mrkdwn)
+{
+    QString html = mrkdwn.toHtmlEscaped();
+    html.replace(inlineMarkup().bold, QStringLiteral("\\1<b>\\2</b>"));
+    html.replace(inlineMarkup().italic, QStringLiteral("\\1<i>\\2</i>"));
+    html.replace(inlineMarkup().code, QStringLiteral("<code>\\1</code>"));
+    html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    return html;
 }
 
 } // namespace ic::comms

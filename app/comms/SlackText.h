@@ -14,4 +14,8 @@ QString toSlackMrkdwn(const QString &draft);
 // Plain text for the clipboard's text/plain alternative: no markup characters.
 QString toPlainText(const QString &draft);
 
+// HTML showing Slack text as a reader sees it (*bold*, _italic_, `code`, line breaks), for
+// the preview and the clipboard's rich alternative. The text is escaped first.
+QString toPreviewHtml(const QString &mrkdwn);
+
 } // namespace ic::comms

@@ -11,14 +11,20 @@ struct DatabaseOpenResult
     enum class Status
     {
         Ok,
-        NotADatabase,   // unreadable or damaged file: left untouched
-        NewerSchema,    // written by a newer console: left untouched
-        CannotOpen,     // permissions, missing directory, locked beyond the busy timeout
-        MigrationFailed // a step failed and was rolled back
+        NotADatabase,    // unreadable or damaged file: left untouched
+        NewerSchema,     // written by a newer console: left untouched
+        CannotOpen,      // permissions, missing directory, locked beyond the busy timeout
+        MigrationFailed, // a step failed and was rolled back
+        NeedsUpgrade     // read-only: older than this console, and upgrading would write
     };
     Status status = Status::Ok;
     QString message; // names the file and says what to do
     int fileVersion = 0;
+    // NewerSchema only: the file holds every table and column this console reads, so
+    // openReadOnly() can show it safely.
+    bool readableReadOnly = false;
+    // Something was repaired or set aside while opening (the file was still opened).
+    QString notice;
 };
 
 // The console's SQLite database: WAL, synchronous=FULL, foreign keys, busy timeout, and the
@@ -36,6 +42,13 @@ public:
     // exactly as it was.
     static std::unique_ptr<Database> open(const QString &path, DatabaseOpenResult *result);
 
+    // Opens an existing database without ever writing to it: no WAL switch, no migration,
+    // no -wal/-shm created. For a data dir the console cannot write (reason says why, for the
+    // banner) or a newer schema the user chose to view. Refuses a file that lacks a table or
+    // column this console reads.
+    static std::unique_ptr<Database> openReadOnly(const QString &path, const QString &reason,
+                                                  DatabaseOpenResult *result);
+
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -43,6 +56,13 @@ public:
     QSqlDatabase connection() const;
     QString path() const { return m_path; }
     int schemaVersion() const;
+
+    // Features ask before writing: a read-only database refuses writes, and the reason is
+    // what to tell the user.
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    // True when writes are possible; otherwise *error names the file and why not.
+    bool checkWritable(QString *error) const;
 
     // Another connection to the same file with the same pragmas, for a worker thread that
     // must not share this one. Open and use it on that thread.
@@ -55,6 +75,7 @@ private:
 
     QString m_path;
     QString m_connectionName;
+    QString m_readOnlyReason;
 };
 
 } // namespace ic

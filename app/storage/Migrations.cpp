@@ -37,6 +37,7 @@ const std::vector<Migration> &schemaMigrations()
              " id TEXT PRIMARY KEY,"
              " incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,"
              " phase TEXT NOT NULL,"
+             " phase_position INTEGER NOT NULL DEFAULT 0,"
              " position INTEGER NOT NULL,"
              " text TEXT NOT NULL,"
              " due_offset_seconds INTEGER,"
@@ -45,9 +46,10 @@ const std::vector<Migration> &schemaMigrations()
              " note TEXT NOT NULL DEFAULT '',"
              " source TEXT NOT NULL DEFAULT 'template',"
              " assignee TEXT NOT NULL DEFAULT '',"
-             " timebox_until TEXT)",
-             "CREATE INDEX checklist_items_by_incident ON checklist_items(incident_id, phase, "
-             "position)",
+             " timebox_until TEXT,"
+             " milestone TEXT NOT NULL DEFAULT '')",
+             "CREATE INDEX checklist_items_by_incident ON checklist_items(incident_id, "
+             "phase_position, position)",
              "CREATE TABLE timeline_events ("
              " id TEXT PRIMARY KEY,"
              " incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,"
@@ -66,6 +68,44 @@ const std::vector<Migration> &schemaMigrations()
              " created_at TEXT NOT NULL,"
              " copied_at TEXT,"
              " posted_at TEXT)",
+         }},
+        {3,
+         "runbook index, full-text and trigram search, problems",
+         {
+             // num keeps FTS rowids stable: a TEXT primary key's implicit rowid may change
+             // on VACUUM. Lists are JSON arrays.
+             "CREATE TABLE runbooks ("
+             " num INTEGER PRIMARY KEY,"
+             " id TEXT NOT NULL UNIQUE,"
+             " path TEXT NOT NULL UNIQUE,"
+             " root TEXT NOT NULL,"
+             " rel_path TEXT NOT NULL,"
+             " size INTEGER NOT NULL,"
+             " modified_ms INTEGER NOT NULL,"
+             " hash TEXT NOT NULL,"
+             " title TEXT NOT NULL,"
+             " description TEXT NOT NULL DEFAULT '',"
+             " tags TEXT NOT NULL DEFAULT '[]',"
+             " severity TEXT NOT NULL DEFAULT '',"
+             " owner TEXT NOT NULL DEFAULT '',"
+             " last_reviewed TEXT,"
+             " review_every_seconds INTEGER,"
+             " services TEXT NOT NULL DEFAULT '[]',"
+             " checks TEXT NOT NULL DEFAULT '[]',"
+             " aliases TEXT NOT NULL DEFAULT '[]',"
+             " extra TEXT NOT NULL DEFAULT '{}',"
+             " is_section INTEGER NOT NULL DEFAULT 0,"
+             " truncated INTEGER NOT NULL DEFAULT 0,"
+             " indexed_at TEXT NOT NULL)",
+             "CREATE VIRTUAL TABLE runbooks_fts USING fts5(title, aliases, tags, file_name, "
+             "description, body, terms, tokenize = 'unicode61 remove_diacritics 2', "
+             "prefix = '2 3')",
+             "CREATE VIRTUAL TABLE runbooks_trigram USING fts5(words, tokenize = 'trigram')",
+             "CREATE TABLE runbook_problems ("
+             " path TEXT PRIMARY KEY,"
+             " reason TEXT NOT NULL,"
+             " indexed INTEGER NOT NULL,"
+             " seen_at TEXT NOT NULL)",
          }},
         {4,
          "health check history: raw-result ring, rollups, observer gaps",

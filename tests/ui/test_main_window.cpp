@@ -5,7 +5,11 @@
 #include "ui/MainWindow.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QDockWidget>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -86,13 +90,53 @@ private Q_SLOTS:
         QCOMPARE(window.findChild<QWidget *>(QStringLiteral("runbooksArea")), reader);
     }
 
+    void commandPaletteFindsAndRunsAnAction()
+    {
+        MainWindow window(services());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *timeline = window.findChild<QDockWidget *>(QStringLiteral("timelineDock"));
+        QVERIFY(timeline->isVisible());
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        auto *palette = window.findChild<QDialog *>(QStringLiteral("commandPalette"));
+        QTRY_VERIFY(palette && palette->isVisible());
+        auto *input = palette->findChild<QLineEdit *>(QStringLiteral("paletteInput"));
+        QTRY_VERIFY(input->hasFocus());
+        QTest::keyClicks(input, QStringLiteral("show timln"));
+        auto *results = palette->findChild<QListWidget *>(QStringLiteral("paletteResults"));
+        QVERIFY2(results->count() >= 1, qPrintable(input->text()));
+        QVERIFY2(results->currentItem()->text().contains(QStringLiteral("Show Timeline")),
+                 qPrintable(results->currentItem()->text()));
+        QTest::keyClick(input, Qt::Key_Return);
+        QTRY_VERIFY(!palette->isVisible());
+        QTRY_VERIFY(!timeline->isVisible());
+    }
+
+    void f1ListsTheShortcuts()
+    {
+        MainWindow window(services());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClick(&window, Qt::Key_F1);
+        QDialog *overview = nullptr;
+        QTRY_VERIFY((overview = window.findChild<QDialog *>(QStringLiteral("shortcutOverview"))));
+        auto *table = overview->findChild<QTableWidget *>(QStringLiteral("shortcutTable"));
+        QStringList rows;
+        for (int row = 0; row < table->rowCount(); ++row)
+            rows << table->item(row, 0)->text() + QLatin1Char('=') + table->item(row, 1)->text();
+        QVERIFY2(rows.contains(QStringLiteral("Command palette…=Ctrl+K")),
+                 qPrintable(rows.join(QLatin1Char(' '))));
+        overview->close();
+    }
+
     void unreadableDatabaseIsMovedAsideWhenTheUserAgrees()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("console.db"));
         QVERIFY(test::writeFile(path, "garbage that is not a database"));
         QString asked;
-        DatabaseProblemDialog::answerForTests = [&](const QString &message) {
+        DatabaseProblemDialog::answerForTests = [&](const QString &message,
+                                                    const QList<DatabaseProblemChoice> &) {
             asked = message;
             return DatabaseProblemChoice::MoveAsideAndStartFresh;
         };
@@ -113,7 +157,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("console.db"));
         QVERIFY(test::writeFile(path, "garbage"));
-        DatabaseProblemDialog::answerForTests = [](const QString &) {
+        DatabaseProblemDialog::answerForTests = [](const QString &,
+                                                   const QList<DatabaseProblemChoice> &) {
             return DatabaseProblemChoice::Quit;
         };
         QVERIFY(!openDatabaseForGui(path));

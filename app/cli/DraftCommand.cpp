@@ -1,0 +1,186 @@
+#include "DraftCommand.h"
+
+#include "IncidentCommandSupport.h"
+#include "IncidentDocuments.h"
+#include "comms/DraftLinter.h"
+#include "comms/IncidentExport.h"
+#include "comms/IncidentValues.h"
+#include "comms/MessageTemplates.h"
+#include "comms/SlackText.h"
+#include "comms/SlackWebhook.h"
+#include "comms/TemplateRenderer.h"
+#include "comms/WebhookSecret.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+
+namespace ic::cli {
+namespace {
+
+QString formatted(const QString &text, const QString &format)
+{
+    if (format == QLatin1String("text"))
+        return comms::toPlainText(text);
+    if (format == QLatin1String("markdown"))
+        return text;
+    return comms::toSlackMrkdwn(text);
+}
+
+// Posts and waits: the CLI has nothing else to do meanwhile.
+std::pair<bool, QString> postAndWait(const QUrl &url, const QString &text)
+{
+    comms::SlackWebhook webhook;
+    QEventLoop loop;
+    std::pair<bool, QString> result{false, {}};
+    QObject::connect(&webhook, &comms::SlackWebhook::finished, &loop,
+                     [&](bool ok, const QString &error) {
+                         result = {ok, error};
+                         loop.quit();
+                     });
+    webhook.post(url, text);
+    loop.exec();
+    return result;
+}
+
+} // namespace
+
+int runDraft(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Print a message filled from the incident; lint findings go to stderr "
+                       "(exit 1 when there are any)."));
+    parser.addOption({QStringLiteral("format"),
+                      QStringLiteral("slack (default), markdown or text."), QStringLiteral("F"),
+                      QStringLiteral("slack")});
+    parser.addOption({QStringLiteral("post"),
+                      QStringLiteral("Post it to the Slack webhook (INCIDENT_CONSOLE_SLACK_WEBHOOK "
+                                     "or the stored setting).")});
+    parser.addOption({QStringLiteral("force"), QStringLiteral("Post despite lint findings.")});
+    addActorOption(parser);
+    if (const int code = parseAction(parser, QStringLiteral("draft"), args, context,
+                                     {QStringLiteral("ID"), QStringLiteral("TEMPLATE")});
+        code >= 0)
+        return code;
+    const QString format = parser.value(QStringLiteral("format"));
+    if (!QStringList{QStringLiteral("slack"), QStringLiteral("markdown"), QStringLiteral("text")}
+             .contains(format))
+        return fail(context, QStringLiteral("draft"),
+                    QStringLiteral("unknown --format %1; use slack, markdown or text").arg(format),
+                    UsageError);
+    auto session = openIncidentSession(context);
+    if (!session)
+        return DataError;
+    const QString id = incidentIdFrom(context, QStringLiteral("draft"), *session->store, parser);
+    if (id.isEmpty())
+        return UsageError;
+
+    const comms::MessageTemplates templates(
+        QDir(context.dataDir().path).filePath(QStringLiteral("templates")));
+    for (const comms::TemplateProblem &problem : templates.problems())
+        context.err() << "incident-console draft: " << problem.toString() << Qt::endl;
+    const QString templateId = parser.positionalArguments().at(1);
+    const comms::MessageTemplate *chosen = templates.find(templateId);
+    if (!chosen)
+        return fail(context, QStringLiteral("draft"),
+                    QStringLiteral("unknown template %1; available: %2")
+                        .arg(templateId, templates.ids().join(QStringLiteral(", "))),
+                    UsageError);
+    QString error;
+    const auto text =
+        comms::renderTemplate(chosen->text,
+                              comms::incidentValues(incidentDocument(*session->store, id),
+                                                    QDateTime::currentDateTimeUtc()),
+                              &error);
+    if (!text)
+        return fail(context, QStringLiteral("draft"),
+                    QStringLiteral("%1: %2").arg(chosen->source, error), UsageError);
+    const QString output = formatted(text->trimmed(), format);
+    context.out() << output << Qt::endl;
+
+    const auto findings = comms::lintDraft(templateId, *text);
+    for (const comms::LintFinding &finding : findings)
+        context.err() << "lint (" << finding.rule << "): " << finding.message << Qt::endl;
+    if (!parser.isSet(QStringLiteral("post")))
+        return findings.isEmpty() ? Success : CheckFailed;
+
+    if (!findings.isEmpty() && !parser.isSet(QStringLiteral("force")))
+        return fail(context, QStringLiteral("draft"),
+                    QStringLiteral("not posted because of the findings above; fix the incident "
+                                   "or add --force"),
+                    CheckFailed);
+    const QUrl url = comms::WebhookSecret(context.dataDir().path).load();
+    if (url.isEmpty())
+        return fail(context, QStringLiteral("draft"),
+                    QStringLiteral("no Slack webhook: set INCIDENT_CONSOLE_SLACK_WEBHOOK or store "
+                                   "one in the settings"),
+                    UsageError);
+    const auto [posted, postError] = postAndWait(url, comms::toSlackMrkdwn(*text));
+    if (!posted)
+        return fail(context, QStringLiteral("draft"), postError, CheckFailed);
+    if (!session->store->recordMessageSent(
+            id, chosen->title, output, QStringLiteral("posted to Slack"),
+            restartsUpdateCountdown(templateId), actorFrom(parser), &error))
+        return fail(context, QStringLiteral("draft"),
+                    QStringLiteral("posted, but not logged on the timeline: %1").arg(error),
+                    DataError);
+    context.err() << "posted to Slack" << Qt::endl;
+    return Success;
+}
+
+int runExport(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Export one incident to a file."));
+    parser.addOption(
+        {QStringLiteral("format"), QStringLiteral("md, html, pdf or json."), QStringLiteral("F")});
+    parser.addOption(
+        {QStringLiteral("output"), QStringLiteral("The file to write."), QStringLiteral("FILE")});
+    if (const int code =
+            parseAction(parser, QStringLiteral("export"), args, context, {QStringLiteral("ID")});
+        code >= 0)
+        return code;
+    const QString format = parser.value(QStringLiteral("format"));
+    const QString output = parser.value(QStringLiteral("output"));
+    if (!QStringList{QStringLiteral("md"), QStringLiteral("html"), QStringLiteral("pdf"),
+                     QStringLiteral("json")}
+             .contains(format))
+        return fail(context, QStringLiteral("export"),
+                    QStringLiteral("--format must be md, html, pdf or json"), UsageError);
+    if (output.isEmpty())
+        return fail(context, QStringLiteral("export"), QStringLiteral("--output FILE is required"),
+                    UsageError);
+    auto session = openIncidentSession(context);
+    if (!session)
+        return DataError;
+    const QString id = incidentIdFrom(context, QStringLiteral("export"), *session->store, parser);
+    if (id.isEmpty())
+        return UsageError;
+    const QJsonObject document = incidentDocument(*session->store, id);
+
+    if (format == QLatin1String("pdf")) {
+        const QString problem = comms::writeIncidentPdf(document, output);
+        if (!problem.isEmpty())
+            return fail(context, QStringLiteral("export"), problem, DataError);
+        context.out() << output << Qt::endl;
+        return Success;
+    }
+    QByteArray bytes;
+    if (format == QLatin1String("json"))
+        bytes = QJsonDocument(document).toJson(QJsonDocument::Indented);
+    else if (format == QLatin1String("html"))
+        bytes = comms::incidentToHtml(document).toUtf8();
+    else
+        bytes = comms::incidentToMarkdown(document).toUtf8();
+    QFile file(output);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
+        return fail(context, QStringLiteral("export"),
+                    QStringLiteral("cannot write %1: %2").arg(output, file.errorString()),
+                    DataError);
+    context.out() << output << Qt::endl;
+    return Success;
+}
+
+} // namespace ic::cli

@@ -1,0 +1,147 @@
+#include "IncidentCommand.h"
+
+#include "IncidentCommandSupport.h"
+#include "core/Duration.h"
+#include "core/Ids.h"
+#include "incidents/IncidentJson.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace ic::cli {
+namespace {
+
+using namespace incidents;
+
+int runNew(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Declare an incident and start its clock."));
+    parser.addOptions(
+        {{QStringLiteral("title"), QStringLiteral("What is wrong."), QStringLiteral("T")},
+         {QStringLiteral("severity"), QStringLiteral("Severity id, e.g. SEV-2."),
+          QStringLiteral("S")},
+         {QStringLiteral("service"), QStringLiteral("Affected service (repeat for several)."),
+          QStringLiteral("X")},
+         {QStringLiteral("impact"), QStringLiteral("Who is affected and how."),
+          QStringLiteral("I")},
+         {QStringLiteral("commander"), QStringLiteral("Incident commander."), QStringLiteral("N")},
+         {QStringLiteral("drill"),
+          QStringLiteral("A practice incident, kept out of the metrics.")}});
+    addActorOption(parser);
+    if (const int code = parseAction(parser, QStringLiteral("new"), args, context, {}); code >= 0)
+        return code;
+    auto session = openIncidentSession(context);
+    if (!session)
+        return DataError;
+    DeclareRequest request;
+    request.title = parser.value(QStringLiteral("title"));
+    request.severity = parser.value(QStringLiteral("severity"));
+    if (request.title.trimmed().isEmpty() || request.severity.isEmpty())
+        return fail(context, QStringLiteral("new"),
+                    QStringLiteral("--title and --severity are required; severities: %1")
+                        .arg(session->store->config().severities.ids().join(QStringLiteral(", "))),
+                    UsageError);
+    request.services = parser.values(QStringLiteral("service"));
+    request.impact = parser.value(QStringLiteral("impact"));
+    request.commander = parser.isSet(QStringLiteral("commander"))
+                            ? parser.value(QStringLiteral("commander"))
+                            : actorFrom(parser);
+    request.drill = parser.isSet(QStringLiteral("drill"));
+    if (!session->store->config().severities.level(request.severity))
+        return fail(context, QStringLiteral("new"),
+                    QStringLiteral("unknown severity '%1'; valid: %2")
+                        .arg(request.severity,
+                             session->store->config().severities.ids().join(QStringLiteral(", "))),
+                    UsageError);
+    QString error;
+    const QString id = session->store->declare(request, actorFrom(parser), &error);
+    if (id.isEmpty())
+        return fail(context, QStringLiteral("new"), error, DataError);
+    if (parser.isSet(QStringLiteral("json")))
+        return printIncident(context, *session->store, id, true);
+    context.out() << id << Qt::endl;
+    return Success;
+}
+
+int runList(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("List incidents, newest first."));
+    parser.addOption({QStringLiteral("search"),
+                      QStringLiteral("Only those whose title, service or start date (YYYY-MM-DD) "
+                                     "contains TEXT."),
+                      QStringLiteral("TEXT")});
+    if (const int code = parseAction(parser, QStringLiteral("list"), args, context, {}); code >= 0)
+        return code;
+    auto session = openIncidentSession(context);
+    if (!session)
+        return DataError;
+    const auto incidents = session->store->list(parser.value(QStringLiteral("search")));
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const Incident &incident : incidents)
+            array.append(incidentSummaryToJson(incident));
+        printJson(context, array);
+        return Success;
+    }
+    for (const Incident &incident : incidents)
+        context.out() << incident.id.left(8) << "  "
+                      << toIsoWithOffset(incident.milestone(Milestone::Started)) << "  "
+                      << incident.severity << "  " << statusId(incident.status) << "  "
+                      << incident.title << (incident.drill ? "  [drill]" : "") << "\n";
+    const MetricsSummary metrics = session->store->metrics();
+    auto mean = [](const std::optional<qint64> &value) {
+        return value ? formatDuration(std::chrono::seconds(*value)) : QStringLiteral("-");
+    };
+    context.out() << "Mean MTTA " << mean(metrics.meanMttaSeconds) << ", mean MTTR "
+                  << mean(metrics.meanMttrSeconds) << " over " << metrics.incidents
+                  << " incidents (" << mttaDefinition() << "; " << mttrDefinition() << ")"
+                  << Qt::endl;
+    return Success;
+}
+
+int runShow(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Show an incident: fields, milestones, MTTA/MTTR, checklist, timeline."));
+    if (const int code =
+            parseAction(parser, QStringLiteral("show"), args, context, {QStringLiteral("ID")});
+        code >= 0)
+        return code;
+    auto session = openIncidentSession(context);
+    if (!session)
+        return DataError;
+    const QString id = incidentIdFrom(context, QStringLiteral("show"), *session->store, parser);
+    if (id.isEmpty())
+        return UsageError;
+    return printIncident(context, *session->store, id, parser.isSet(QStringLiteral("json")));
+}
+
+} // namespace
+
+int runIncident(Context &context, const QStringList &args)
+{
+    const QString action = args.value(0);
+    const QStringList rest = args.mid(1);
+    if (action == QLatin1String("new"))
+        return runNew(context, rest);
+    if (action == QLatin1String("list"))
+        return runList(context, rest);
+    if (action == QLatin1String("show"))
+        return runShow(context, rest);
+    if (const int code = runIncidentChange(context, action, rest); code >= 0)
+        return code;
+    const bool help = action == QLatin1String("--help") || action == QLatin1String("-h");
+    if (!help)
+        context.err() << "incident-console incident: unknown action '" << action << "'\n";
+    (help ? context.out() : context.err())
+        << "Usage: incident-console incident ACTION [options]\n"
+           "Actions: new, list, show, status, severity, milestone, tick, note\n"
+           "Try: incident-console incident ACTION --help"
+        << Qt::endl;
+    return help ? Success : UsageError;
+}
+
+} // namespace ic::cli

@@ -1,0 +1,173 @@
+#include "IncidentCommandSupport.h"
+
+#include "core/Duration.h"
+#include "core/Ids.h"
+#include "incidents/ChecklistStore.h"
+#include "incidents/IncidentJson.h"
+#include "incidents/Timeline.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace ic::cli {
+namespace {
+
+QString localTime(const QDateTime &time)
+{
+    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                          : QStringLiteral("-");
+}
+
+QString seconds(const std::optional<qint64> &value)
+{
+    return value ? formatDuration(std::chrono::seconds(*value)) : QStringLiteral("-");
+}
+
+} // namespace
+
+std::optional<IncidentSession> openIncidentSession(Context &context)
+{
+    IncidentSession session;
+    session.database = context.openDatabase();
+    if (!session.database)
+        return std::nullopt;
+    incidents::IncidentConfig config = incidents::loadIncidentConfig(context.dataDir().path);
+    for (const QString &problem : config.problems)
+        context.err() << "incident-console: " << problem << Qt::endl;
+    session.store = std::make_unique<incidents::IncidentStore>(session.database->connection(),
+                                                               std::move(config));
+    return session;
+}
+
+void addJsonOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+}
+
+void addActorOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("by"),
+                      QStringLiteral("Who does it, for the timeline (default: $USER)."),
+                      QStringLiteral("NAME")});
+}
+
+QString actorFrom(const QCommandLineParser &parser)
+{
+    if (parser.isSet(QStringLiteral("by")))
+        return parser.value(QStringLiteral("by"));
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? QStringLiteral("cli") : user;
+}
+
+void printJson(Context &context, const QJsonValue &value)
+{
+    const QJsonDocument document =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    context.out() << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    context.out().flush();
+}
+
+int fail(Context &context, const QString &action, const QString &message, int code)
+{
+    context.err() << "incident-console incident " << action << ": " << message << Qt::endl;
+    return code;
+}
+
+int parseAction(QCommandLineParser &parser, const QString &action, const QStringList &args,
+                Context &context, const QStringList &positionals)
+{
+    addJsonOption(parser);
+    for (const QString &name : positionals)
+        parser.addPositionalArgument(name, name);
+    const int code =
+        parseSubcommandArguments(parser, QStringLiteral("incident ") + action, args, context);
+    if (code >= 0)
+        return code;
+    if (parser.positionalArguments().size() != positionals.size())
+        return fail(context, action,
+                    QStringLiteral("expected %1 (see --help)")
+                        .arg(positionals.isEmpty() ? QStringLiteral("no arguments")
+                                                   : positionals.join(QLatin1Char(' '))),
+                    UsageError);
+    return -1;
+}
+
+QString incidentIdFrom(Context &context, const QString &action,
+                       const incidents::IncidentStore &store, const QCommandLineParser &parser)
+{
+    QString error;
+    const QString id = store.resolveId(parser.positionalArguments().first(), &error);
+    if (id.isEmpty())
+        fail(context, action, error, UsageError);
+    return id;
+}
+
+int printIncident(Context &context, const incidents::IncidentStore &store, const QString &id,
+                  bool json)
+{
+    const auto incident = store.load(id);
+    if (!incident)
+        return fail(context, QStringLiteral("show"), QStringLiteral("no incident %1").arg(id),
+                    UsageError);
+    const auto items = incidents::ChecklistStore(store.database()).items(id);
+    const auto events = incidents::Timeline(store.database()).events(id);
+    if (json)
+        printJson(context, incidents::incidentToJson(*incident, items, events));
+    else
+        printIncidentText(context, *incident, store, items, events);
+    return Success;
+}
+
+void printIncidentText(Context &context, const incidents::Incident &incident,
+                       const incidents::IncidentStore &store,
+                       const std::vector<incidents::ChecklistItem> &items,
+                       const std::vector<incidents::TimelineEvent> &events)
+{
+    using namespace incidents;
+    QTextStream &out = context.out();
+    out << incident.id << "  " << incident.severity << "  " << statusLabel(incident.status)
+        << (incident.drill ? "  [DRILL]" : "") << "\n"
+        << "Title:     " << incident.title << "\n"
+        << "Status:    " << statusLabel(incident.status) << " - " << statusSentence(incident.status)
+        << "\n"
+        << "Services:  " << incident.services.join(QStringLiteral(", ")) << "\n"
+        << "Impact:    " << incident.impact << "\n"
+        << "Commander: " << incident.commander << "\n";
+    for (int i = 0; i < milestoneCount; ++i)
+        out << QStringLiteral("%1 %2\n")
+                   .arg(milestoneId(Milestone(i)) + QLatin1Char(':'), -13)
+                   .arg(localTime(incident.milestones[size_t(i)]));
+    out << "MTTA:      " << seconds(incident.mttaSeconds()) << "  (" << mttaDefinition() << ")\n"
+        << "MTTR:      " << seconds(incident.mttrSeconds()) << "  (" << mttrDefinition() << ")\n";
+    if (const QDateTime next = store.nextUpdateDue(incident); next.isValid())
+        out << "Next update due: " << localTime(next) << "\n";
+    QString phase;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (size_t i = 0; i < items.size(); ++i) {
+        const ChecklistItem &item = items[i];
+        if (item.phase != phase) {
+            phase = item.phase;
+            out << "\n" << phase << "\n";
+        }
+        out << QStringLiteral("%1. [%2] ")
+                   .arg(i + 1, 3)
+                   .arg(item.isChecked() ? QStringLiteral("x") : QStringLiteral(" "))
+            << item.text;
+        if (item.dueAt.isValid())
+            out << "  (due " << localTime(item.dueAt) << (item.isOverdue(now) ? ", OVERDUE" : "")
+                << ")";
+        if (item.isChecked())
+            out << "  done " << localTime(item.checkedAt) << " by " << item.checkedBy;
+        if (!item.note.isEmpty())
+            out << "  note: " << item.note;
+        out << "\n";
+    }
+    out << "\nTimeline\n";
+    for (const TimelineEvent &event : events)
+        out << localTime(event.at) << "  " << event.kind << "  " << event.actor << "  "
+            << event.text << (event.superseded ? "  (replaced)" : "") << "\n";
+    out.flush();
+}
+
+} // namespace ic::cli

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "CommandLine.h"
+#include "incidents/ChecklistStore.h"
+#include "incidents/IncidentStore.h"
+#include "incidents/Timeline.h"
+
+#include <QJsonValue>
+
+namespace ic::cli {
+
+// What each incident action needs: its parsed options, the database and the store.
+struct IncidentSession
+{
+    std::unique_ptr<Database> database;
+    std::unique_ptr<incidents::IncidentStore> store;
+};
+
+// Opens the database and loads the severity scheme and checklist (reporting problems with
+// user files on stderr; the defaults are used then). Returns nothing after printing why.
+std::optional<IncidentSession> openIncidentSession(Context &context);
+
+// The --json and --by options, shared by the actions.
+void addJsonOption(QCommandLineParser &parser);
+void addActorOption(QCommandLineParser &parser);
+// --by, else $USER, else "cli".
+QString actorFrom(const QCommandLineParser &parser);
+
+void printJson(Context &context, const QJsonValue &value);
+// "incident-console incident <action>: <message>", returning code.
+int fail(Context &context, const QString &action, const QString &message, int code);
+
+// Adds --json and the positional arguments, parses, and checks their count. Returns the exit
+// code to end with, or -1 to go on.
+int parseAction(QCommandLineParser &parser, const QString &action, const QStringList &args,
+                Context &context, const QStringList &positionals);
+// The incident named by the first positional argument (id or unique prefix); empty after
+// printing the known ones.
+QString incidentIdFrom(Context &context, const QString &action,
+                       const incidents::IncidentStore &store, const QCommandLineParser &parser);
+// incident show, as text or JSON.
+int printIncident(Context &context, const incidents::IncidentStore &store, const QString &id,
+                  bool json);
+// status, severity, milestone, tick and note; -1 when action is none of them.
+int runIncidentChange(Context &context, const QString &action, const QStringList &args);
+
+// Text output of incident show.
+void printIncidentText(Context &context, const incidents::Incident &incident,
+                       const incidents::IncidentStore &store,
+                       const std::vector<incidents::ChecklistItem> &items,
+                       const std::vector<incidents::TimelineEvent> &events);
+
+} // namespace ic::cli

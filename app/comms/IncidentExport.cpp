@@ -1,0 +1,223 @@
+#include "IncidentExport.h"
+
+#include "core/Ids.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QTextDocument>
+
+namespace ic::comms {
+namespace {
+
+const QString mttaDefinition = QStringLiteral("time to acknowledge = acknowledged − started");
+const QString mttrDefinition = QStringLiteral("time to resolve = resolved − started");
+
+QString localTime(const QJsonValue &value)
+{
+    const QDateTime time = fromStoredTime(value.toString());
+    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                          : QString();
+}
+
+QString secondsText(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return QStringLiteral("n/a");
+    const qint64 total = qint64(value.toDouble());
+    return QStringLiteral("%1h %2m %3s")
+        .arg(total / 3600)
+        .arg((total % 3600) / 60, 2, 10, QLatin1Char('0'))
+        .arg(total % 60, 2, 10, QLatin1Char('0'));
+}
+
+// Status ids are lower case in the JSON; a record names them as a heading would.
+QString statusLabel(const QString &id)
+{
+    return id.left(1).toUpper() + id.mid(1);
+}
+
+QString services(const QJsonObject &incident)
+{
+    QStringList names;
+    for (const QJsonValue &v : incident.value(QStringLiteral("services")).toArray())
+        names << v.toString();
+    if (names.isEmpty())
+        names << incident.value(QStringLiteral("service")).toString();
+    return names.join(QStringLiteral(", "));
+}
+
+struct Field
+{
+    QString label;
+    QString value;
+};
+
+QList<Field> headerFields(const QJsonObject &incident)
+{
+    const QJsonObject m = incident.value(QStringLiteral("milestones")).toObject();
+    return {
+        {QStringLiteral("Severity"), incident.value(QStringLiteral("severity")).toString()},
+        {QStringLiteral("Status"),
+         statusLabel(incident.value(QStringLiteral("status")).toString())},
+        {QStringLiteral("Services"), services(incident)},
+        {QStringLiteral("Impact"), incident.value(QStringLiteral("impact")).toString()},
+        {QStringLiteral("Commander"), incident.value(QStringLiteral("commander")).toString()},
+        {QStringLiteral("Started"), localTime(m.value(QStringLiteral("started")))},
+        {QStringLiteral("Detected"), localTime(m.value(QStringLiteral("detected")))},
+        {QStringLiteral("Acknowledged"), localTime(m.value(QStringLiteral("acknowledged")))},
+        {QStringLiteral("Mitigated"), localTime(m.value(QStringLiteral("mitigated")))},
+        {QStringLiteral("Resolved"), localTime(m.value(QStringLiteral("resolved")))},
+        {QStringLiteral("MTTA"), secondsText(incident.value(QStringLiteral("mtta_seconds"))) +
+                                     QStringLiteral(" (") + mttaDefinition + QLatin1Char(')')},
+        {QStringLiteral("MTTR"), secondsText(incident.value(QStringLiteral("mttr_seconds"))) +
+                                     QStringLiteral(" (") + mttrDefinition + QLatin1Char(')')},
+    };
+}
+
+// One line describing an item's state: when it was done and by whom, or when it is due.
+QString itemState(const QJsonObject &item)
+{
+    const QString checked = localTime(item.value(QStringLiteral("checked_at")));
+    const QString due = localTime(item.value(QStringLiteral("due_at")));
+    QStringList parts;
+    if (!checked.isEmpty()) {
+        QString done = QStringLiteral("done ") + checked;
+        const QString by = item.value(QStringLiteral("checked_by")).toString();
+        if (!by.isEmpty())
+            done += QStringLiteral(" by ") + by;
+        parts << done;
+    }
+    if (!due.isEmpty())
+        parts << QStringLiteral("due ") + due;
+    const QString note = item.value(QStringLiteral("note")).toString();
+    if (!note.isEmpty())
+        parts << QStringLiteral("note: ") + note;
+    return parts.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+QString incidentToMarkdown(const QJsonObject &incident)
+{
+    QString md = QStringLiteral("# ") + incident.value(QStringLiteral("title")).toString() +
+                 QStringLiteral("\n\n| Field | Value |\n|---|---|\n");
+    for (const Field &field : headerFields(incident))
+        md += QStringLiteral("| %1 | %2 |\n")
+                  .arg(field.label,
+                       QString(field.value).replace(QLatin1Char('|'), QStringLiteral("\\|")));
+    md += QStringLiteral("\n## Checklist\n");
+    QString phase;
+    for (const QJsonValue &value : incident.value(QStringLiteral("checklist")).toArray()) {
+        const QJsonObject item = value.toObject();
+        if (item.value(QStringLiteral("phase")).toString() != phase) {
+            phase = item.value(QStringLiteral("phase")).toString();
+            md += QStringLiteral("\n### ") + phase + QStringLiteral("\n\n");
+        }
+        const bool done = !item.value(QStringLiteral("checked_at")).toString().isEmpty();
+        const QString state = itemState(item);
+        md +=
+            QStringLiteral("- [%1] %2%3\n")
+                .arg(done ? QLatin1Char('x') : QLatin1Char(' '))
+                .arg(item.value(QStringLiteral("text")).toString(),
+                     state.isEmpty() ? QString() : QStringLiteral(" (") + state + QLatin1Char(')'));
+    }
+    md += QStringLiteral("\n## Timeline\n\n| Time | Event | By |\n|---|---|---|\n");
+    for (const QJsonValue &value : incident.value(QStringLiteral("timeline")).toArray()) {
+        const QJsonObject event = value.toObject();
+        md += QStringLiteral("| %1 | %2 | %3 |\n")
+                  .arg(localTime(event.value(QStringLiteral("at"))),
+                       event.value(QStringLiteral("text"))
+                           .toString()
+                           .replace(QLatin1Char('|'), QStringLiteral("\\|"))
+                           .replace(QLatin1Char('\n'), QLatin1Char(' ')),
+                       event.value(QStringLiteral("actor")).toString());
+    }
+    const QString postmortem = incident.value(QStringLiteral("postmortem")).toString();
+    if (!postmortem.isEmpty())
+        md += QStringLiteral("\n---\n\n") + postmortem + QLatin1Char('\n');
+    return md;
+}
+
+QString incidentToHtml(const QJsonObject &incident)
+{
+    const auto e = [](const QString &text) {
+        return text.toHtmlEscaped();
+    };
+    QString html =
+        QStringLiteral(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            "style-src 'unsafe-inline'\">"
+            "<title>%1</title><style>"
+            "body{font-family:sans-serif;margin:2em;color:#1f2933}"
+            "table{border-collapse:collapse;margin:1em 0}"
+            "td,th{border:1px solid #c5ccd3;padding:4px 8px;text-align:left;vertical-align:top}"
+            "th{background:#eef1f4}ul{list-style:none;padding-left:1em}"
+            ".done{color:#2f6f3e}.open{color:#8a1c1c}"
+            "</style></head><body>\n<h1>%1</h1>\n<table>\n")
+            .arg(e(incident.value(QStringLiteral("title")).toString()));
+    for (const Field &field : headerFields(incident))
+        html +=
+            QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(e(field.label), e(field.value));
+    html += QStringLiteral("</table>\n<h2>Checklist</h2>\n");
+    QString phase;
+    bool listOpen = false;
+    for (const QJsonValue &value : incident.value(QStringLiteral("checklist")).toArray()) {
+        const QJsonObject item = value.toObject();
+        if (item.value(QStringLiteral("phase")).toString() != phase) {
+            phase = item.value(QStringLiteral("phase")).toString();
+            html += (listOpen ? QStringLiteral("</ul>\n") : QString()) + QStringLiteral("<h3>") +
+                    e(phase) + QStringLiteral("</h3>\n<ul>\n");
+            listOpen = true;
+        }
+        const bool done = !item.value(QStringLiteral("checked_at")).toString().isEmpty();
+        const QString state = itemState(item);
+        html += QStringLiteral("<li class=\"%1\">%2 %3%4</li>\n")
+                    .arg(done ? QStringLiteral("done") : QStringLiteral("open"),
+                         done ? QStringLiteral("☑") : QStringLiteral("☐"),
+                         e(item.value(QStringLiteral("text")).toString()),
+                         state.isEmpty() ? QString()
+                                         : QStringLiteral(" <small>(") + e(state) +
+                                               QStringLiteral(")</small>"));
+    }
+    if (listOpen)
+        html += QStringLiteral("</ul>\n");
+    html += QStringLiteral(
+        "<h2>Timeline</h2>\n<table>\n<tr><th>Time</th><th>Event</th><th>By</th></tr>\n");
+    for (const QJsonValue &value : incident.value(QStringLiteral("timeline")).toArray()) {
+        const QJsonObject event = value.toObject();
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>\n")
+                    .arg(e(localTime(event.value(QStringLiteral("at")))),
+                         e(event.value(QStringLiteral("text")).toString()),
+                         e(event.value(QStringLiteral("actor")).toString()));
+    }
+    html += QStringLiteral("</table>\n");
+    const QString postmortem = incident.value(QStringLiteral("postmortem")).toString();
+    if (!postmortem.isEmpty())
+        html += QStringLiteral("<h2>Postmortem</h2>\n<pre style=\"white-space:pre-wrap\">") +
+                e(postmortem) + QStringLiteral("</pre>\n");
+    html += QStringLiteral("</body></html>\n");
+    return html;
+}
+
+QString writeIncidentPdf(const QJsonObject &incident, const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    QPdfWriter writer(&file);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setTitle(incident.value(QStringLiteral("title")).toString());
+    writer.setCreator(QStringLiteral("Incident Console"));
+    QTextDocument document;
+    document.setHtml(incidentToHtml(incident));
+    document.print(&writer);
+    file.close();
+    if (file.error() != QFileDevice::NoError || file.size() == 0)
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+} // namespace ic::comms

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace ic::comms {
+
+// The full record of one incident, from its JSON (see IncidentValues.h), for people:
+// header fields with MTTA/MTTR and their definitions, the checklist by phase with ticks and
+// deadlines, the timeline, and the postmortem when one was written.
+QString incidentToMarkdown(const QJsonObject &incident);
+
+// Self-contained HTML: inline style only, no scripts, no remote resources, every value
+// escaped, and a Content-Security-Policy that forbids anything active if opened in a browser.
+QString incidentToHtml(const QJsonObject &incident);
+
+// Renders incidentToHtml() to a PDF file (A4). Needs a QGuiApplication (offscreen is fine).
+// Returns an empty string, or why the file could not be written.
+QString writeIncidentPdf(const QJsonObject &incident, const QString &path);
+
+} // namespace ic::comms

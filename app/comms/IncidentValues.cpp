@@ -1,0 +1,147 @@
+#include "IncidentValues.h"
+
+#include "core/Duration.h"
+#include "core/Ids.h"
+
+#include <QJsonArray>
+
+namespace ic::comms {
+namespace {
+
+using std::chrono::seconds;
+
+QDateTime timeOf(const QJsonValue &value)
+{
+    return fromStoredTime(value.toString());
+}
+
+// 09:41 within one day; with the date when the incident spans days.
+QString clockText(const QDateTime &time, bool withDate)
+{
+    const QDateTime local = time.toLocalTime();
+    return local.toString(withDate ? QStringLiteral("yyyy-MM-dd HH:mm") : QStringLiteral("HH:mm"));
+}
+
+QString durationText(qint64 secondsTotal)
+{
+    if (secondsTotal < 60)
+        return QStringLiteral("%1s").arg(qMax<qint64>(0, secondsTotal));
+    const qint64 minutes = secondsTotal / 60;
+    if (minutes < 60)
+        return QStringLiteral("%1m").arg(minutes);
+    return QStringLiteral("%1h %2m").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString servicesText(const QJsonObject &incident)
+{
+    if (incident.value(QStringLiteral("services")).isArray()) {
+        QStringList names;
+        for (const QJsonValue &v : incident.value(QStringLiteral("services")).toArray())
+            names << v.toString();
+        return names.join(QStringLiteral(", "));
+    }
+    return incident.value(QStringLiteral("service")).toString();
+}
+
+} // namespace
+
+QString incidentChannelName(const QDateTime &started)
+{
+    return QStringLiteral("#incident-") +
+           started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd-HHmm"));
+}
+
+QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
+{
+    const QJsonObject milestones = incident.value(QStringLiteral("milestones")).toObject();
+    const QDateTime started = timeOf(milestones.value(QStringLiteral("started")));
+    const QDateTime resolved = timeOf(milestones.value(QStringLiteral("resolved")));
+    const QDateTime end = resolved.isValid() ? resolved : now;
+    const bool multiDay =
+        started.isValid() && started.toLocalTime().date() != end.toLocalTime().date();
+    const QString status = incident.value(QStringLiteral("status")).toString();
+
+    QVariantMap v;
+    for (const char *key : {"title", "severity", "severity_name", "status_sentence", "impact",
+                            "commander", "deputy", "scribe"})
+        v[QString::fromLatin1(key)] = incident.value(QString::fromLatin1(key)).toString();
+    // Status ids are lower case ("investigating"); messages name them as a heading would.
+    v[QStringLiteral("status")] = QString(status.left(1).toUpper() + status.mid(1));
+    v[QStringLiteral("incident_id")] = incident.value(QStringLiteral("id")).toString();
+    v[QStringLiteral("service")] = servicesText(incident);
+    v[QStringLiteral("drill")] = incident.value(QStringLiteral("drill")).toBool();
+    for (const char *name : {"investigating", "identified", "monitoring", "resolved"})
+        v[QStringLiteral("is_") + QLatin1String(name)] =
+            status.compare(QLatin1String(name), Qt::CaseInsensitive) == 0;
+    if (started.isValid()) {
+        v[QStringLiteral("date")] = started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd"));
+        v[QStringLiteral("started")] =
+            toIsoWithOffset(started).replace(QLatin1Char('T'), QLatin1Char(' '));
+        v[QStringLiteral("duration")] = durationText(started.secsTo(end));
+        v[QStringLiteral("channel")] = incidentChannelName(started);
+    }
+    const QDateTime nextUpdate = timeOf(incident.value(QStringLiteral("next_update_at")));
+    if (nextUpdate.isValid())
+        v[QStringLiteral("next_update")] = clockText(nextUpdate, multiDay);
+    for (const char *key : {"mtta", "mttr"}) {
+        const QJsonValue secondsValue =
+            incident.value(QLatin1String(key) + QLatin1String("_seconds"));
+        v[QString::fromLatin1(key)] = secondsValue.isDouble()
+                                          ? durationText(qint64(secondsValue.toDouble()))
+                                          : QStringLiteral("n/a");
+    }
+
+    QVariantList timeline;
+    QVariantList announcements;
+    QVariantList actionItems;
+    for (const QJsonValue &value : incident.value(QStringLiteral("timeline")).toArray()) {
+        const QJsonObject event = value.toObject();
+        const QString time = clockText(timeOf(event.value(QStringLiteral("at"))), multiDay);
+        const QString text = event.value(QStringLiteral("text")).toString();
+        const QString kind = event.value(QStringLiteral("kind")).toString();
+        timeline.append(QVariantMap{
+            {QStringLiteral("time"), time},
+            {QStringLiteral("text"), text},
+            {QStringLiteral("actor"), event.value(QStringLiteral("actor")).toString()}});
+        if (kind == QLatin1String("update-sent") || kind == QLatin1String("message-sent"))
+            announcements.append(
+                QVariantMap{{QStringLiteral("time"), time}, {QStringLiteral("text"), text}});
+        if (text.startsWith(QLatin1String("TODO:"), Qt::CaseInsensitive))
+            actionItems.append(QVariantMap{{QStringLiteral("text"), text.mid(5).trimmed()}});
+    }
+    v[QStringLiteral("timeline")] = timeline;
+    v[QStringLiteral("recent_timeline")] = timeline.mid(qMax<qsizetype>(0, timeline.size() - 5));
+    v[QStringLiteral("announcements")] = announcements;
+    v[QStringLiteral("action_items")] = actionItems;
+
+    QVariantList openItems;
+    QVariantList overdueItems;
+    int done = 0;
+    const QJsonArray checklist = incident.value(QStringLiteral("checklist")).toArray();
+    for (const QJsonValue &value : checklist) {
+        const QJsonObject item = value.toObject();
+        const QDateTime due = timeOf(item.value(QStringLiteral("due_at")));
+        const QDateTime checked = timeOf(item.value(QStringLiteral("checked_at")));
+        const QString text = item.value(QStringLiteral("text")).toString();
+        if (checked.isValid()) {
+            ++done;
+            if (due.isValid() && checked > due)
+                overdueItems.append(
+                    QVariantMap{{QStringLiteral("text"), text},
+                                {QStringLiteral("late_by"), durationText(due.secsTo(checked))}});
+            continue;
+        }
+        openItems.append(QVariantMap{
+            {QStringLiteral("text"), text},
+            {QStringLiteral("phase"), item.value(QStringLiteral("phase")).toString()},
+            {QStringLiteral("due"), due.isValid() ? clockText(due, multiDay) : QString()},
+            {QStringLiteral("overdue"), due.isValid() && due < now}});
+    }
+    v[QStringLiteral("open_items")] = openItems;
+    v[QStringLiteral("overdue_items")] = overdueItems;
+    v[QStringLiteral("checklist_summary")] =
+        QStringLiteral("%1 of %2 checklist items done").arg(done).arg(checklist.size());
+    return v;
+}
+
+} // namespace ic::comms

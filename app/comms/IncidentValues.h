@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QVariantMap>
+
+namespace ic::comms {
+
+// Turns the incident JSON of DESIGN.md (what `incident show --json` prints) into the
+// placeholder values of the message templates. Working from that JSON keeps the comms
+// module independent of how incidents are stored.
+//
+// Read fields: id, title, severity, severity_name, status, status_sentence, services (array)
+// or service, impact, commander, deputy, scribe, drill, milestones {started, detected,
+// acknowledged, mitigated, resolved}, mtta_seconds, mttr_seconds, next_update_at,
+// checklist [{phase, text, due_at, checked_at}], timeline [{at, kind, text, actor}].
+// Missing fields become empty values, which the templates show as gaps.
+QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now);
+
+// "#incident-YYYY-MM-DD-HHMM" from the start time, in local time as people read it.
+QString incidentChannelName(const QDateTime &started);
+
+} // namespace ic::comms

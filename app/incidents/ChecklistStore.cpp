@@ -1,0 +1,365 @@
+#include "ChecklistStore.h"
+
+#include "Incident.h"
+#include "Timeline.h"
+#include "core/Ids.h"
+#include "storage/Sql.h"
+
+namespace ic::incidents {
+namespace {
+
+const QString selectItems = QStringLiteral(
+    "SELECT c.id, c.incident_id, c.phase, c.phase_position, c.position, c.text, "
+    "c.due_offset_seconds, c.checked_at, c.checked_by, c.note, c.source, c.assignee, "
+    "c.timebox_until, c.milestone, i.started_at "
+    "FROM checklist_items c JOIN incidents i ON i.id = c.incident_id ");
+
+ChecklistItem itemFrom(const QSqlQuery &query)
+{
+    ChecklistItem item;
+    item.id = query.value(0).toString();
+    item.incidentId = query.value(1).toString();
+    item.phase = query.value(2).toString();
+    item.phasePosition = query.value(3).toInt();
+    item.position = query.value(4).toInt();
+    item.text = query.value(5).toString();
+    if (!query.value(6).isNull()) {
+        item.dueOffsetSeconds = query.value(6).toLongLong();
+        item.dueAt = fromStoredTime(query.value(14).toString()).addSecs(*item.dueOffsetSeconds);
+    }
+    item.checkedAt = fromStoredTime(query.value(7).toString());
+    item.checkedBy = query.value(8).toString();
+    item.note = query.value(9).toString();
+    item.source = query.value(10).toString();
+    item.assignee = query.value(11).toString();
+    item.timeboxUntil = fromStoredTime(query.value(12).toString());
+    item.milestone = query.value(13).toString();
+    return item;
+}
+
+bool insertItem(const QSqlDatabase &db, const ChecklistItem &item, QString *error)
+{
+    return sql::exec(db,
+                     QStringLiteral("INSERT INTO checklist_items (id, incident_id, phase, "
+                                    "phase_position, position, text, due_offset_seconds, source, "
+                                    "milestone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {item.id, item.incidentId, item.phase, item.phasePosition, item.position,
+                      notNull(item.text),
+                      item.dueOffsetSeconds ? QVariant(*item.dueOffsetSeconds) : QVariant(),
+                      item.source, notNull(item.milestone)},
+                     error)
+        .has_value();
+}
+
+std::optional<qint64> offsetFor(const DueRule &due, const SeverityLevel &level)
+{
+    switch (due.kind) {
+    case DueRule::Kind::Offset:
+        return due.offsetSeconds;
+    case DueRule::Kind::ResponseTarget:
+        return level.responseTargetSeconds;
+    case DueRule::Kind::None:
+        break;
+    }
+    return std::nullopt;
+}
+
+// Where a new item of phase goes: after that phase's items, or in a new last phase.
+std::pair<int, int> placeFor(const QSqlDatabase &db, const QString &incidentId,
+                             const QString &phase)
+{
+    const QVariant existing = sql::scalar(
+        db,
+        QStringLiteral("SELECT phase_position FROM checklist_items WHERE incident_id = ? AND "
+                       "phase = ? LIMIT 1"),
+        {incidentId, phase});
+    const int phasePosition =
+        existing.isValid() ? existing.toInt()
+                           : sql::scalar(db,
+                                         QStringLiteral("SELECT coalesce(max(phase_position), -1) "
+                                                        "+ 1 FROM checklist_items WHERE "
+                                                        "incident_id = ?"),
+                                         {incidentId})
+                                 .toInt();
+    const int position =
+        sql::scalar(db,
+                    QStringLiteral("SELECT coalesce(max(position), -1) + 1 FROM checklist_items "
+                                   "WHERE incident_id = ? AND phase_position = ?"),
+                    {incidentId, phasePosition})
+            .toInt();
+    return {phasePosition, position};
+}
+
+} // namespace
+
+std::vector<ChecklistItem> ChecklistStore::items(const QString &incidentId, QString *error) const
+{
+    std::vector<ChecklistItem> result;
+    auto query = sql::exec(m_db,
+                           selectItems + QStringLiteral("WHERE c.incident_id = ? ORDER BY "
+                                                        "c.phase_position, c.position"),
+                           {incidentId}, error);
+    while (query && query->next())
+        result.push_back(itemFrom(*query));
+    return result;
+}
+
+std::optional<ChecklistItem> ChecklistStore::item(const QString &itemId) const
+{
+    auto query = sql::exec(m_db, selectItems + QStringLiteral("WHERE c.id = ?"), {itemId});
+    if (!query || !query->next())
+        return std::nullopt;
+    return itemFrom(*query);
+}
+
+QString ChecklistStore::resolveItem(const QString &incidentId, const QString &idOrNumber,
+                                    QString *error) const
+{
+    const auto all = items(incidentId);
+    bool isNumber = false;
+    const int number = idOrNumber.toInt(&isNumber);
+    if (isNumber && number >= 1 && number <= int(all.size()))
+        return all[size_t(number - 1)].id;
+    for (const ChecklistItem &candidate : all) {
+        if (candidate.id == idOrNumber)
+            return candidate.id;
+    }
+    *error = QStringLiteral("no checklist item '%1'; use a number from 1 to %2 or an item id "
+                            "(see 'incident show')")
+                 .arg(idOrNumber)
+                 .arg(all.size());
+    return {};
+}
+
+QString ChecklistStore::changeItem(const QString &itemId, const QString &sql,
+                                   const QVariantList &params, const QString &kind,
+                                   const Describe &describe, const QString &actor, QString *error)
+{
+    sql::WriteTransaction transaction(m_db);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return {};
+    }
+    const auto current = item(itemId);
+    if (!current) {
+        *error = QStringLiteral("no checklist item %1").arg(itemId);
+        return {};
+    }
+    // Read and judged inside the transaction, so a concurrent writer cannot slip in between.
+    const QString eventText = describe(*current, error);
+    if (eventText.isEmpty() || !sql::exec(m_db, sql, params, error))
+        return {};
+    const QString eventId = Timeline::append(m_db, current->incidentId, kind, eventText, actor,
+                                             {{QStringLiteral("item"), itemId}}, {}, error);
+    if (eventId.isEmpty())
+        return {};
+    // Ticking "acknowledge" records the acknowledged milestone once, not on later re-ticks.
+    if (kind == EventKind::Tick && parseMilestone(current->milestone)) {
+        const QString column =
+            milestoneId(*parseMilestone(current->milestone)) + QStringLiteral("_at");
+        auto updated =
+            sql::exec(m_db,
+                      // security-check: allow the column is a milestone id from code, never input
+                      QStringLiteral("UPDATE incidents SET %1 = ? WHERE id = ? AND %1 "
+                                     "IS NULL")
+                          .arg(column),
+                      {storedNow(), current->incidentId}, error);
+        if (!updated)
+            return {};
+        if (updated->numRowsAffected() > 0 &&
+            Timeline::append(m_db, current->incidentId, EventKind::Milestone,
+                             QStringLiteral("Milestone %1 recorded").arg(current->milestone), actor,
+                             {{QStringLiteral("milestone"), current->milestone}}, {}, error)
+                .isEmpty())
+            return {};
+    }
+    if (!transaction.commit()) {
+        *error = transaction.error();
+        return {};
+    }
+    return eventId;
+}
+
+QString ChecklistStore::tick(const QString &itemId, const QString &actor, const QString &note,
+                             QString *error)
+{
+    return changeItem(
+        itemId,
+        QStringLiteral("UPDATE checklist_items SET checked_at = ?, checked_by = ?, note = CASE "
+                       "WHEN ? = '' THEN note ELSE ? END WHERE id = ?"),
+        {storedNow(), notNull(actor), notNull(note), notNull(note), itemId}, EventKind::Tick,
+        [&](const ChecklistItem &current, QString *refusal) {
+            if (current.isChecked()) {
+                *refusal = QStringLiteral("item already ticked by %1").arg(current.checkedBy);
+                return QString();
+            }
+            return note.isEmpty() ? QStringLiteral("Done: %1").arg(current.text)
+                                  : QStringLiteral("Done: %1 (%2)").arg(current.text, note);
+        },
+        actor, error);
+}
+
+QString ChecklistStore::untick(const QString &itemId, const QString &actor, QString *error)
+{
+    return changeItem(
+        itemId,
+        QStringLiteral("UPDATE checklist_items SET checked_at = NULL, checked_by = "
+                       "NULL WHERE id = ?"),
+        {itemId}, EventKind::Untick,
+        [](const ChecklistItem &current, QString *refusal) {
+            if (!current.isChecked()) {
+                *refusal = QStringLiteral("item is not ticked");
+                return QString();
+            }
+            return QStringLiteral("Undone: %1").arg(current.text);
+        },
+        actor, error);
+}
+
+QString ChecklistStore::setNote(const QString &itemId, const QString &note, const QString &actor,
+                                QString *error)
+{
+    return changeItem(
+        itemId, QStringLiteral("UPDATE checklist_items SET note = ? WHERE id = ?"),
+        {notNull(note.trimmed()), itemId}, EventKind::ItemNote,
+        [&](const ChecklistItem &current, QString *) {
+            return QStringLiteral("Note on \"%1\": %2").arg(current.text, note.trimmed());
+        },
+        actor, error);
+}
+
+QString ChecklistStore::assign(const QString &itemId, const QString &person, const QDateTime &until,
+                               const QString &actor, QString *error)
+{
+    return changeItem(
+        itemId,
+        QStringLiteral("UPDATE checklist_items SET assignee = ?, timebox_until = ? WHERE id = ?"),
+        {notNull(person), until.isValid() ? QVariant(toStoredTime(until)) : QVariant(), itemId},
+        EventKind::ItemAssigned,
+        [&](const ChecklistItem &current, QString *) {
+            return QStringLiteral("\"%1\" assigned to %2").arg(current.text, person);
+        },
+        actor, error);
+}
+
+QString ChecklistStore::addItem(const QString &incidentId, const QString &phase,
+                                const QString &text, std::optional<qint64> dueOffsetSeconds,
+                                const QString &actor, QString *error)
+{
+    if (text.trimmed().isEmpty() || phase.trimmed().isEmpty()) {
+        *error = QStringLiteral("an item needs a phase and some text");
+        return {};
+    }
+    sql::WriteTransaction transaction(m_db);
+    ChecklistItem added;
+    added.id = newId();
+    added.incidentId = incidentId;
+    added.phase = phase.trimmed();
+    added.text = text.trimmed();
+    added.dueOffsetSeconds = dueOffsetSeconds;
+    added.source = QStringLiteral("ad-hoc");
+    std::tie(added.phasePosition, added.position) = placeFor(m_db, incidentId, added.phase);
+    if (!transaction.isActive() || !insertItem(m_db, added, error) ||
+        Timeline::append(m_db, incidentId, EventKind::ItemAdded,
+                         QStringLiteral("Item added to %1: %2").arg(added.phase, added.text), actor,
+                         {{QStringLiteral("item"), added.id}}, {}, error)
+            .isEmpty() ||
+        !transaction.commit()) {
+        if (error->isEmpty())
+            *error = transaction.error();
+        return {};
+    }
+    return added.id;
+}
+
+QString ChecklistStore::attachTasks(const QString &incidentId, const QString &sectionTitle,
+                                    const std::vector<AttachedTask> &tasks, const QString &actor,
+                                    QString *error)
+{
+    sql::WriteTransaction transaction(m_db);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return {};
+    }
+    const int phasePosition =
+        sql::scalar(m_db,
+                    QStringLiteral("SELECT coalesce(max(phase_position), -1) + 1 FROM "
+                                   "checklist_items WHERE incident_id = ?"),
+                    {incidentId})
+            .toInt();
+    int position = 0;
+    for (const AttachedTask &task : tasks) {
+        ChecklistItem added;
+        added.id = newId();
+        added.incidentId = incidentId;
+        added.phase = sectionTitle;
+        added.phasePosition = phasePosition;
+        added.position = position++;
+        added.text = task.headingPath.isEmpty()
+                         ? task.text
+                         : QStringLiteral("%1 (%2)").arg(task.text, task.headingPath);
+        added.source = QStringLiteral("runbook");
+        if (!insertItem(m_db, added, error))
+            return {};
+    }
+    const QString eventId = Timeline::append(
+        m_db, incidentId, EventKind::TasksAttached,
+        QStringLiteral("Runbook tasks attached: %1 (%2 items)").arg(sectionTitle).arg(tasks.size()),
+        actor, {{QStringLiteral("section"), sectionTitle}}, {}, error);
+    if (eventId.isEmpty())
+        return {};
+    if (!transaction.commit()) {
+        *error = transaction.error();
+        return {};
+    }
+    return eventId;
+}
+
+bool ChecklistStore::insertFromTemplate(const QSqlDatabase &db, const QString &incidentId,
+                                        const ChecklistTemplate &checklist,
+                                        const SeverityLevel &level, QString *error)
+{
+    std::vector<TemplateItem> all = checklist.items;
+    all.insert(all.end(), level.extraItems.begin(), level.extraItems.end());
+    QStringList phases = checklist.phases;
+    std::map<QString, int> nextPosition;
+    for (const TemplateItem &templateItem : all) {
+        if (!phases.contains(templateItem.phase))
+            phases << templateItem.phase;
+        ChecklistItem item;
+        item.id = newId();
+        item.incidentId = incidentId;
+        item.phase = templateItem.phase;
+        item.phasePosition = int(phases.indexOf(templateItem.phase));
+        item.position = nextPosition[templateItem.phase]++;
+        item.text = templateItem.text;
+        item.dueOffsetSeconds = offsetFor(templateItem.due, level);
+        item.source = &templateItem - all.data() < qsizetype(checklist.items.size())
+                          ? QStringLiteral("template")
+                          : QStringLiteral("severity");
+        item.milestone = templateItem.milestone;
+        if (!insertItem(db, item, error))
+            return false;
+    }
+    return true;
+}
+
+bool ChecklistStore::insertFollowUp(const QSqlDatabase &db, const QString &incidentId,
+                                    const QString &text, QString *error)
+{
+    const QVariant lastPhase = sql::scalar(
+        db,
+        QStringLiteral("SELECT phase FROM checklist_items WHERE incident_id = ? AND source "
+                       "IN ('template', 'severity') ORDER BY phase_position DESC LIMIT 1"),
+        {incidentId});
+    ChecklistItem item;
+    item.id = newId();
+    item.incidentId = incidentId;
+    item.phase = lastPhase.isValid() ? lastPhase.toString() : QStringLiteral("Follow-ups");
+    std::tie(item.phasePosition, item.position) = placeFor(db, incidentId, item.phase);
+    item.text = text;
+    item.source = QStringLiteral("follow-up");
+    return insertItem(db, item, error);
+}
+
+} // namespace ic::incidents

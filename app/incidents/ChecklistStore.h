@@ -1,0 +1,94 @@
+#pragma once
+
+#include "ChecklistTemplate.h"
+#include "SeverityScheme.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace ic::incidents {
+
+struct ChecklistItem
+{
+    QString id;
+    QString incidentId;
+    QString phase;
+    int phasePosition = 0;
+    int position = 0;
+    QString text;
+    std::optional<qint64> dueOffsetSeconds;
+    QDateTime dueAt; // start + offset; invalid when the item has no deadline
+    QDateTime checkedAt;
+    QString checkedBy;
+    QString note;
+    QString source; // template, severity, ad-hoc, follow-up, runbook
+    QString assignee;
+    QDateTime timeboxUntil;
+    QString milestone;
+
+    bool isChecked() const { return checkedAt.isValid(); }
+    bool isOverdue(const QDateTime &now) const
+    {
+        return !isChecked() && dueAt.isValid() && dueAt < now;
+    }
+};
+
+// A task from a runbook's task list, attached as its own checklist section.
+struct AttachedTask
+{
+    QString headingPath; // "Recovery > Database"
+    QString text;
+};
+
+// The checklist of each incident. Every change is one transaction together with its
+// timeline event; a method reports success only after the commit returned.
+class ChecklistStore
+{
+public:
+    explicit ChecklistStore(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    // In checklist order (phase, then position), with due times from the incident start.
+    std::vector<ChecklistItem> items(const QString &incidentId, QString *error = nullptr) const;
+    std::optional<ChecklistItem> item(const QString &itemId) const;
+    // An item id, or its 1-based number in items(). Empty with *error naming the choices.
+    QString resolveItem(const QString &incidentId, const QString &idOrNumber, QString *error) const;
+
+    // Tick and untick return the timeline event's id once committed (empty + *error otherwise).
+    QString tick(const QString &itemId, const QString &actor, const QString &note, QString *error);
+    QString untick(const QString &itemId, const QString &actor, QString *error);
+    QString setNote(const QString &itemId, const QString &note, const QString &actor,
+                    QString *error);
+    // "Back to me in 10 min": the item shows a countdown to until.
+    QString assign(const QString &itemId, const QString &person, const QDateTime &until,
+                   const QString &actor, QString *error);
+    QString addItem(const QString &incidentId, const QString &phase, const QString &text,
+                    std::optional<qint64> dueOffsetSeconds, const QString &actor, QString *error);
+    // A runbook's tasks as a new section after the existing phases.
+    QString attachTasks(const QString &incidentId, const QString &sectionTitle,
+                        const std::vector<AttachedTask> &tasks, const QString &actor,
+                        QString *error);
+
+    // Inside the caller's transaction: the checklist for a new incident from the template
+    // plus the severity's own items.
+    static bool insertFromTemplate(const QSqlDatabase &db, const QString &incidentId,
+                                   const ChecklistTemplate &checklist, const SeverityLevel &level,
+                                   QString *error);
+    // Inside the caller's transaction: a follow-up from a "TODO:" note, in the last phase.
+    static bool insertFollowUp(const QSqlDatabase &db, const QString &incidentId,
+                               const QString &text, QString *error);
+
+private:
+    // The event text for the change of an item, or empty with *refusal set when the item's
+    // current state does not allow it.
+    using Describe = std::function<QString(const ChecklistItem &current, QString *refusal)>;
+    QString changeItem(const QString &itemId, const QString &sql, const QVariantList &params,
+                       const QString &kind, const Describe &describe, const QString &actor,
+                       QString *error);
+
+    QSqlDatabase m_db;
+};
+
+} // namespace ic::incidents

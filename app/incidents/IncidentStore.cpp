@@ -1,0 +1,323 @@
+#include "IncidentStore.h"
+
+#include "ChecklistStore.h"
+#include "Timeline.h"
+#include "core/Ids.h"
+#include "storage/Sql.h"
+
+#include <QJsonObject>
+
+namespace ic::incidents {
+namespace {
+
+const QString selectIncidents = QStringLiteral(
+    "SELECT id, title, severity, status, services, impact, commander, deputy, scribe, is_drill, "
+    "started_at, detected_at, acknowledged_at, mitigated_at, resolved_at, created_at, "
+    "updated_at FROM incidents ");
+
+Incident incidentFrom(const QSqlQuery &query)
+{
+    Incident incident;
+    incident.id = query.value(0).toString();
+    incident.title = query.value(1).toString();
+    incident.severity = query.value(2).toString();
+    incident.status = parseStatus(query.value(3).toString()).value_or(Status::Investigating);
+    incident.services = query.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    incident.impact = query.value(5).toString();
+    incident.commander = query.value(6).toString();
+    incident.deputy = query.value(7).toString();
+    incident.scribe = query.value(8).toString();
+    incident.drill = query.value(9).toBool();
+    for (int i = 0; i < milestoneCount; ++i)
+        incident.milestones[size_t(i)] = fromStoredTime(query.value(10 + i).toString());
+    incident.createdAt = fromStoredTime(query.value(15).toString());
+    incident.updatedAt = fromStoredTime(query.value(16).toString());
+    return incident;
+}
+
+QVariant storedOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(toStoredTime(time)) : QVariant();
+}
+
+} // namespace
+
+IncidentStore::IncidentStore(QSqlDatabase db, IncidentConfig config)
+    : m_db(std::move(db)), m_config(std::move(config))
+{}
+
+QString IncidentStore::declare(const DeclareRequest &request, const QString &actor, QString *error)
+{
+    const SeverityLevel *level = m_config.severities.level(request.severity);
+    if (!level) {
+        *error = QStringLiteral("unknown severity '%1'; valid: %2")
+                     .arg(request.severity, m_config.severities.ids().join(QStringLiteral(", ")));
+        return {};
+    }
+    if (request.title.trimmed().isEmpty()) {
+        *error = QStringLiteral("an incident needs a title");
+        return {};
+    }
+    sql::WriteTransaction transaction(m_db);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return {};
+    }
+    const QString id = newId();
+    const QString now = storedNow();
+    QStringList services;
+    for (const QString &service : request.services)
+        services << service.trimmed();
+    const bool inserted =
+        sql::exec(m_db,
+                  QStringLiteral("INSERT INTO incidents (id, title, severity, status, services, "
+                                 "impact, commander, deputy, scribe, is_drill, started_at, "
+                                 "detected_at, created_at, updated_at) VALUES "
+                                 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                  {id, request.title.trimmed(), level->id, statusId(Status::Investigating),
+                   notNull(services.join(QLatin1Char(','))), notNull(request.impact.trimmed()),
+                   notNull(request.commander.trimmed()), notNull(request.deputy.trimmed()),
+                   notNull(request.scribe.trimmed()), request.drill ? 1 : 0, now, now, now, now},
+                  error)
+            .has_value();
+    if (!inserted ||
+        !ChecklistStore::insertFromTemplate(m_db, id, m_config.checklist, *level, error))
+        return {};
+    const QString text =
+        QStringLiteral("%1 %2: %3")
+            .arg(request.drill ? QStringLiteral("Drill declared") : QStringLiteral("Declared"),
+                 level->id, request.title.trimmed());
+    if (Timeline::append(
+            m_db, id, EventKind::Declared, text, actor,
+            {{QStringLiteral("severity"), level->id}, {QStringLiteral("drill"), request.drill}}, {},
+            error)
+            .isEmpty())
+        return {};
+    if (!transaction.commit()) {
+        *error = transaction.error();
+        return {};
+    }
+    return id;
+}
+
+std::vector<Incident> IncidentStore::list(const QString &search) const
+{
+    std::vector<Incident> result;
+    const QString pattern = QStringLiteral("%%1%").arg(search.trimmed());
+    auto query =
+        sql::exec(m_db,
+                  selectIncidents + QStringLiteral("WHERE title LIKE ? OR services LIKE ? OR "
+                                                   "started_at LIKE ? ORDER BY started_at DESC"),
+                  {pattern, pattern, pattern});
+    while (query && query->next())
+        result.push_back(incidentFrom(*query));
+    return result;
+}
+
+std::optional<Incident> IncidentStore::load(const QString &id) const
+{
+    auto query = sql::exec(m_db, selectIncidents + QStringLiteral("WHERE id = ?"), {id});
+    if (!query || !query->next())
+        return std::nullopt;
+    return incidentFrom(*query);
+}
+
+QString IncidentStore::resolveId(const QString &idOrPrefix, QString *error) const
+{
+    QStringList matches;
+    if (idOrPrefix.size() >= 4) {
+        auto query = sql::exec(m_db,
+                               QStringLiteral("SELECT id FROM incidents WHERE substr(id, "
+                                              "1, ?) = ? ORDER BY started_at DESC"),
+                               {idOrPrefix.size(), idOrPrefix.toLower()});
+        while (query && query->next())
+            matches << query->value(0).toString();
+    }
+    if (matches.size() == 1)
+        return matches.first();
+    QStringList known;
+    for (const Incident &incident : list())
+        known << incident.id.left(8) + QStringLiteral(" (") + incident.title + QLatin1Char(')');
+    *error =
+        QStringLiteral("%1 incident id '%2'; known incidents: %3")
+            .arg(matches.isEmpty() ? QStringLiteral("no") : QStringLiteral("ambiguous"), idOrPrefix,
+                 known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", ")));
+    return {};
+}
+
+bool IncidentStore::changeIncident(const QString &id, const QString &assignments,
+                                   const QVariantList &values, const QString &kind,
+                                   const QString &text, const QJsonObject &data,
+                                   const QString &actor, QString *error)
+{
+    sql::WriteTransaction transaction(m_db);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return false;
+    }
+    QVariantList params = values;
+    params << storedNow() << id;
+    if (!sql::exec(m_db,
+                   // security-check: allow assignments are column names from code; values are bound
+                   QStringLiteral("UPDATE incidents SET %1updated_at = ? WHERE id = ?")
+                       .arg(assignments.isEmpty() ? QString() : assignments + QStringLiteral(", ")),
+                   params, error) ||
+        Timeline::append(m_db, id, kind, text, actor, data, {}, error).isEmpty())
+        return false;
+    if (!transaction.commit()) {
+        *error = transaction.error();
+        return false;
+    }
+    return true;
+}
+
+bool IncidentStore::setStatus(const QString &id, Status status, const QString &actor,
+                              QString *error)
+{
+    const auto incident = load(id);
+    if (!incident) {
+        *error = QStringLiteral("no incident %1").arg(id);
+        return false;
+    }
+    if (incident->status == status) {
+        *error = QStringLiteral("the incident is already %1").arg(statusId(status));
+        return false;
+    }
+    // Monitoring means a fix is in; resolved closes the clock. Earlier values are kept,
+    // reopening clears resolved so MTTR follows the final resolution.
+    const QString now = storedNow();
+    const QString assignments = QStringLiteral(
+        "status = ?, mitigated_at = CASE WHEN ? AND mitigated_at IS NULL THEN ? ELSE "
+        "mitigated_at END, resolved_at = CASE WHEN ? THEN coalesce(resolved_at, ?) ELSE NULL END");
+    const bool mitigates = status == Status::Monitoring || status == Status::Resolved;
+    const bool resolves = status == Status::Resolved;
+    return changeIncident(
+        id, assignments, {statusId(status), mitigates, now, resolves, now}, EventKind::Status,
+        QStringLiteral("Status %1 → %2: %3")
+            .arg(statusLabel(incident->status), statusLabel(status), statusSentence(status)),
+        {{QStringLiteral("old"), statusId(incident->status)},
+         {QStringLiteral("new"), statusId(status)}},
+        actor, error);
+}
+
+bool IncidentStore::setSeverity(const QString &id, const QString &severity, const QString &actor,
+                                QString *error)
+{
+    const auto incident = load(id);
+    const SeverityLevel *level = m_config.severities.level(severity);
+    if (!level) {
+        *error = QStringLiteral("unknown severity '%1'; valid: %2")
+                     .arg(severity, m_config.severities.ids().join(QStringLiteral(", ")));
+        return false;
+    }
+    if (!incident) {
+        *error = QStringLiteral("no incident %1").arg(id);
+        return false;
+    }
+    if (incident->severity == level->id) {
+        *error = QStringLiteral("the incident is already %1").arg(level->id);
+        return false;
+    }
+    return changeIncident(
+        id, QStringLiteral("severity = ?"), {level->id}, EventKind::Severity,
+        QStringLiteral("Severity %1 → %2").arg(incident->severity, level->id),
+        {{QStringLiteral("old"), incident->severity}, {QStringLiteral("new"), level->id}}, actor,
+        error);
+}
+
+bool IncidentStore::setMilestone(const QString &id, Milestone milestone, const QDateTime &value,
+                                 const QString &actor, QString *error)
+{
+    const auto incident = load(id);
+    if (!incident) {
+        *error = QStringLiteral("no incident %1").arg(id);
+        return false;
+    }
+    if (const QString problem = checkMilestoneOrder(*incident, milestone, value);
+        !problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    const QString name = milestoneId(milestone);
+    const QDateTime old = incident->milestone(milestone);
+    return changeIncident(
+        id, QStringLiteral("%1_at = ?").arg(name), {storedOrNull(value)}, EventKind::Milestone,
+        value.isValid() ? QStringLiteral("Milestone %1 set to %2").arg(name, toIsoWithOffset(value))
+                        : QStringLiteral("Milestone %1 cleared").arg(name),
+        {{QStringLiteral("milestone"), name},
+         {QStringLiteral("old"), old.isValid() ? toStoredTime(old) : QString()},
+         {QStringLiteral("new"), value.isValid() ? toStoredTime(value) : QString()}},
+        actor, error);
+}
+
+bool IncidentStore::recordUpdateSent(const QString &id, const QString &how, const QString &actor,
+                                     QString *error)
+{
+    return changeIncident(id, {}, {}, EventKind::UpdateSent, QStringLiteral("Update %1").arg(how),
+                          {{QStringLiteral("how"), how}}, actor, error);
+}
+
+bool IncidentStore::recordMessageSent(const QString &id, const QString &templateTitle,
+                                      const QString &text, const QString &how,
+                                      bool restartsCountdown, const QString &actor, QString *error)
+{
+    return changeIncident(id, {}, {},
+                          restartsCountdown ? EventKind::UpdateSent : EventKind::MessageSent,
+                          QStringLiteral("%1 %2").arg(templateTitle, how),
+                          {{QStringLiteral("how"), how},
+                           {QStringLiteral("template"), templateTitle},
+                           {QStringLiteral("text"), text}},
+                          actor, error);
+}
+
+bool IncidentStore::recordEvent(const QString &id, const QString &kind, const QString &text,
+                                const QJsonObject &data, const QString &actor, QString *error)
+{
+    sql::WriteTransaction transaction(m_db);
+    if (!transaction.isActive() ||
+        Timeline::append(m_db, id, kind, text, actor, data, {}, error).isEmpty() ||
+        !transaction.commit()) {
+        if (error->isEmpty())
+            *error = transaction.error();
+        return false;
+    }
+    return true;
+}
+
+QDateTime IncidentStore::nextUpdateDue(const Incident &incident) const
+{
+    const SeverityLevel *level = m_config.severities.level(incident.severity);
+    if (!incident.isOpen() || !level || level->updateEverySeconds <= 0)
+        return {};
+    QDateTime base = Timeline(m_db).latestOf(incident.id, EventKind::UpdateSent);
+    if (!base.isValid())
+        base = incident.milestone(Milestone::Started);
+    return base.addSecs(level->updateEverySeconds);
+}
+
+MetricsSummary IncidentStore::metrics() const
+{
+    MetricsSummary summary;
+    qint64 ackTotal = 0, resolveTotal = 0;
+    int acknowledged = 0, resolved = 0;
+    for (const Incident &incident : list()) {
+        if (incident.drill)
+            continue;
+        ++summary.incidents;
+        if (const auto mtta = incident.mttaSeconds()) {
+            ackTotal += *mtta;
+            ++acknowledged;
+        }
+        if (const auto mttr = incident.mttrSeconds()) {
+            resolveTotal += *mttr;
+            ++resolved;
+        }
+    }
+    if (acknowledged > 0)
+        summary.meanMttaSeconds = ackTotal / acknowledged;
+    if (resolved > 0)
+        summary.meanMttrSeconds = resolveTotal / resolved;
+    return summary;
+}
+
+} // namespace ic::incidents

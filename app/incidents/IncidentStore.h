@@ -1,0 +1,89 @@
+#pragma once
+
+#include "Incident.h"
+#include "IncidentConfig.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <optional>
+#include <vector>
+
+namespace ic::incidents {
+
+struct DeclareRequest
+{
+    QString title;
+    QString severity;
+    QStringList services;
+    QString impact;
+    QString commander;
+    QString deputy;
+    QString scribe;
+    bool drill = false;
+};
+
+// Averages over resolved (MTTR) or acknowledged (MTTA) incidents, drills left out.
+struct MetricsSummary
+{
+    int incidents = 0;
+    std::optional<qint64> meanMttaSeconds;
+    std::optional<qint64> meanMttrSeconds;
+};
+
+// Incidents and their lifecycle. Each change is one transaction with its timeline event;
+// methods report success only after the commit returned.
+class IncidentStore
+{
+public:
+    IncidentStore(QSqlDatabase db, IncidentConfig config);
+
+    const IncidentConfig &config() const { return m_config; }
+    QSqlDatabase database() const { return m_db; }
+
+    // Creates the incident with its checklist. Returns its id, or empty with *error set
+    // (an unknown severity names the valid ones).
+    QString declare(const DeclareRequest &request, const QString &actor, QString *error);
+
+    // Newest first. search matches title, services or the start date (YYYY-MM-DD),
+    // case-insensitively; empty lists all.
+    std::vector<Incident> list(const QString &search = {}) const;
+    std::optional<Incident> load(const QString &id) const;
+    // A full id or a unique prefix of one (at least 4 characters).
+    QString resolveId(const QString &idOrPrefix, QString *error) const;
+
+    bool setStatus(const QString &id, Status status, const QString &actor, QString *error);
+    bool setSeverity(const QString &id, const QString &severity, const QString &actor,
+                     QString *error);
+    // Invalid value clears the milestone (not allowed for started).
+    bool setMilestone(const QString &id, Milestone milestone, const QDateTime &value,
+                      const QString &actor, QString *error);
+
+    // Comms calls this when an update was copied or posted: the next-update countdown
+    // restarts from now.
+    bool recordUpdateSent(const QString &id, const QString &how, const QString &actor,
+                          QString *error);
+    // A drafted message was copied or posted ("how"): logged with its text. An initial alert
+    // or an update (restartsCountdown) also restarts the next-update countdown.
+    bool recordMessageSent(const QString &id, const QString &templateTitle, const QString &text,
+                           const QString &how, bool restartsCountdown, const QString &actor,
+                           QString *error);
+    // For other modules' automatic events while the incident is open (EventKind::HealthChanged,
+    // EventKind::RunbookOpened): immutable once recorded.
+    bool recordEvent(const QString &id, const QString &kind, const QString &text,
+                     const QJsonObject &data, const QString &actor, QString *error);
+    // When the next update is due: the latest update (or the start) plus the severity's
+    // cadence. Invalid when the severity expects no regular updates or the incident is closed.
+    QDateTime nextUpdateDue(const Incident &incident) const;
+
+    MetricsSummary metrics() const;
+
+private:
+    bool changeIncident(const QString &id, const QString &assignments, const QVariantList &values,
+                        const QString &kind, const QString &text, const QJsonObject &data,
+                        const QString &actor, QString *error);
+
+    QSqlDatabase m_db;
+    IncidentConfig m_config;
+};
+
+} // namespace ic::incidents

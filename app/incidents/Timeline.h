@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <optional>
+#include <vector>
+
+namespace ic::incidents {
+
+// Kinds of timeline events. Only notes may be edited or deleted, and only by appending an
+// event that supersedes them; nothing on the timeline is ever updated in place.
+namespace EventKind {
+inline const QString Declared = QStringLiteral("declared");
+inline const QString Status = QStringLiteral("status");
+inline const QString Severity = QStringLiteral("severity");
+inline const QString Milestone = QStringLiteral("milestone");
+inline const QString Tick = QStringLiteral("tick");
+inline const QString Untick = QStringLiteral("untick");
+inline const QString ItemNote = QStringLiteral("item-note");
+inline const QString ItemAdded = QStringLiteral("item-added");
+inline const QString ItemAssigned = QStringLiteral("item-assigned");
+inline const QString TasksAttached = QStringLiteral("runbook-attached");
+inline const QString Note = QStringLiteral("note");
+inline const QString NoteEdited = QStringLiteral("note-edited");
+inline const QString NoteDeleted = QStringLiteral("note-deleted");
+inline const QString FollowUp = QStringLiteral("follow-up");
+inline const QString UpdateSent = QStringLiteral("update-sent");
+inline const QString MessageSent = QStringLiteral("message-sent");
+inline const QString HealthChanged = QStringLiteral("health");
+inline const QString RunbookOpened = QStringLiteral("runbook-opened");
+} // namespace EventKind
+
+struct TimelineEvent
+{
+    QString id;
+    QString incidentId;
+    QDateTime at;
+    QString kind;
+    QString text;
+    QString actor;
+    QJsonObject data;
+    QString supersedes;      // the note an edit or deletion replaces
+    bool superseded = false; // a later edit or deletion replaced this note
+};
+
+class Timeline
+{
+public:
+    explicit Timeline(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    // Appends inside the caller's transaction. Returns the new event's id, or an empty
+    // string with *error set.
+    static QString append(const QSqlDatabase &db, const QString &incidentId, const QString &kind,
+                          const QString &text, const QString &actor, const QJsonObject &data = {},
+                          const QString &supersedes = {}, QString *error = nullptr);
+
+    // Oldest first.
+    std::vector<TimelineEvent> events(const QString &incidentId, QString *error = nullptr) const;
+    std::optional<TimelineEvent> event(const QString &eventId) const;
+    QDateTime latestOf(const QString &incidentId, const QString &kind) const;
+
+    // A manual note. "TODO: …" also adds a follow-up item to the checklist's last phase.
+    // Returns the note's event id, or an empty string with *error set.
+    QString addNote(const QString &incidentId, const QString &text, const QString &actor,
+                    QString *error);
+    // Only manual notes (not already replaced) can be edited or deleted.
+    QString editNote(const QString &noteId, const QString &text, const QString &actor,
+                     QString *error);
+    QString deleteNote(const QString &noteId, const QString &actor, QString *error);
+
+private:
+    QString supersedeNote(const QString &noteId, const QString &kind, const QString &text,
+                          const QString &actor, QString *error);
+
+    QSqlDatabase m_db;
+};
+
+} // namespace ic::incidents

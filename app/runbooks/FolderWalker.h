@@ -1,0 +1,32 @@
+#pragma once
+
+#include "RunbookTypes.h"
+
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace ic::runbooks {
+
+struct FoundFile
+{
+    QString path; // absolute
+    QString root;
+    QString relPath;
+    qint64 size = 0;
+    qint64 modifiedMs = 0; // since the epoch
+};
+
+struct WalkResult
+{
+    std::vector<FoundFile> files;
+    std::vector<RunbookProblem> problems;
+    QStringList directories; // every folder visited, for a file system watcher
+};
+
+// Finds *.md and *.markdown files under each root, recursively. Hidden folders (.git) are
+// skipped; symbolic links are followed once, so a link back up the tree is reported as a
+// loop instead of walked forever; unreadable folders and broken links are reported.
+WalkResult walkRunbookFolders(const QStringList &roots);
+
+} // namespace ic::runbooks

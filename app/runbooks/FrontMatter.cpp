@@ -1,0 +1,232 @@
+#include "FrontMatter.h"
+
+#include "core/Duration.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <yaml-cpp/yaml.h>
+
+namespace ic::runbooks {
+namespace {
+
+struct Block
+{
+    QString content;
+    QString body;
+    int bodyLine = 1;
+    int contentLine = 2;
+    bool found = false;
+};
+
+// A front matter block opens on the first line and closes at the next line of the same fence.
+Block splitBlock(const QString &text, QLatin1String fence)
+{
+    Block block;
+    qsizetype start = text.startsWith(QChar(0xFEFF)) ? 1 : 0;
+    const qsizetype firstEnd = text.indexOf(QLatin1Char('\n'), start);
+    if (firstEnd < 0 || QStringView(text).mid(start, firstEnd - start).trimmed() != fence)
+        return block;
+    int line = 2;
+    qsizetype position = firstEnd + 1;
+    while (position <= text.size()) {
+        qsizetype end = text.indexOf(QLatin1Char('\n'), position);
+        if (end < 0)
+            end = text.size();
+        if (QStringView(text).mid(position, end - position).trimmed() == fence) {
+            block.found = true;
+            block.content = text.mid(firstEnd + 1, position - firstEnd - 1);
+            block.body = text.mid(std::min(end + 1, text.size()));
+            block.bodyLine = line + 1;
+            return block;
+        }
+        position = end + 1;
+        ++line;
+    }
+    return block;
+}
+
+QString fromYaml(const YAML::Node &node)
+{
+    return QString::fromStdString(node.as<std::string>()).trimmed();
+}
+
+QJsonValue toJson(const YAML::Node &node)
+{
+    switch (node.Type()) {
+    case YAML::NodeType::Sequence: {
+        QJsonArray array;
+        for (const auto &item : node)
+            array.append(toJson(item));
+        return array;
+    }
+    case YAML::NodeType::Map: {
+        QJsonObject object;
+        for (const auto &entry : node)
+            object.insert(fromYaml(entry.first), toJson(entry.second));
+        return object;
+    }
+    case YAML::NodeType::Scalar:
+        return fromYaml(node);
+    default:
+        return QJsonValue::Null;
+    }
+}
+
+// Lists may be written as YAML sequences or as "a, b, c".
+QStringList stringList(const YAML::Node &node)
+{
+    QStringList values;
+    if (node.IsSequence()) {
+        for (const auto &item : node) {
+            if (!item.IsScalar())
+                throw YAML::RepresentationException(item.Mark(), "expected a list of words");
+            values << fromYaml(item);
+        }
+    } else if (node.IsScalar()) {
+        for (const QString &part : fromYaml(node).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            values << part.trimmed();
+    } else if (!node.IsNull()) {
+        throw YAML::RepresentationException(node.Mark(), "expected a list");
+    }
+    values.removeAll(QString());
+    return values;
+}
+
+QString scalar(const YAML::Node &node)
+{
+    if (node.IsNull())
+        return {};
+    if (!node.IsScalar())
+        throw YAML::RepresentationException(node.Mark(), "expected a single value");
+    return fromYaml(node);
+}
+
+QDate dateValue(const YAML::Node &node)
+{
+    const QString text = scalar(node);
+    if (text.isEmpty())
+        return {};
+    QDate date = QDate::fromString(text.left(10), Qt::ISODate);
+    if (!date.isValid())
+        throw YAML::RepresentationException(node.Mark(), "expected a date like 2026-01-31");
+    return date;
+}
+
+// "30d", "2w" or a number of days.
+std::optional<std::chrono::seconds> intervalValue(const YAML::Node &node)
+{
+    QString text = scalar(node);
+    if (text.isEmpty())
+        return std::nullopt;
+    bool isNumber = false;
+    const int days = text.toInt(&isNumber);
+    if (isNumber && days > 0)
+        return std::chrono::seconds(std::chrono::hours(24 * days));
+    if (text.endsWith(QLatin1Char('w'))) {
+        const int weeks = text.chopped(1).toInt(&isNumber);
+        if (isNumber && weeks > 0)
+            return std::chrono::seconds(std::chrono::hours(24 * 7 * weeks));
+    }
+    if (const auto duration = parseDuration(text); duration && duration->count() > 0)
+        return std::chrono::duration_cast<std::chrono::seconds>(*duration);
+    throw YAML::RepresentationException(node.Mark(), "expected an interval like 30d or 12w");
+}
+
+void applyField(RunbookMeta &meta, const QString &key, const YAML::Node &value)
+{
+    if (key == QLatin1String("title"))
+        meta.title = scalar(value);
+    else if (key == QLatin1String("description") || key == QLatin1String("summary"))
+        meta.description = scalar(value);
+    else if (key == QLatin1String("tags"))
+        meta.tags = stringList(value);
+    else if (key == QLatin1String("severity"))
+        meta.severity = scalar(value);
+    else if (key == QLatin1String("owner"))
+        meta.owner = scalar(value);
+    else if (key == QLatin1String("last_reviewed"))
+        meta.lastReviewed = dateValue(value);
+    else if (key == QLatin1String("review_every"))
+        meta.reviewEvery = intervalValue(value);
+    else if (key == QLatin1String("services"))
+        meta.services = stringList(value);
+    else if (key == QLatin1String("checks"))
+        meta.checks = stringList(value);
+    else if (key == QLatin1String("aliases"))
+        meta.aliases = stringList(value);
+    else
+        meta.extra.insert(key, toJson(value));
+}
+
+QString parseYaml(const Block &block, RunbookMeta &meta)
+{
+    QString key;
+    try {
+        const YAML::Node root = YAML::Load(block.content.toStdString());
+        if (root.IsNull())
+            return {};
+        if (!root.IsMap())
+            return QStringLiteral("front matter line %1: expected key: value pairs")
+                .arg(block.contentLine);
+        for (const auto &entry : root) {
+            key = fromYaml(entry.first);
+            applyField(meta, key, entry.second);
+        }
+    } catch (const YAML::Exception &error) {
+        const QString where = QStringLiteral("front matter line %1")
+                                  .arg(block.contentLine + std::max(0, error.mark.line));
+        const QString field = key.isEmpty() ? QString() : QStringLiteral(", field '%1'").arg(key);
+        return where % field % QStringLiteral(": ") % QString::fromStdString(error.msg);
+    }
+    return {};
+}
+
+// Hugo's TOML front matter: only flat `key = "text"` and `key = ["a", "b"]` lines.
+void parseToml(const Block &block, RunbookMeta &meta)
+{
+    static const QRegularExpression line(QStringLiteral(R"(^\s*([A-Za-z_]+)\s*=\s*(.+?)\s*$)"));
+    static const QRegularExpression quoted(QStringLiteral(R"re("((?:[^"\\]|\\.)*)"|'([^']*)')re"));
+    for (const QString &text : block.content.split(QLatin1Char('\n'))) {
+        const auto match = line.match(text);
+        if (!match.hasMatch())
+            continue;
+        QStringList values;
+        for (auto it = quoted.globalMatch(match.captured(2)); it.hasNext();) {
+            const auto value = it.next();
+            values << (value.captured(1).isNull() ? value.captured(2) : value.captured(1));
+        }
+        YAML::Node node;
+        if (match.captured(2).startsWith(QLatin1Char('['))) {
+            for (const QString &value : values)
+                node.push_back(value.toStdString());
+        } else {
+            node = (values.isEmpty() ? match.captured(2) : values.first()).toStdString();
+        }
+        try {
+            applyField(meta, match.captured(1), node);
+        } catch (const YAML::Exception &) {
+            // A TOML value we do not understand is kept out rather than guessed.
+        }
+    }
+}
+
+} // namespace
+
+FrontMatterResult parseFrontMatter(const QString &text)
+{
+    FrontMatterResult result;
+    Block block = splitBlock(text, QLatin1String("---"));
+    if (block.found) {
+        result.error = parseYaml(block, result.meta);
+    } else if (block = splitBlock(text, QLatin1String("+++")); block.found) {
+        parseToml(block, result.meta);
+    } else {
+        result.body = text.startsWith(QChar(0xFEFF)) ? text.mid(1) : text;
+        return result;
+    }
+    result.body = block.body;
+    result.bodyLine = block.bodyLine;
+    return result;
+}
+
+} // namespace ic::runbooks

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "RunbookTypes.h"
+
+#include <QSqlDatabase>
+#include <QStringList>
+#include <atomic>
+#include <optional>
+#include <vector>
+
+namespace ic::runbooks {
+
+// The runbook index in console.db: scanning folders into it, listing, searching and
+// reading runbooks back. Works on one connection, so use one instance per thread.
+class RunbookLibrary
+{
+public:
+    explicit RunbookLibrary(QSqlDatabase connection);
+
+    // Brings the index in line with the folders: new and edited files are parsed, files
+    // whose size and modification time are unchanged are not even read, vanished files are
+    // dropped. Every file that cannot be indexed is reported; the others still are.
+    // cancel, when given and set (from another thread), stops the scan after the current
+    // file; what was indexed so far is kept and the report says cancelled.
+    ScanReport sync(const QStringList &roots, const std::atomic<bool> *cancel = nullptr);
+
+    std::vector<RunbookRecord> list() const;
+    std::optional<RunbookRecord> find(const QString &id) const;
+    std::optional<RunbookRecord> findByPath(const QString &path) const;
+    // Problems of the last sync.
+    std::vector<RunbookProblem> problems() const;
+
+    // Best matches first. Falls back to close spellings when no word matches exactly.
+    std::vector<SearchHit> search(const QString &text, int limit = 20) const;
+
+    // The runbook's `- [ ]` items with their headings; empty if it cannot be read.
+    std::vector<RunbookTask> tasks(const QString &id) const;
+
+    QString lastError() const { return m_error; }
+
+private:
+    std::vector<SearchHit> fuzzySearch(const QString &text, int limit) const;
+
+    QSqlDatabase m_db;
+    mutable QString m_error;
+};
+
+// The folders to index: the bundled set first, then the user's, without duplicates.
+QStringList runbookRoots(const QStringList &extraFolders);
+
+} // namespace ic::runbooks

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace ic::runbooks {
+
+// "KubePodCrashLooping" -> {"Kube", "Pod", "Crash", "Looping"},
+// {"HTTP", "Error", "Rate"} for "HTTPErrorRate". A word without inner capitals comes back alone.
+QStringList splitCamelCase(const QString &word);
+
+// The CamelCase parts of every compound word in text, space separated, so the index can
+// match "crash looping" against a runbook that only says KubePodCrashLooping.
+QString camelCaseExpansions(const QString &text);
+
+// Turns what someone typed into an FTS5 MATCH expression: every word must match (as a
+// prefix for the last one while typing, i.e. when text does not end in a space); a
+// CamelCase word also matches as its parts. Punctuation is dropped, so user input can never
+// form FTS5 syntax. Empty when there is nothing to search for.
+QString buildMatchQuery(const QString &text);
+
+// The words of a query, lower-case, for the typo-tolerant fallback.
+QStringList queryWords(const QString &text);
+
+// The distinct three-letter pieces of a word, as the trigram tokenizer indexes them.
+QStringList trigrams(const QString &word);
+
+} // namespace ic::runbooks

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+namespace ic {
+
+// Why the console could not write the database at path (its directory read-only, the file
+// not writable, a read-only mount…), in words naming what; empty when it can. Asks the
+// kernel (access(2)), so a read-only file system counts even for root.
+QString whyNotWritable(const QString &path);
+
+// A driver's error for a failed write, turned into a message naming the file and the
+// reason in plain words ("disk full", "read-only", "disk I/O error").
+QString describeWriteError(const QString &path, const QString &driverError);
+
+} // namespace ic

@@ -1,0 +1,24 @@
+// Template files come from users' data dirs: validation and rendering must survive any
+// bytes, reject what is wrong with a message, and never crash or hang.
+#include "comms/MessageTemplates.h"
+#include "comms/TemplateRenderer.h"
+
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
+    const auto problems = ic::comms::validateTemplate(text, QStringLiteral("fuzz.mustache"));
+    if (problems.isEmpty()) {
+        const QVariantMap values{
+            {QStringLiteral("title"), QStringLiteral("t")},
+            {QStringLiteral("impact"), QString()},
+            {QStringLiteral("drill"), true},
+            {QStringLiteral("timeline"),
+             QVariantList{QVariantMap{{QStringLiteral("time"), QStringLiteral("09:00")},
+                                      {QStringLiteral("text"), QStringLiteral("x")}}}}};
+        QString error;
+        ic::comms::renderTemplate(text, values, &error);
+    }
+    return 0;
+}

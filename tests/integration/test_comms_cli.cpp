@@ -1,0 +1,191 @@
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ic;
+
+// draft and export through the real binary, posting to a webhook server the test starts.
+class TestCommsCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_root;
+    QString m_dataDir;
+    QString m_id;
+    QProcess m_server;
+    int m_port = 0;
+
+    test::RunResult run(QStringList args, const QMap<QString, QString> &env = {})
+    {
+        args.prepend(m_dataDir);
+        args.prepend(QStringLiteral("--data-dir"));
+        return test::runConsole(args, env);
+    }
+
+    QJsonObject show()
+    {
+        return QJsonDocument::fromJson(run({QStringLiteral("incident"), QStringLiteral("show"),
+                                            m_id, QStringLiteral("--json")})
+                                           .out.toUtf8())
+            .object();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qunsetenv("INCIDENT_CONSOLE_SLACK_WEBHOOK");
+        m_dataDir = m_root.filePath(QStringLiteral("data"));
+        const auto declared = run(
+            {QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
+             QStringLiteral("Checkout returns 502"), QStringLiteral("--severity"),
+             QStringLiteral("SEV-2"), QStringLiteral("--service"), QStringLiteral("checkout"),
+             QStringLiteral("--impact"), QStringLiteral("EU payments fail"),
+             QStringLiteral("--commander"), QStringLiteral("Ana Lima"), QStringLiteral("--json")});
+        QVERIFY2(declared.exitCode == 0, qPrintable(declared.err));
+        m_id = QJsonDocument::fromJson(declared.out.toUtf8())
+                   .object()
+                   .value(QStringLiteral("id"))
+                   .toString();
+        QVERIFY(!m_id.isEmpty());
+
+        m_server.start(QStringLiteral("python3"), {QFINDTESTDATA("webhook_server.py"),
+                                                   m_root.filePath(QStringLiteral("posted"))});
+        QVERIFY(m_server.waitForReadyRead(10000));
+        m_port = m_server.readLine().trimmed().toInt();
+    }
+
+    void cleanupTestCase()
+    {
+        m_server.kill();
+        m_server.waitForFinished();
+    }
+
+    void initialAlertIsCleanAndExitsZero()
+    {
+        const auto result = run({QStringLiteral("draft"), m_id, QStringLiteral("initial")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(
+            result.out.startsWith(QStringLiteral("🚨 *INCIDENT DECLARED: Checkout returns 502*")));
+        QVERIFY(result.out.contains(QStringLiteral("*Impact:* EU payments fail")));
+        QVERIFY(result.out.contains(QStringLiteral("#incident-")));
+        QVERIFY(result.err.isEmpty() || !result.err.contains(QStringLiteral("lint")));
+    }
+
+    void updateWithGapsPrintsFindingsAndExitsOne()
+    {
+        const auto result = run({QStringLiteral("draft"), m_id, QStringLiteral("update"),
+                                 QStringLiteral("--format"), QStringLiteral("text")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY(result.err.contains(QStringLiteral("unfilled-placeholder")));
+        QVERIFY(!result.out.contains(QLatin1Char('*')));
+    }
+
+    void unknownTemplateNamesTheAvailableOnes()
+    {
+        const auto result = run({QStringLiteral("draft"), m_id, QStringLiteral("tweet")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("initial")));
+        QVERIFY(result.err.contains(QStringLiteral("postmortem")));
+    }
+
+    void postSendsLogsAndRestartsTheCountdown()
+    {
+        const auto result = run(
+            {QStringLiteral("draft"), m_id, QStringLiteral("initial"), QStringLiteral("--post")},
+            {{QStringLiteral("INCIDENT_CONSOLE_SLACK_WEBHOOK"),
+              QStringLiteral("http://127.0.0.1:%1/ok/SECRET").arg(m_port)}});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QFile posted(m_root.filePath(QStringLiteral("posted")));
+        QVERIFY(posted.open(QIODevice::ReadOnly));
+        QVERIFY(QJsonDocument::fromJson(posted.readLine())
+                    .object()
+                    .value(QStringLiteral("text"))
+                    .toString()
+                    .startsWith(QStringLiteral("🚨")));
+        bool logged = false;
+        for (const QJsonValue &event : show().value(QStringLiteral("timeline")).toArray()) {
+            const QJsonObject e = event.toObject();
+            if (e.value(QStringLiteral("kind")).toString() == QLatin1String("update-sent")) {
+                logged = true;
+                QVERIFY(e.value(QStringLiteral("data"))
+                            .toObject()
+                            .value(QStringLiteral("text"))
+                            .toString()
+                            .contains(QStringLiteral("Checkout returns 502")));
+            }
+        }
+        QVERIFY(logged);
+        // The webhook URL is a secret: not in the log, not in the database.
+        QFile log(m_dataDir + QStringLiteral("/logs/incident-console.log"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(!log.readAll().contains("SECRET"));
+        QFile db(m_dataDir + QStringLiteral("/console.db"));
+        QVERIFY(db.open(QIODevice::ReadOnly));
+        QVERIFY(!db.readAll().contains("/ok/SECRET"));
+    }
+
+    void postWithFindingsNeedsForce()
+    {
+        const auto result =
+            run({QStringLiteral("draft"), m_id, QStringLiteral("update"), QStringLiteral("--post")},
+                {{QStringLiteral("INCIDENT_CONSOLE_SLACK_WEBHOOK"),
+                  QStringLiteral("http://127.0.0.1:%1/ok").arg(m_port)}});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY(result.err.contains(QStringLiteral("--force")));
+    }
+
+    void exportsWriteEveryFormat()
+    {
+        const QString json = m_root.filePath(QStringLiteral("i.json"));
+        QCOMPARE(run({QStringLiteral("export"), m_id, QStringLiteral("--format"),
+                      QStringLiteral("json"), QStringLiteral("--output"), json})
+                     .exitCode,
+                 0);
+        QFile jsonFile(json);
+        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+        const QJsonObject exported = QJsonDocument::fromJson(jsonFile.readAll()).object();
+        QCOMPARE(exported.value(QStringLiteral("id")).toString(), m_id);
+        QVERIFY(exported.value(QStringLiteral("checklist")).toArray().size() > 10);
+
+        const QString html = m_root.filePath(QStringLiteral("i.html"));
+        QCOMPARE(run({QStringLiteral("export"), m_id, QStringLiteral("--format"),
+                      QStringLiteral("html"), QStringLiteral("--output"), html})
+                     .exitCode,
+                 0);
+        QFile htmlFile(html);
+        QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+        const QByteArray htmlBytes = htmlFile.readAll();
+        QVERIFY(htmlBytes.contains("Checkout returns 502"));
+        QVERIFY(!htmlBytes.contains("<script"));
+
+        const QString pdf = m_root.filePath(QStringLiteral("i.pdf"));
+        const auto pdfResult =
+            run({QStringLiteral("export"), m_id, QStringLiteral("--format"), QStringLiteral("pdf"),
+                 QStringLiteral("--output"), pdf},
+                {{QStringLiteral("DISPLAY"), {}}, {QStringLiteral("QT_QPA_PLATFORM"), {}}});
+        QVERIFY2(pdfResult.exitCode == 0, qPrintable(pdfResult.err));
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.readAll().startsWith("%PDF-"));
+    }
+
+    void exportNeedsAFormatAndAnOutput()
+    {
+        QCOMPARE(run({QStringLiteral("export"), m_id, QStringLiteral("--format"),
+                      QStringLiteral("docx"), QStringLiteral("--output"), QStringLiteral("x")})
+                     .exitCode,
+                 2);
+        QCOMPARE(
+            run({QStringLiteral("export"), m_id, QStringLiteral("--format"), QStringLiteral("md")})
+                .exitCode,
+            2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommsCli)
+#include "test_comms_cli.moc"

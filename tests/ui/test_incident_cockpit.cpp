@@ -1,0 +1,301 @@
+#include "TestSupport.h"
+#include "core/Ids.h"
+#include "incidents/ChecklistStore.h"
+#include "storage/Database.h"
+#include "storage/Sql.h"
+#include "ui/ActiveIncident.h"
+#include "ui/ChecklistPanel.h"
+#include "ui/DeclareDialog.h"
+#include "ui/IncidentCockpit.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace ic;
+using namespace ic::ui;
+
+// The cockpit driven like a commander would: keyboard only, then a restart.
+class TestIncidentCockpit : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<Database> m_database;
+
+    std::unique_ptr<MainWindow> openWindow()
+    {
+        auto window =
+            std::make_unique<MainWindow>(WindowServices{m_database.get(), m_dataDir.path(), {}});
+        installIncidentCockpit(*window, *m_database, m_dataDir.path());
+        window->show();
+        window->activateWindow();
+        return window;
+    }
+
+    template <typename T> static T *child(QWidget &window, const char *name)
+    {
+        return window.findChild<T *>(QString::fromLatin1(name));
+    }
+
+    // Everything the commander sees of the incident, to compare across a restart.
+    static QStringList visibleState(QWidget &window)
+    {
+        QStringList state;
+        for (const char *name : {"headerSeverityBadge", "headerTitle", "headerCommander"})
+            state << child<QLabel>(window, name)->text();
+        state << child<QComboBox>(window, "headerStatus")->currentText()
+              << child<QComboBox>(window, "headerSeverity")->currentText();
+        auto *tree = child<QTreeWidget>(window, "checklistTree");
+        for (int p = 0; p < tree->topLevelItemCount(); ++p) {
+            QTreeWidgetItem *phase = tree->topLevelItem(p);
+            state << phase->text(0);
+            for (int c = 0; c < phase->childCount(); ++c)
+                state << phase->child(c)->text(0) + QLatin1Char('|') +
+                             QString::number(phase->child(c)->checkState(0)) + QLatin1Char('|') +
+                             phase->child(c)->text(1);
+        }
+        auto *timeline = child<QListWidget>(window, "timelineList");
+        for (int i = 0; i < timeline->count(); ++i)
+            state << timeline->item(i)->text();
+        return state;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        DatabaseOpenResult result;
+        m_database = Database::open(m_dataDir.filePath(QStringLiteral("console.db")), &result);
+        QVERIFY2(m_database, qPrintable(result.message));
+    }
+
+    void declareTickNoteAndRestart()
+    {
+        QStringList before;
+        {
+            auto window = openWindow();
+            QVERIFY(QTest::qWaitForWindowActive(window.get()));
+            QVERIFY(!child<QWidget>(*window, "headerTitle")->isVisible());
+
+            QTest::keyClick(window.get(), Qt::Key_N, Qt::ControlModifier);
+            DeclareDialog *dialog = nullptr;
+            QTRY_VERIFY((dialog = child<DeclareDialog>(*window, "declareDialog")) &&
+                        dialog->isVisible());
+            QTRY_COMPARE(QApplication::focusWidget(),
+                         static_cast<QWidget *>(child<QLineEdit>(*dialog, "declareTitle")));
+            QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Orders database down"));
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            auto *severity = child<QComboBox>(*dialog, "declareSeverity");
+            QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(severity));
+            QCOMPARE(severity->currentData().toString(), QStringLiteral("SEV-2"));
+            QTest::keyClick(severity, Qt::Key_Up);
+            QCOMPARE(severity->currentData().toString(), QStringLiteral("SEV-1"));
+            QVERIFY(child<QLabel>(*dialog, "declareSeverityDescription")
+                        ->text()
+                        .contains(QStringLiteral("Respond within 15m")));
+            QVERIFY(child<QLabel>(*dialog, "declareSeverityDescription")
+                        ->text()
+                        .contains(QStringLiteral("30m: Inform management")));
+            QTest::keyClick(severity, Qt::Key_Return);
+
+            QTRY_VERIFY(child<QWidget>(*window, "headerTitle")->isVisible());
+            QCOMPARE(child<QLabel>(*window, "headerTitle")->text(),
+                     QStringLiteral("Orders database down"));
+            QCOMPARE(child<QLabel>(*window, "headerSeverityBadge")->text(),
+                     QStringLiteral("SEV-1"));
+            QVERIFY(child<QLabel>(*window, "headerNextUpdate")
+                        ->text()
+                        .contains(QStringLiteral("Next update in")));
+
+            auto *tree = child<QTreeWidget>(*window, "checklistTree");
+            window->activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(window.get()));
+            tree->setFocus();
+            QTreeWidgetItem *first = tree->currentItem();
+            QVERIFY(first && first->parent());
+            QCOMPARE(first->checkState(0), Qt::Unchecked);
+            QTest::keyClick(tree, Qt::Key_Space);
+            QCOMPARE(tree->currentItem()->checkState(0), Qt::Checked);
+            QTest::keyClick(tree, Qt::Key_Down);
+            QTest::keyClick(tree, Qt::Key_Space);
+            QTest::keyClick(tree, Qt::Key_Down);
+            QTest::keyClick(tree, Qt::Key_Space);
+            QTest::keyClick(tree, Qt::Key_Space); // and untick the third again
+            QCOMPARE(tree->currentItem()->checkState(0), Qt::Unchecked);
+
+            // What the panel shows is what is stored.
+            auto *incident = window->findChild<ActiveIncident *>();
+            const auto stored =
+                incidents::ChecklistStore(m_database->connection()).items(incident->incident().id);
+            QVERIFY(stored[0].isChecked() && stored[1].isChecked() && !stored[2].isChecked());
+            QCOMPARE(stored[0].checkedBy, ActiveIncident::actor());
+
+            auto *note = child<QLineEdit>(*window, "timelineNoteInput");
+            note->setFocus();
+            QTest::keyClicks(note, QStringLiteral("Failover started"));
+            QTest::keyClick(note, Qt::Key_Return);
+            QVERIFY(note->text().isEmpty());
+            auto *timeline = child<QListWidget>(*window, "timelineList");
+            QVERIFY(timeline->item(timeline->count() - 1)
+                        ->text()
+                        .contains(QStringLiteral("Failover started")));
+            // declared, tick, milestone (acknowledged), tick, tick, untick, note
+            QCOMPARE(timeline->count(), 7);
+
+            auto *status = child<QComboBox>(*window, "headerStatus");
+            status->setFocus();
+            QTest::keyClick(status, Qt::Key_Down);
+            QTRY_COMPARE(incident->incident().status, incidents::Status::Identified);
+            before = visibleState(*window);
+            window->close();
+        }
+        auto reopened = openWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(reopened.get()));
+        QCOMPARE(visibleState(*reopened), before);
+    }
+
+    void overdueItemsAreMarkedAndAnnouncedOnce()
+    {
+        auto window = openWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *incident = window->findChild<ActiveIncident *>();
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Queue backlog");
+        request.severity = QStringLiteral("SEV-2");
+        QVERIFY(incident->declare(request));
+        // As if declared 12 minutes ago: acknowledge (5m) and assess (10m) are overdue.
+        const QString started = toStoredTime(QDateTime::currentDateTimeUtc().addSecs(-12 * 60));
+        QVERIFY(sql::exec(m_database->connection(),
+                          QStringLiteral("UPDATE incidents SET started_at = ? WHERE id = ?"),
+                          {started, incident->incident().id}));
+        auto *panel = window->findChild<ChecklistPanel *>();
+        QSignalSpy announced(panel, &ChecklistPanel::itemOverdue);
+        incident->setActive(incident->incident().id);
+        panel->updateClocks();
+        QCOMPARE(announced.count(), 2);
+        auto *tree = child<QTreeWidget>(*window, "checklistTree");
+        QTreeWidgetItem *acknowledge = tree->topLevelItem(0)->child(0);
+        QVERIFY(acknowledge->text(2).contains(QStringLiteral("OVERDUE")));
+        QCOMPARE(acknowledge->foreground(0).color(), QColor(0xc6, 0x28, 0x28));
+        QVERIFY(!tree->topLevelItem(0)->child(2)->text(2).contains(QStringLiteral("OVERDUE")));
+        QVERIFY(
+            child<QLabel>(*window, "headerNearestDue")->text().contains(QStringLiteral("OVERDUE")));
+        QVERIFY(child<QLabel>(*window, "checklistSummary")
+                    ->text()
+                    .contains(QStringLiteral("2 overdue")));
+        // Ticking it takes the marker away; nothing is announced twice.
+        tree->setCurrentItem(acknowledge);
+        QTest::keyClick(tree, Qt::Key_Space);
+        panel->updateClocks();
+        QVERIFY(!tree->topLevelItem(0)->child(0)->text(2).contains(QStringLiteral("OVERDUE")));
+        QCOMPARE(announced.count(), 2);
+    }
+
+    void timeBoxesNotesAndRunbookTasksShowUp()
+    {
+        auto window = openWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *incident = window->findChild<ActiveIncident *>();
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Cache stampede");
+        request.severity = QStringLiteral("SEV-3");
+        QVERIFY(incident->declare(request));
+        auto *tree = child<QTreeWidget>(*window, "checklistTree");
+        QTreeWidgetItem *second = tree->topLevelItem(0)->child(1);
+        const QString itemId = second->data(0, Qt::UserRole).toString();
+        QVERIFY(incident->assignItem(itemId, QStringLiteral("dana"), 10));
+        second = tree->topLevelItem(0)->child(1);
+        QVERIFY2(second->text(2).contains(QStringLiteral("dana back in")),
+                 qPrintable(second->text(2)));
+
+        QVERIFY(incident->addNote(QStringLiteral("Cache flushed")));
+        auto *timeline = child<QListWidget>(*window, "timelineList");
+        const QString noteId = timeline->item(timeline->count() - 1)->data(Qt::UserRole).toString();
+        QVERIFY(incident->editNote(noteId, QStringLiteral("Cache flushed on eu-1")));
+        QVERIFY(timeline->item(timeline->count() - 2)->font().strikeOut());
+        QVERIFY(timeline->item(timeline->count() - 1)->text().contains(QStringLiteral("eu-1")));
+
+        QCOMPARE(incident->templateValues().value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Cache stampede"));
+        QVERIFY(incident->recordUpdateSent(QStringLiteral("copied")));
+        // SEV-3 updates hourly; the countdown restarted from the update just sent.
+        QVERIFY(incident->nextUpdateDue() > QDateTime::currentDateTimeUtc().addSecs(50 * 60));
+        QVERIFY(child<QLabel>(*window, "headerNextUpdate")
+                    ->text()
+                    .startsWith(QStringLiteral("Next update in")));
+        QVERIFY(incident->attachRunbookTasks(
+            QStringLiteral("Queue recovery"),
+            {{QStringLiteral("Drain"), QStringLiteral("Pause consumers")}}));
+        QTreeWidgetItem *section = tree->topLevelItem(tree->topLevelItemCount() - 1);
+        QCOMPARE(section->text(0), QStringLiteral("Runbook: Queue recovery"));
+        QVERIFY(section->child(0)->text(0).contains(QStringLiteral("Pause consumers")));
+        QVERIFY(timeline->item(timeline->count() - 1)
+                    ->text()
+                    .contains(QStringLiteral("Runbook tasks attached")));
+    }
+
+    void milestonesAreEditableWithOrderingChecks()
+    {
+        auto window = openWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *incident = window->findChild<ActiveIncident *>();
+        const QDateTime started = incident->incident().milestone(incidents::Milestone::Started);
+        QTest::mouseClick(child<QWidget>(*window, "headerMilestones"), Qt::LeftButton);
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = child<QDialog>(*window, "milestonesDialog")) && dialog->isVisible());
+        QVERIFY(child<QLabel>(*dialog, "milestoneMetrics")
+                    ->text()
+                    .contains(QStringLiteral("acknowledged - started")));
+        child<QCheckBox>(*dialog, "milestoneSet_resolved")->setChecked(true);
+        auto *resolved = child<QDateTimeEdit>(*dialog, "milestoneTime_resolved");
+        resolved->setDateTime(started.toLocalTime().addSecs(-3600));
+        dialog->accept();
+        QVERIFY(dialog->isVisible());
+        QVERIFY(child<QLabel>(*dialog, "milestoneError")
+                    ->text()
+                    .contains(QStringLiteral("cannot be before started")));
+        resolved->setDateTime(started.toLocalTime().addSecs(2 * 3600));
+        dialog->accept();
+        QTRY_VERIFY(!child<QDialog>(*window, "milestonesDialog"));
+        // The editor shows whole seconds; the stored start may carry milliseconds.
+        QVERIFY(qAbs(incident->incident().mttrSeconds().value_or(0) - 2 * 3600) <= 1);
+    }
+
+    void incidentListSearchesAndSwitches()
+    {
+        auto window = openWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        auto *incident = window->findChild<ActiveIncident *>();
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Search cluster red");
+        request.severity = QStringLiteral("SEV-3");
+        request.services = {QStringLiteral("search")};
+        QVERIFY(incident->declare(request));
+        QTest::keyClick(window.get(), Qt::Key_I, Qt::ControlModifier);
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = child<QDialog>(*window, "incidentListDialog")) &&
+                    dialog->isVisible());
+        auto *list = child<QTreeWidget>(*dialog, "incidentList");
+        QVERIFY(list->topLevelItemCount() >= 3);
+        auto *search = child<QLineEdit>(*dialog, "incidentSearch");
+        QTest::keyClicks(search, QStringLiteral("Orders"));
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QTest::keyClick(search, Qt::Key_Return);
+        QCOMPARE(incident->incident().title, QStringLiteral("Orders database down"));
+        QCOMPARE(child<QLabel>(*window, "headerTitle")->text(),
+                 QStringLiteral("Orders database down"));
+    }
+};
+
+QTEST_MAIN(TestIncidentCockpit)
+#include "test_incident_cockpit.moc"

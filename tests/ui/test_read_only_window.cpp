@@ -1,0 +1,150 @@
+#include "Mounts.h"
+#include "TestSupport.h"
+#include "storage/Database.h"
+#include "storage/Migrations.h"
+#include "storage/Sql.h"
+#include "ui/DatabaseProblemDialog.h"
+#include "ui/GuiLauncher.h"
+#include "ui/MainWindow.h"
+
+#include <QLabel>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ic;
+using namespace ic::ui;
+
+namespace {
+
+void createNewerDatabase(const QString &path, bool compatible)
+{
+    if (compatible) {
+        DatabaseOpenResult result;
+        QVERIFY(Database::open(path, &result));
+    }
+    {
+        QSqlDatabase raw =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QVERIFY(sql::exec(raw, QStringLiteral("CREATE TABLE added_later (x)")));
+        const int newer = latestSchemaVersion() + 1;
+        // security-check: allow test fixture writing a chosen schema version
+        QVERIFY(sql::exec(raw, QStringLiteral("PRAGMA user_version = %1").arg(newer)));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+}
+
+} // namespace
+
+class TestReadOnlyWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void cleanup() { DatabaseProblemDialog::answerForTests = nullptr; }
+
+    void readOnlyDataDirShowsTheBanner()
+    {
+        QTemporaryDir dir;
+        const QString source = dir.filePath(QStringLiteral("rw"));
+        QVERIFY(QDir().mkpath(source));
+        {
+            DatabaseOpenResult result;
+            QVERIFY(Database::open(source + QStringLiteral("/console.db"), &result));
+        }
+        QString why;
+        auto mount =
+            test::ScopedMount::readOnlyBind(source, dir.filePath(QStringLiteral("ro")), &why);
+        if (!mount)
+            QSKIP(qPrintable(why));
+        auto database = openDatabaseForGui(mount->path() + QStringLiteral("/console.db"));
+        QVERIFY(database);
+        QVERIFY(database->isReadOnly());
+        {
+            MainWindow window({database.get(), mount->path(), {}});
+            window.show();
+            auto *banner = window.findChild<QLabel *>(QStringLiteral("readOnlyBanner"));
+            QVERIFY(banner);
+            QTRY_VERIFY(banner->isVisible());
+            QVERIFY2(banner->text().contains(QStringLiteral("Read-only")) &&
+                         banner->text().contains(mount->path()) &&
+                         banner->text().contains(QStringLiteral("not saved")),
+                     qPrintable(banner->text()));
+            window.close();
+        }
+        database.reset();
+    }
+
+    void writableDatabaseHasNoBanner()
+    {
+        QTemporaryDir dir;
+        auto database = openDatabaseForGui(dir.filePath(QStringLiteral("console.db")));
+        QVERIFY(database);
+        QVERIFY(!database->isReadOnly());
+        MainWindow window({database.get(), dir.path(), {}});
+        QVERIFY(!window.findChild<QLabel *>(QStringLiteral("readOnlyBanner")));
+    }
+
+    void newerReadableSchemaOffersOpenReadOnly()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("console.db"));
+        createNewerDatabase(path, true);
+        const QByteArray before = test::fileHash(path);
+        QList<DatabaseProblemChoice> offered;
+        DatabaseProblemDialog::answerForTests = [&](const QString &,
+                                                    const QList<DatabaseProblemChoice> &choices) {
+            offered = choices;
+            return DatabaseProblemChoice::OpenReadOnly;
+        };
+        auto database = openDatabaseForGui(path);
+        QVERIFY(database);
+        QVERIFY(database->isReadOnly());
+        QVERIFY(database->readOnlyReason().contains(QStringLiteral("newer")));
+        QCOMPARE(offered,
+                 (QList<DatabaseProblemChoice>{DatabaseProblemChoice::OpenReadOnly,
+                                               DatabaseProblemChoice::MoveAsideAndStartFresh,
+                                               DatabaseProblemChoice::Quit}));
+        database.reset();
+        QCOMPARE(test::fileHash(path), before);
+    }
+
+    void newerUnreadableSchemaDoesNotOfferReadOnly()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("console.db"));
+        createNewerDatabase(path, false);
+        QList<DatabaseProblemChoice> offered;
+        DatabaseProblemDialog::answerForTests = [&](const QString &,
+                                                    const QList<DatabaseProblemChoice> &choices) {
+            offered = choices;
+            return DatabaseProblemChoice::Quit;
+        };
+        QVERIFY(!openDatabaseForGui(path));
+        QCOMPARE(offered,
+                 (QList<DatabaseProblemChoice>{DatabaseProblemChoice::MoveAsideAndStartFresh,
+                                               DatabaseProblemChoice::Quit}));
+    }
+
+    void damagedFileOffersNoReadOnlyView()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("console.db"));
+        QVERIFY(test::writeFile(path, "not a database at all"));
+        QList<DatabaseProblemChoice> offered;
+        DatabaseProblemDialog::answerForTests = [&](const QString &,
+                                                    const QList<DatabaseProblemChoice> &choices) {
+            offered = choices;
+            return DatabaseProblemChoice::Quit;
+        };
+        QVERIFY(!openDatabaseForGui(path));
+        QCOMPARE(offered,
+                 (QList<DatabaseProblemChoice>{DatabaseProblemChoice::MoveAsideAndStartFresh,
+                                               DatabaseProblemChoice::Quit}));
+    }
+};
+
+QTEST_MAIN(TestReadOnlyWindow)
+#include "test_read_only_window.moc"

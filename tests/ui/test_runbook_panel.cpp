@@ -1,0 +1,177 @@
+#include "TestSupport.h"
+#include "storage/Database.h"
+#include "ui/runbooks/RunbookBrowser.h"
+#include "ui/runbooks/RunbookPanel.h"
+#include "ui/runbooks/RunbookTableModel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace ic;
+using namespace ic::ui;
+
+namespace {
+
+const QByteArray rollbackCommand = "kubectl rollout undo deployment/api -n prod --to-revision=41";
+
+const QByteArray rollbackRunbook = "---\ntitle: Failed deployment\ntags: [deploy]\n---\n"
+                                   "# Failed deployment\n\nRoll the release back first.\n\n"
+                                   "## Roll back\n\n```bash\n" +
+                                   rollbackCommand +
+                                   "\n```\n\nThen read [the cache runbook](cache.md#flush).\n";
+
+const QByteArray cacheRunbook = "---\ntitle: Cache failure\ntags: [redis]\n---\n"
+                                "# Cache failure\n\nRedis stops answering.\n\n## Flush\n\n"
+                                "```\nredis-cli FLUSHALL\n```\n";
+
+} // namespace
+
+class TestRunbookPanel : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_folder;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<RunbookPanel> m_panel;
+
+    template <typename T> T *child(const char *name) const
+    {
+        return m_panel->findChild<T *>(QLatin1String(name));
+    }
+
+    RunbookBrowser *currentBrowser() const
+    {
+        auto *tabs = child<QTabWidget>("runbookReader");
+        return tabs->currentWidget() ? tabs->currentWidget()->findChild<RunbookBrowser *>()
+                                     : nullptr;
+    }
+
+    // Clicks the link whose text is linkText, as a user would.
+    static void clickLink(RunbookBrowser *browser, const QString &linkText)
+    {
+        QTextCursor found = browser->document()->find(linkText);
+        QVERIFY2(!found.isNull(), qPrintable(linkText));
+        browser->setTextCursor(found);
+        browser->ensureCursorVisible();
+        QTextCursor middle(browser->document());
+        middle.setPosition(found.selectionStart() + 1);
+        const QPoint point = browser->cursorRect(middle).center();
+        QTest::mouseClick(browser->viewport(), Qt::LeftButton, {}, point);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_folder = m_dir.filePath(QStringLiteral("runbooks"));
+        QDir(m_folder).removeRecursively();
+        QDir().mkpath(m_folder);
+        QVERIFY(test::writeFile(m_folder + QStringLiteral("/failed-deploy.md"), rollbackRunbook));
+        QVERIFY(test::writeFile(m_folder + QStringLiteral("/cache.md"), cacheRunbook));
+        QVERIFY(test::writeFile(m_folder + QStringLiteral("/broken.md"), QByteArray("\0\1", 2)));
+        DatabaseOpenResult result;
+        m_database = Database::open(m_dir.filePath(QStringLiteral("console.db")), &result);
+        QVERIFY2(m_database, qPrintable(result.message));
+        m_panel = std::make_unique<RunbookPanel>(m_database->path(), QStringList{m_folder});
+        QSignalSpy ready(m_panel.get(), &RunbookPanel::indexReady);
+        m_panel->resize(1000, 800);
+        m_panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+        QTRY_VERIFY(!ready.isEmpty());
+    }
+
+    void cleanup()
+    {
+        m_panel.reset();
+        m_database.reset();
+    }
+
+    void searchOpenAndCopyTheCommand()
+    {
+        auto *search = child<QLineEdit>("runbookSearch");
+        auto *table = child<QTableView>("runbookIndex");
+        QSignalSpy shown(m_panel.get(), &RunbookPanel::resultsShown);
+        search->setFocus();
+        QTest::keyClicks(search, QStringLiteral("failed depl"));
+        QTRY_VERIFY(!shown.isEmpty() &&
+                    shown.last().at(0).toString() == QStringLiteral("failed depl"));
+        QCOMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(table->model()->index(0, 0).data().toString(),
+                 QStringLiteral("Failed deployment"));
+        const QString snippet =
+            table->model()->index(0, 1).data(RunbookTableModel::SnippetHtmlRole).toString();
+        QVERIFY2(snippet.contains(QStringLiteral("<b>Failed</b>")), qPrintable(snippet));
+
+        QTest::keyClick(search, Qt::Key_Return);
+        RunbookBrowser *browser = currentBrowser();
+        QVERIFY(browser);
+        QCOMPARE(browser->currentTitle(), QStringLiteral("Failed deployment"));
+
+        QApplication::clipboard()->clear();
+        clickLink(browser, QStringLiteral("Copy"));
+        QTRY_COMPARE(QApplication::clipboard()->text(), QString::fromUtf8(rollbackCommand));
+    }
+
+    void relativeLinksOpenInTheReaderWithHistory()
+    {
+        m_panel->openRunbook(m_folder + QStringLiteral("/failed-deploy.md"));
+        RunbookBrowser *browser = currentBrowser();
+        QVERIFY(browser);
+        clickLink(browser, QStringLiteral("the cache runbook"));
+        QTRY_COMPARE(browser->currentTitle(), QStringLiteral("Cache failure"));
+        auto *back =
+            browser->parentWidget()->findChild<QToolButton *>(QStringLiteral("runbookBack"));
+        QVERIFY(back->isEnabled());
+        QTest::mouseClick(back, Qt::LeftButton);
+        QCOMPARE(browser->currentTitle(), QStringLiteral("Failed deployment"));
+        auto *forward =
+            browser->parentWidget()->findChild<QToolButton *>(QStringLiteral("runbookForward"));
+        QTest::mouseClick(forward, Qt::LeftButton);
+        QCOMPARE(browser->currentTitle(), QStringLiteral("Cache failure"));
+        QVERIFY(!browser->canGoForward());
+    }
+
+    void tableIsSortableAndFilterableByTag()
+    {
+        auto *table = child<QTableView>("runbookIndex");
+        QCOMPARE(table->model()->rowCount(), 2);
+        table->sortByColumn(0, Qt::DescendingOrder);
+        QCOMPARE(table->model()->index(0, 0).data().toString(),
+                 QStringLiteral("Failed deployment"));
+        table->sortByColumn(0, Qt::AscendingOrder);
+        QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("Cache failure"));
+        auto *tags = child<QComboBox>("runbookTagFilter");
+        tags->setCurrentIndex(tags->findData(QStringLiteral("deploy")));
+        QCOMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(table->model()->index(0, 0).data().toString(),
+                 QStringLiteral("Failed deployment"));
+    }
+
+    void problemsAreListed()
+    {
+        auto *problems = child<QListWidget>("runbookProblems");
+        QCOMPARE(problems->count(), 1);
+        QVERIFY(problems->item(0)->text().contains(QStringLiteral("broken.md")));
+        QVERIFY(problems->item(0)->text().contains(QStringLiteral("binary")));
+    }
+
+    void newFilesAppearWhileRunning()
+    {
+        QSignalSpy ready(m_panel.get(), &RunbookPanel::indexReady);
+        QVERIFY(test::writeFile(m_folder + QStringLiteral("/dns.md"), "# DNS failure\n\nNames.\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() && ready.last().at(0).toInt() == 3, 15000);
+    }
+};
+
+QTEST_MAIN(TestRunbookPanel)
+#include "test_runbook_panel.moc"

@@ -1,0 +1,174 @@
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QtTest>
+
+using namespace ic;
+
+// The incident subcommands through the real executable: a whole incident from the shell.
+class TestIncidentCli : public QObject
+{
+    Q_OBJECT
+
+    static test::RunResult run(const QStringList &args)
+    {
+        return test::runConsole(QStringList{QStringLiteral("incident")} + args);
+    }
+
+    static QJsonObject json(const test::RunResult &result)
+    {
+        return QJsonDocument::fromJson(result.out.toUtf8()).object();
+    }
+
+    static QString declare(const QStringList &extra = {})
+    {
+        const auto result = run(QStringList{QStringLiteral("new"), QStringLiteral("--title"),
+                                            QStringLiteral("Login fails"),
+                                            QStringLiteral("--severity"), QStringLiteral("SEV-2"),
+                                            QStringLiteral("--service"), QStringLiteral("auth"),
+                                            QStringLiteral("--commander"), QStringLiteral("dana")} +
+                                extra);
+        return result.exitCode == 0 ? result.out.trimmed() : QString();
+    }
+
+private Q_SLOTS:
+    void wholeIncidentFromTheCommandLine()
+    {
+        const QString id = declare({QStringLiteral("--impact"), QStringLiteral("EU users")});
+        QVERIFY(!id.isEmpty());
+
+        auto result =
+            run({QStringLiteral("tick"), id, QStringLiteral("1"), QStringLiteral("--by"),
+                 QStringLiteral("erin"), QStringLiteral("--note"), QStringLiteral("on it")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains(QStringLiteral("[x]")));
+        QCOMPARE(run({QStringLiteral("tick"), id, QStringLiteral("1"), QStringLiteral("--undo")})
+                     .exitCode,
+                 0);
+        QCOMPARE(run({QStringLiteral("tick"), id, QStringLiteral("1"), QStringLiteral("--by"),
+                      QStringLiteral("erin")})
+                     .exitCode,
+                 0);
+        QCOMPARE(
+            run({QStringLiteral("note"), id, QStringLiteral("Rolled back the deploy")}).exitCode,
+            0);
+        QCOMPARE(run({QStringLiteral("status"), id, QStringLiteral("monitoring")}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("status"), id.left(8), QStringLiteral("Resolved")}).exitCode,
+                 0);
+
+        result = run({QStringLiteral("show"), id, QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject incident = json(result);
+        QCOMPARE(incident[QStringLiteral("id")].toString(), id);
+        QCOMPARE(incident[QStringLiteral("title")].toString(), QStringLiteral("Login fails"));
+        QCOMPARE(incident[QStringLiteral("severity")].toString(), QStringLiteral("SEV-2"));
+        QCOMPARE(incident[QStringLiteral("status")].toString(), QStringLiteral("resolved"));
+        QCOMPARE(incident[QStringLiteral("impact")].toString(), QStringLiteral("EU users"));
+        QCOMPARE(incident[QStringLiteral("commander")].toString(), QStringLiteral("dana"));
+        QCOMPARE(incident[QStringLiteral("services")].toArray().first().toString(),
+                 QStringLiteral("auth"));
+        QVERIFY(incident[QStringLiteral("mtta_seconds")].isDouble());
+        QVERIFY(incident[QStringLiteral("mttr_seconds")].isDouble());
+        const QJsonObject milestones = incident[QStringLiteral("milestones")].toObject();
+        for (const char *name : {"started", "detected", "acknowledged", "mitigated", "resolved"})
+            QVERIFY2(milestones[QLatin1String(name)].isString(), name);
+        // ISO 8601 with an offset (Z or ±hh:mm).
+        static const QRegularExpression iso(QStringLiteral(
+            "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)$"));
+        QVERIFY(iso.match(milestones[QStringLiteral("started")].toString()).hasMatch());
+
+        const QJsonArray checklist = incident[QStringLiteral("checklist")].toArray();
+        QVERIFY(checklist.size() > 20);
+        const QJsonObject first = checklist.first().toObject();
+        for (const char *key :
+             {"id", "phase", "text", "due_at", "checked_at", "checked_by", "note"})
+            QVERIFY2(first.contains(QLatin1String(key)), key);
+        QCOMPARE(first[QStringLiteral("checked_by")].toString(), QStringLiteral("erin"));
+        QCOMPARE(first[QStringLiteral("note")].toString(), QStringLiteral("on it"));
+        QVERIFY(iso.match(first[QStringLiteral("due_at")].toString()).hasMatch());
+
+        QStringList kinds;
+        for (const QJsonValue &event : incident[QStringLiteral("timeline")].toArray()) {
+            const QJsonObject object = event.toObject();
+            QVERIFY(iso.match(object[QStringLiteral("at")].toString()).hasMatch());
+            QVERIFY(object.contains(QStringLiteral("actor")));
+            kinds << object[QStringLiteral("kind")].toString();
+        }
+        QCOMPARE(kinds, QStringList({QStringLiteral("declared"), QStringLiteral("tick"),
+                                     QStringLiteral("milestone"), QStringLiteral("untick"),
+                                     QStringLiteral("tick"), QStringLiteral("note"),
+                                     QStringLiteral("status"), QStringLiteral("status")}));
+
+        result = run({QStringLiteral("show"), id});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains(QStringLiteral("MTTR")));
+        QVERIFY(result.out.contains(QStringLiteral("Rolled back the deploy")));
+    }
+
+    void listShowsIncidentsAndMetrics()
+    {
+        const QString id = declare({QStringLiteral("--drill")});
+        auto result = run({QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonArray all = QJsonDocument::fromJson(result.out.toUtf8()).array();
+        QVERIFY(std::any_of(all.begin(), all.end(), [&](const QJsonValue &value) {
+            return value[QStringLiteral("id")].toString() == id &&
+                   value[QStringLiteral("drill")].toBool();
+        }));
+        result = run({QStringLiteral("list")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains(id.left(8)));
+        QVERIFY(result.out.contains(QStringLiteral("Mean MTTA")));
+    }
+
+    void invalidInputIsAUsageErrorNamingTheChoices()
+    {
+        const QString id = declare();
+        auto result = run({QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("t"),
+                           QStringLiteral("--severity"), QStringLiteral("SEV-9")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("SEV-1, SEV-2, SEV-3, SEV-4")));
+
+        result = run({QStringLiteral("status"), id, QStringLiteral("fixed")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(
+            result.err.contains(QStringLiteral("investigating, identified, monitoring, resolved")));
+
+        result = run({QStringLiteral("tick"), id, QStringLiteral("999")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("from 1 to")));
+
+        result = run({QStringLiteral("show"), QStringLiteral("no-such-incident")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(id.left(8)));
+
+        result = run({QStringLiteral("frobnicate")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("new, list, show")));
+
+        result = run({QStringLiteral("milestone"), id, QStringLiteral("resolved"),
+                      QStringLiteral("2000-01-01T00:00:00Z")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("cannot be before started")));
+    }
+
+    void badSeverityFileIsReportedAndDefaultsWork()
+    {
+        const QString dataDir = qEnvironmentVariable("INCIDENT_CONSOLE_DATA_DIR");
+        const QString file = QDir(dataDir).filePath(QStringLiteral("severity.yaml"));
+        QVERIFY(test::writeFile(file, "name: Broken\nlevels:\n  - id: A\n"));
+        const auto result =
+            run({QStringLiteral("new"), QStringLiteral("--title"), QStringLiteral("t"),
+                 QStringLiteral("--severity"), QStringLiteral("SEV-3")});
+        QFile::remove(file);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.err.contains(QStringLiteral("severity.yaml:3: missing field 'definition'")),
+                 qPrintable(result.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIncidentCli)
+#include "test_incident_cli.moc"

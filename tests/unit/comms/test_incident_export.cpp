@@ -1,0 +1,168 @@
+#include "comms/IncidentExport.h"
+#include "comms/IncidentValues.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTimeZone>
+#include <QtTest>
+
+using namespace ic::comms;
+
+namespace {
+
+QJsonObject event(const char *at, const char *kind, const QString &text, const char *actor = "")
+{
+    return {{QStringLiteral("at"), QString::fromLatin1(at)},
+            {QStringLiteral("kind"), QString::fromLatin1(kind)},
+            {QStringLiteral("text"), text},
+            {QStringLiteral("actor"), QString::fromLatin1(actor)}};
+}
+
+// An incident as `incident show --json` prints it, spanning midnight UTC.
+QJsonObject fixture()
+{
+    return {
+        {QStringLiteral("id"), QStringLiteral("2b1c7c1e-5d0e-4c53-9e0e-0d7c7f8f5a11")},
+        {QStringLiteral("title"), QStringLiteral("Checkout <script>alert(1)</script> down")},
+        {QStringLiteral("severity"), QStringLiteral("SEV-1")},
+        {QStringLiteral("status"), QStringLiteral("Resolved")},
+        {QStringLiteral("services"),
+         QJsonArray{QStringLiteral("checkout"), QStringLiteral("payments")}},
+        {QStringLiteral("impact"), QStringLiteral("No card payments | EU")},
+        {QStringLiteral("commander"), QStringLiteral("Ana Lima")},
+        {QStringLiteral("milestones"),
+         QJsonObject{{QStringLiteral("started"), QStringLiteral("2026-11-24T23:30:00.000Z")},
+                     {QStringLiteral("acknowledged"), QStringLiteral("2026-11-24T23:33:00.000Z")},
+                     {QStringLiteral("resolved"), QStringLiteral("2026-11-25T01:00:00.000Z")}}},
+        {QStringLiteral("mtta_seconds"), 180},
+        {QStringLiteral("mttr_seconds"), 5400},
+        {QStringLiteral("next_update_at"), QStringLiteral("2026-11-25T00:00:00.000Z")},
+        {QStringLiteral("checklist"),
+         QJsonArray{
+             QJsonObject{{QStringLiteral("phase"), QStringLiteral("Initial response")},
+                         {QStringLiteral("text"), QStringLiteral("Acknowledge")},
+                         {QStringLiteral("due_at"), QStringLiteral("2026-11-24T23:45:00.000Z")},
+                         {QStringLiteral("checked_at"), QStringLiteral("2026-11-24T23:50:00.000Z")},
+                         {QStringLiteral("checked_by"), QStringLiteral("Ana Lima")}},
+             QJsonObject{{QStringLiteral("phase"), QStringLiteral("Post-incident")},
+                         {QStringLiteral("text"), QStringLiteral("Schedule the review")},
+                         {QStringLiteral("due_at"), QStringLiteral("2026-11-25T23:30:00.000Z")}}}},
+        {QStringLiteral("timeline"),
+         QJsonArray{
+             event("2026-11-24T23:30:00.000Z", "declared", QStringLiteral("Incident declared"),
+                   "Ana Lima"),
+             event("2026-11-24T23:35:00.000Z", "update-sent",
+                   QStringLiteral("Initial alert copied")),
+             event("2026-11-25T00:10:00.000Z", "note", QStringLiteral("TODO: raise the pool limit"),
+                   "Jo"),
+             event("2026-11-25T01:00:00.000Z", "status", QStringLiteral("Status: Resolved"))}},
+    };
+}
+
+} // namespace
+
+class TestIncidentExport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { qputenv("TZ", "UTC"); }
+
+    void valuesFillTheTemplatesFromTheJson()
+    {
+        const QDateTime now =
+            QDateTime::fromString(QStringLiteral("2026-11-25T02:00:00Z"), Qt::ISODate);
+        const QVariantMap v = incidentValues(fixture(), now);
+        QCOMPARE(v.value(QStringLiteral("service")).toString(),
+                 QStringLiteral("checkout, payments"));
+        QCOMPARE(v.value(QStringLiteral("channel")).toString(),
+                 QStringLiteral("#incident-2026-11-24-2330"));
+        QCOMPARE(v.value(QStringLiteral("duration")).toString(), QStringLiteral("1h 30m"));
+        QCOMPARE(v.value(QStringLiteral("mtta")).toString(), QStringLiteral("3m"));
+        QVERIFY(v.value(QStringLiteral("is_resolved")).toBool());
+        QVERIFY(!v.value(QStringLiteral("is_investigating")).toBool());
+        // The incident spans midnight, so times carry their date.
+        const QVariantList timeline = v.value(QStringLiteral("timeline")).toList();
+        QCOMPARE(timeline.size(), 4);
+        QCOMPARE(timeline.first().toMap().value(QStringLiteral("time")).toString(),
+                 QStringLiteral("2026-11-24 23:30"));
+        QCOMPARE(v.value(QStringLiteral("announcements")).toList().size(), 1);
+        QCOMPARE(v.value(QStringLiteral("action_items"))
+                     .toList()
+                     .first()
+                     .toMap()
+                     .value(QStringLiteral("text"))
+                     .toString(),
+                 QStringLiteral("raise the pool limit"));
+        const QVariantList late = v.value(QStringLiteral("overdue_items")).toList();
+        QCOMPARE(late.size(), 1);
+        QCOMPARE(late.first().toMap().value(QStringLiteral("late_by")).toString(),
+                 QStringLiteral("5m"));
+        QCOMPARE(v.value(QStringLiteral("open_items")).toList().size(), 1);
+        QCOMPARE(v.value(QStringLiteral("checklist_summary")).toString(),
+                 QStringLiteral("1 of 2 checklist items done"));
+    }
+
+    void sparseJsonGivesEmptyValuesNotCrashes()
+    {
+        const QVariantMap v = incidentValues({{QStringLiteral("title"), QStringLiteral("x")}},
+                                             QDateTime::currentDateTimeUtc());
+        QCOMPARE(v.value(QStringLiteral("title")).toString(), QStringLiteral("x"));
+        QVERIFY(v.value(QStringLiteral("impact")).toString().isEmpty());
+        QCOMPARE(v.value(QStringLiteral("mttr")).toString(), QStringLiteral("n/a"));
+    }
+
+    void markdownHasTheWholeRecord()
+    {
+        const QString md = incidentToMarkdown(fixture());
+        QVERIFY(md.startsWith(QStringLiteral("# Checkout <script>")));
+        QVERIFY(md.contains(QStringLiteral("| Impact | No card payments \\| EU |")));
+        QVERIFY(md.contains(QStringLiteral("acknowledged − started")));
+        QVERIFY(md.contains(QStringLiteral("### Initial response")));
+        QVERIFY(md.contains(QStringLiteral(
+            "- [x] Acknowledge (done 2026-11-24 23:50 by Ana Lima; due 2026-11-24 23:45)")));
+        QVERIFY(md.contains(QStringLiteral("- [ ] Schedule the review (due 2026-11-25 23:30)")));
+        QVERIFY(
+            md.contains(QStringLiteral("| 2026-11-25 00:10 | TODO: raise the pool limit | Jo |")));
+    }
+
+    void htmlIsSelfContainedAndInert()
+    {
+        const QString html = incidentToHtml(fixture());
+        QVERIFY(
+            html.contains(QStringLiteral("Checkout &lt;script&gt;alert(1)&lt;/script&gt; down")));
+        QVERIFY(!html.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
+        QVERIFY(!html.contains(QStringLiteral("src="), Qt::CaseInsensitive));
+        QVERIFY(!html.contains(QStringLiteral("http://")) &&
+                !html.contains(QStringLiteral("https://")));
+        // No event-handler attributes such as onload= or onerror=.
+        QVERIFY(!html.contains(QRegularExpression(QStringLiteral("<[^>]*\\son[a-z]+\\s*="),
+                                                  QRegularExpression::CaseInsensitiveOption)));
+        QVERIFY(html.contains(QStringLiteral("Content-Security-Policy")));
+        QVERIFY(html.contains(QStringLiteral("default-src 'none'")));
+    }
+
+    void pdfIsWrittenAndValid()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("incident.pdf"));
+        QCOMPARE(writeIncidentPdf(fixture(), path), QString());
+        QFile pdf(path);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdf.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QVERIFY(bytes.contains("/Type /Page\n") || bytes.contains("/Type /Page "));
+        QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+    }
+
+    void unwritablePdfPathIsReported()
+    {
+        const QString problem =
+            writeIncidentPdf(fixture(), QStringLiteral("/nonexistent-dir/x.pdf"));
+        QVERIFY(problem.contains(QStringLiteral("/nonexistent-dir/x.pdf")));
+    }
+};
+
+QTEST_MAIN(TestIncidentExport)
+#include "test_incident_export.moc"

@@ -1,0 +1,132 @@
+#include "runbooks/FrontMatter.h"
+#include "runbooks/RunbookFile.h"
+
+#include <QtTest>
+
+using namespace ic::runbooks;
+
+class TestFrontMatter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsEveryKnownField()
+    {
+        const auto result = parseFrontMatter(QStringLiteral(
+            "---\ntitle: Disk full\ndescription: A volume is out of space\ntags: [disk, linux]\n"
+            "severity: SEV2\nowner: platform\nlast_reviewed: 2026-03-01\nreview_every: 14d\n"
+            "services:\n  - orders\n  - billing\nchecks: [orders-disk]\n"
+            "aliases: [DiskFull, NodeFilesystemAlmostOutOfSpace]\n---\n# Body\n"));
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        const RunbookMeta &meta = result.meta;
+        QCOMPARE(meta.title, QStringLiteral("Disk full"));
+        QCOMPARE(meta.description, QStringLiteral("A volume is out of space"));
+        QCOMPARE(meta.tags, (QStringList{QStringLiteral("disk"), QStringLiteral("linux")}));
+        QCOMPARE(meta.severity, QStringLiteral("SEV2"));
+        QCOMPARE(meta.owner, QStringLiteral("platform"));
+        QCOMPARE(meta.lastReviewed, QDate(2026, 3, 1));
+        QVERIFY(meta.reviewEvery.has_value());
+        QCOMPARE(meta.reviewEvery->count(), 14 * 24 * 3600);
+        QCOMPARE(meta.services, (QStringList{QStringLiteral("orders"), QStringLiteral("billing")}));
+        QCOMPARE(meta.checks, QStringList{QStringLiteral("orders-disk")});
+        QCOMPARE(meta.aliases.size(), 2);
+        QCOMPARE(result.body, QStringLiteral("# Body\n"));
+        QCOMPARE(result.bodyLine, 15);
+    }
+
+    void keepsUnknownKeys()
+    {
+        const auto result = parseFrontMatter(
+            QStringLiteral("---\ntitle: X\nweight: 20\nmenu:\n  main: {parent: ops}\n---\nbody"));
+        QVERIFY(result.error.isEmpty());
+        QCOMPARE(result.meta.extra.value(QStringLiteral("weight")).toString(),
+                 QStringLiteral("20"));
+        QCOMPARE(result.meta.extra.value(QStringLiteral("menu"))
+                     .toObject()
+                     .value(QStringLiteral("main"))
+                     .toObject()
+                     .value(QStringLiteral("parent"))
+                     .toString(),
+                 QStringLiteral("ops"));
+    }
+
+    void commaSeparatedTagsAreAList()
+    {
+        const auto result = parseFrontMatter(QStringLiteral("---\ntags: redis, cache ,  \n---\n"));
+        QCOMPARE(result.meta.tags, (QStringList{QStringLiteral("redis"), QStringLiteral("cache")}));
+    }
+
+    void brokenYamlNamesTheLine()
+    {
+        const auto result =
+            parseFrontMatter(QStringLiteral("---\ntitle: ok\ntags: [a, b\nowner: x\n---\nText"));
+        QVERIFY(!result.error.isEmpty());
+        QVERIFY2(result.error.contains(QStringLiteral("line")), qPrintable(result.error));
+        QCOMPARE(result.body, QStringLiteral("Text"));
+    }
+
+    void wrongTypeNamesTheField()
+    {
+        const auto result = parseFrontMatter(
+            QStringLiteral("---\ntitle: ok\nlast_reviewed: last tuesday\n---\nText"));
+        QVERIFY(result.error.contains(QStringLiteral("last_reviewed")));
+        QVERIFY(result.error.contains(QStringLiteral("line 3")));
+        QCOMPARE(result.meta.title, QStringLiteral("ok"));
+    }
+
+    void hugoTomlFrontMatter()
+    {
+        const auto result = parseFrontMatter(QStringLiteral(
+            "+++\ntitle = \"Database runbooks\"\ntags = [\"postgres\", \"db\"]\n+++\nBody"));
+        QCOMPARE(result.meta.title, QStringLiteral("Database runbooks"));
+        QCOMPARE(result.meta.tags, (QStringList{QStringLiteral("postgres"), QStringLiteral("db")}));
+        QCOMPARE(result.body, QStringLiteral("Body"));
+    }
+
+    void noFrontMatterIsAllBody()
+    {
+        const QString text = QStringLiteral("# Title\n\n---\n\nAfter a rule");
+        const auto result = parseFrontMatter(text);
+        QCOMPARE(result.body, text);
+        QVERIFY(result.error.isEmpty());
+    }
+
+    void titleAndDescriptionFallBackToTheContent()
+    {
+        const auto parsed = parseRunbook(
+            QStringLiteral("Intro line\n\n# Redis down\n\nThe cache stops answering.\n\nMore."),
+            QStringLiteral("/x/redis-down.md"));
+        QCOMPARE(parsed.meta.title, QStringLiteral("Redis down"));
+        QCOMPARE(parsed.meta.description, QStringLiteral("Intro line"));
+    }
+
+    void titleFallsBackToTheFileName()
+    {
+        const auto parsed = parseRunbook(QStringLiteral("Names stop resolving.\nAt all."),
+                                         QStringLiteral("/x/dns-failure.md"));
+        QCOMPARE(parsed.meta.title, QStringLiteral("Dns failure"));
+        QCOMPARE(parsed.meta.description, QStringLiteral("Names stop resolving. At all."));
+    }
+
+    void sectionPageTakesItsFolderName()
+    {
+        const auto parsed =
+            parseRunbook(QStringLiteral("Some text."), QStringLiteral("/x/databases/_index.md"));
+        QCOMPARE(parsed.meta.title, QStringLiteral("Databases"));
+        QVERIFY(isSectionPage(QStringLiteral("README.md")));
+        QVERIFY(isSectionPage(QStringLiteral("_index.md")));
+        QVERIFY(!isSectionPage(QStringLiteral("readme-first.md")));
+    }
+
+    void frontMatterBeatsTheContent()
+    {
+        const auto parsed = parseRunbook(
+            QStringLiteral("---\ntitle: From front matter\n---\n# From heading\n\nPara."),
+            QStringLiteral("/x/a.md"));
+        QCOMPARE(parsed.meta.title, QStringLiteral("From front matter"));
+        QCOMPARE(parsed.meta.description, QStringLiteral("Para."));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFrontMatter)
+#include "test_front_matter.moc"

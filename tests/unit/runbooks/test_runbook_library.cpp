@@ -1,0 +1,219 @@
+#include "RunbookTestSupport.h"
+
+using namespace ic;
+using namespace ic::runbooks;
+
+class TestRunbookLibrary : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_database;
+    QString m_hugo, m_plain;
+
+    RunbookLibrary library() const { return RunbookLibrary(m_database->connection()); }
+    ScanReport sync() const { return library().sync({m_hugo, m_plain}); }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        QDir(m_dir.path()).removeRecursively();
+        QDir().mkpath(m_dir.path());
+        m_database = test::openScratchDatabase(m_dir);
+        QVERIFY(m_database);
+        m_hugo = m_dir.filePath(QStringLiteral("hugo/content"));
+        m_plain = m_dir.filePath(QStringLiteral("plain"));
+        QVERIFY(test::copyFixture(QStringLiteral("hugo"), m_dir.filePath(QStringLiteral("hugo"))));
+        QVERIFY(test::copyFixture(QStringLiteral("plain"), m_plain));
+    }
+
+    void cleanup() { m_database.reset(); }
+
+    void indexesHugoAndPlainTreesUnchanged()
+    {
+        const ScanReport report = sync();
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.added, 7);
+        QVERIFY(report.problems.empty());
+        const auto crash = library().find(QStringLiteral("runbooks/kube-pod-crash-looping"));
+        QVERIFY(crash);
+        QCOMPARE(crash->meta.title, QStringLiteral("Pod keeps restarting"));
+        QCOMPARE(crash->meta.owner, QStringLiteral("platform-team"));
+        QCOMPARE(crash->meta.extra.value(QStringLiteral("weight")).toString(),
+                 QStringLiteral("20"));
+        const auto section = library().find(QStringLiteral("runbooks/database"));
+        QVERIFY(section);
+        QVERIFY(section->isSection);
+        QCOMPARE(section->meta.title, QStringLiteral("Database runbooks"));
+        const auto index = library().find(QStringLiteral("index"));
+        QVERIFY(index);
+        QCOMPARE(index->meta.title, QStringLiteral("Team runbooks"));
+        QCOMPARE(library().find(QStringLiteral("network/dns-failure"))->meta.title,
+                 QStringLiteral("Dns failure"));
+        QCOMPARE(library().find(QStringLiteral("disk-full"))->meta.description,
+                 QStringLiteral("When a volume passes ninety percent, writes start failing soon "
+                                "after."));
+        // Section pages come after the runbooks in the list.
+        const auto all = library().list();
+        QCOMPARE(int(all.size()), 7);
+        QVERIFY(!all.front().isSection);
+        QVERIFY(all.back().isSection);
+    }
+
+    void findsByTitleBodyAliasAndFileName()
+    {
+        sync();
+        const QString crash = QStringLiteral("runbooks/kube-pod-crash-looping");
+        QCOMPARE(test::hitIds(library().search(QStringLiteral("KubePodCrashLooping"))).value(0),
+                 crash);
+        QCOMPARE(test::hitIds(library().search(QStringLiteral("crash looping"))).value(0), crash);
+        QCOMPARE(test::hitIds(library().search(QStringLiteral("CrashLoopBackOff"))).value(0),
+                 crash);
+        QCOMPARE(test::hitIds(library().search(QStringLiteral("restar"))).value(0), crash);
+        QCOMPARE(test::hitIds(library().search(QStringLiteral("dns-failure.md"))).value(0),
+                 QStringLiteral("network/dns-failure"));
+        QCOMPARE(test::hitIds(library().search(QStringLiteral("pg_isready"))).value(0),
+                 QStringLiteral("runbooks/database/replication-lag"));
+        QVERIFY(library().search(QStringLiteral("zzzzqqq")).empty());
+    }
+
+    void snippetsHighlightTheMatch()
+    {
+        sync();
+        const auto hits = library().search(QStringLiteral("ninety"));
+        QCOMPARE(int(hits.size()), 1);
+        QVERIFY(
+            hits[0].snippet.contains(highlightOpen + QStringLiteral("ninety") + highlightClose));
+        QVERIFY(!hits[0].fuzzy);
+    }
+
+    void typosFallBackToCloseMatches()
+    {
+        sync();
+        const auto hits = library().search(QStringLiteral("replcation"));
+        QVERIFY(!hits.empty());
+        QCOMPARE(hits[0].id, QStringLiteral("runbooks/database/replication-lag"));
+        QVERIFY(hits[0].fuzzy);
+    }
+
+    void titleOutranksBody()
+    {
+        QVERIFY(test::writeFile(m_plain + QStringLiteral("/aaa-body.md"),
+                                "# Other things\n\nRedis redis redis is mentioned here, redis.\n"));
+        QVERIFY(test::writeFile(m_plain + QStringLiteral("/zzz-title.md"),
+                                "# Redis outage\n\nThe cache is gone.\n"));
+        sync();
+        const QStringList ids = test::hitIds(library().search(QStringLiteral("redis")));
+        QCOMPARE(ids, (QStringList{QStringLiteral("zzz-title"), QStringLiteral("aaa-body")}));
+    }
+
+    void sectionPagesRankBelowRunbooks()
+    {
+        sync();
+        const QStringList ids = test::hitIds(library().search(QStringLiteral("disk")));
+        QCOMPARE(ids.value(0), QStringLiteral("disk-full"));
+        QVERIFY(ids.contains(QStringLiteral("index")));
+    }
+
+    void rescanParsesOnlyChangedFiles()
+    {
+        QCOMPARE(sync().added, 7);
+        ScanReport again = sync();
+        QCOMPARE(again.unchanged, 7);
+        QCOMPARE(again.added + again.updated + again.touched + again.removed, 0);
+
+        const QString disk = m_plain + QStringLiteral("/disk-full.md");
+        QVERIFY(test::writeFile(disk, "# Volume full\n\nNew text about inodes.\n"));
+        QVERIFY(test::setModified(disk, QDateTime::currentDateTime().addSecs(5)));
+        again = sync();
+        QCOMPARE(again.updated, 1);
+        QCOMPARE(again.unchanged, 6);
+        QCOMPARE(library().find(QStringLiteral("disk-full"))->meta.title,
+                 QStringLiteral("Volume full"));
+        QCOMPARE(test::hitIds(library().search(QStringLiteral("inodes"))),
+                 QStringList{QStringLiteral("disk-full")});
+        QVERIFY(library().search(QStringLiteral("ninety")).empty());
+
+        // Touched but not edited: the hash says so, nothing is parsed.
+        QVERIFY(test::setModified(disk, QDateTime::currentDateTime().addSecs(60)));
+        again = sync();
+        QCOMPARE(again.touched, 1);
+        QCOMPARE(again.updated, 0);
+
+        QVERIFY(QFile::remove(disk));
+        again = sync();
+        QCOMPARE(again.removed, 1);
+        QVERIFY(!library().find(QStringLiteral("disk-full")));
+        QVERIFY(library().search(QStringLiteral("inodes")).empty());
+    }
+
+    void staleWhenOlderThanItsReviewInterval()
+    {
+        sync();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        // last_reviewed 2020-01-15 with review_every 90d.
+        QVERIFY(library().find(QStringLiteral("runbooks/kube-pod-crash-looping"))->isStale(now));
+        // No last_reviewed: the file's modification time (just now) stands in.
+        QVERIFY(!library().find(QStringLiteral("disk-full"))->isStale(now));
+        QVERIFY(test::setModified(m_plain + QStringLiteral("/disk-full.md"), now.addDays(-31)));
+        sync();
+        const auto disk = library().find(QStringLiteral("disk-full"));
+        QVERIFY(disk->isStale(now));
+        QCOMPARE(disk->reviewedAt().date(), now.addDays(-31).date());
+    }
+
+    void exposesTasksWithHeadingPaths()
+    {
+        sync();
+        const auto tasks = library().tasks(QStringLiteral("runbooks/kube-pod-crash-looping"));
+        QCOMPARE(int(tasks.size()), 4);
+        QCOMPARE(tasks[0].text, QStringLiteral("Find the pods that restart"));
+        QCOMPARE(tasks[0].headingPath, (QStringList{QStringLiteral("Pod keeps restarting"),
+                                                    QStringLiteral("Investigation")}));
+        QCOMPARE(tasks[0].line, 22);
+        QVERIFY(tasks[2].done);
+        QCOMPARE(tasks[3].text,
+                 QStringLiteral("Roll back with kubectl rollout undo deploy/orders -n orders"));
+        QCOMPARE(tasks[3].headingPath.last(), QStringLiteral("Roll back"));
+        QVERIFY(library().tasks(QStringLiteral("no-such-runbook")).empty());
+    }
+
+    void sameIdInTwoFoldersStaysDistinct()
+    {
+        const QString other = m_dir.filePath(QStringLiteral("team-b"));
+        QDir().mkpath(other);
+        QVERIFY(test::writeFile(other + QStringLiteral("/disk-full.md"), "# Team B disk full\n"));
+        const ScanReport report = library().sync({m_plain, other});
+        QCOMPARE(report.added, 4);
+        QCOMPARE(library().find(QStringLiteral("disk-full"))->meta.title,
+                 QStringLiteral("Disk almost full on a host"));
+        QCOMPARE(library().find(QStringLiteral("team-b/disk-full"))->meta.title,
+                 QStringLiteral("Team B disk full"));
+    }
+
+    void cancelledSyncKeepsWhatItHad()
+    {
+        QCOMPARE(sync().added, 7);
+        QVERIFY(QFile::remove(m_plain + QStringLiteral("/disk-full.md")));
+        const std::atomic<bool> cancel{true};
+        const ScanReport report = library().sync({m_hugo, m_plain}, &cancel);
+        QVERIFY(report.cancelled);
+        QVERIFY(report.error.isEmpty());
+        // Not reached, so not judged: the vanished file stays until a full scan.
+        QCOMPARE(report.removed, 0);
+        QVERIFY(library().find(QStringLiteral("disk-full")));
+        QCOMPARE(sync().removed, 1);
+    }
+
+    void rootsStartWithTheBundledFolderWithoutDuplicates()
+    {
+        const QStringList roots = runbookRoots({m_plain, m_plain + QStringLiteral("/"), m_hugo});
+        QCOMPARE(roots.count(m_plain), 1);
+        QVERIFY(roots.contains(m_hugo));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunbookLibrary)
+#include "test_runbook_library.moc"

@@ -1,0 +1,159 @@
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ic;
+
+// `incident-console runbooks ...` through the real executable, on the fixture folders.
+class TestRunbooksCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    test::RunResult run(QStringList args) const
+    {
+        args.prepend(QStringLiteral("runbooks"));
+        args << QStringLiteral("--data-dir") << m_dir.filePath(QStringLiteral("data"))
+             << QStringLiteral("--runbooks") << QStringLiteral(RUNBOOK_FIXTURES "/hugo/content")
+             << QStringLiteral("--runbooks") << QStringLiteral(RUNBOOK_FIXTURES "/plain");
+        // An empty bundled set, so only the fixtures are indexed.
+        return test::runConsole(args, {{QStringLiteral("INCIDENT_CONSOLE_BUNDLED_RUNBOOKS"),
+                                        m_dir.filePath(QStringLiteral("no-bundled"))}});
+    }
+
+    static QJsonArray jsonArray(const QString &text)
+    {
+        return QJsonDocument::fromJson(text.toUtf8()).array();
+    }
+
+    static QJsonObject byId(const QJsonArray &array, const QString &id)
+    {
+        for (const auto &value : array) {
+            if (value.toObject().value(QStringLiteral("id")).toString() == id)
+                return value.toObject();
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("no-bundled"))); }
+
+    void bundledSetIndexesCleanly()
+    {
+        const auto result = test::runConsole(
+            {QStringLiteral("runbooks"), QStringLiteral("reindex"), QStringLiteral("--json"),
+             QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("bundled"))});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject report = QJsonDocument::fromJson(result.out.toUtf8()).object();
+        if (report.value(QStringLiteral("indexed")).toInt() == 0)
+            QSKIP("no bundled runbooks in this tree yet");
+        QVERIFY2(report.value(QStringLiteral("problems")).toArray().isEmpty(),
+                 qPrintable(result.out));
+        const auto list = test::runConsole({QStringLiteral("runbooks"), QStringLiteral("list"),
+                                            QStringLiteral("--json"), QStringLiteral("--data-dir"),
+                                            m_dir.filePath(QStringLiteral("bundled"))});
+        for (const auto &value : jsonArray(list.out)) {
+            const QString title = value.toObject().value(QStringLiteral("title")).toString();
+            QVERIFY(!title.isEmpty());
+            QVERIFY2(!title.contains(QLatin1Char('-')) || title.contains(QLatin1Char(' ')),
+                     qPrintable(title));
+        }
+    }
+
+    void listAsJsonHasTheIssueFields()
+    {
+        const auto result = run({QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonArray list = jsonArray(result.out);
+        const QJsonObject crash = byId(list, QStringLiteral("runbooks/kube-pod-crash-looping"));
+        QVERIFY2(!crash.isEmpty(), qPrintable(result.out + result.err));
+        for (const char *field : {"id", "path", "title", "description", "tags", "severity", "owner",
+                                  "last_reviewed", "stale"})
+            QVERIFY2(crash.contains(QLatin1String(field)), field);
+        QCOMPARE(crash.value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Pod keeps restarting"));
+        QCOMPARE(crash.value(QStringLiteral("last_reviewed")).toString(),
+                 QStringLiteral("2020-01-15"));
+        QVERIFY(crash.value(QStringLiteral("stale")).toBool());
+        QCOMPARE(crash.value(QStringLiteral("tags")).toArray().size(), 2);
+        QVERIFY(!byId(list, QStringLiteral("disk-full")).isEmpty());
+    }
+
+    void searchAsJsonRanksAndHighlights()
+    {
+        const auto result = run(
+            {QStringLiteral("search"), QStringLiteral("pod restart"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonArray hits = jsonArray(result.out);
+        QVERIFY(!hits.isEmpty());
+        const QJsonObject first = hits.first().toObject();
+        QCOMPARE(first.value(QStringLiteral("id")).toString(),
+                 QStringLiteral("runbooks/kube-pod-crash-looping"));
+        QVERIFY(first.value(QStringLiteral("score")).toDouble() > 0);
+        QVERIFY(first.value(QStringLiteral("snippet")).toString().contains(QStringLiteral("**")));
+        QVERIFY(first.contains(QStringLiteral("path")));
+        QVERIFY(first.contains(QStringLiteral("title")));
+    }
+
+    void showPrintsMarkdownOrHtml()
+    {
+        const auto markdown = run({QStringLiteral("show"), QStringLiteral("disk-full")});
+        QCOMPARE(markdown.exitCode, 0);
+        QVERIFY(markdown.out.startsWith(QStringLiteral("# Disk almost full on a host")));
+        const auto html =
+            run({QStringLiteral("show"), QStringLiteral("disk-full"), QStringLiteral("--html")});
+        QCOMPARE(html.exitCode, 0);
+        QVERIFY(html.out.contains(QStringLiteral("<h1>")));
+        QVERIFY(html.out.contains(QStringLiteral("copy:0")));
+    }
+
+    void showUnknownIdSuggests()
+    {
+        const auto result = run({QStringLiteral("show"), QStringLiteral("disk-ful")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("disk-ful")));
+        QVERIFY(result.err.contains(QStringLiteral("did you mean: disk-full")));
+    }
+
+    void reindexReportsCountsAndProblems()
+    {
+        QTemporaryDir extra;
+        QVERIFY(test::writeFile(extra.filePath(QStringLiteral("empty.md")), ""));
+        QVERIFY(test::writeFile(extra.filePath(QStringLiteral("ok.md")), "# OK\n"));
+        const auto result = run({QStringLiteral("reindex"), QStringLiteral("--runbooks"),
+                                 extra.path(), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject report = QJsonDocument::fromJson(result.out.toUtf8()).object();
+        QVERIFY(report.value(QStringLiteral("indexed")).toInt() >= 8);
+        const QJsonArray problems = report.value(QStringLiteral("problems")).toArray();
+        QCOMPARE(problems.size(), 1);
+        QVERIFY(problems.first()
+                    .toObject()
+                    .value(QStringLiteral("path"))
+                    .toString()
+                    .endsWith(QStringLiteral("empty.md")));
+        const auto text =
+            run({QStringLiteral("reindex"), QStringLiteral("--runbooks"), extra.path()});
+        QVERIFY(text.out.contains(QStringLiteral("not indexed: ")));
+        QVERIFY(text.out.contains(QStringLiteral("empty file")));
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(run({}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("frob")}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("search")}).exitCode, 2);
+        QCOMPARE(
+            run({QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("x")}).exitCode,
+            2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunbooksCli)
+#include "test_runbooks_cli.moc"

@@ -1,0 +1,217 @@
+#include "ChecklistPanel.h"
+
+#include "ActiveIncident.h"
+#include "core/Duration.h"
+
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMenu>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace ic::ui {
+namespace {
+
+constexpr int ItemIdRole = Qt::UserRole;
+enum Column
+{
+    TextColumn,
+    DueColumn,
+    LeftColumn
+};
+
+} // namespace
+
+ChecklistPanel::ChecklistPanel(ActiveIncident &incident, QWidget *parent)
+    : QWidget(parent), m_incident(incident), m_summary(new QLabel(this)),
+      m_tree(new QTreeWidget(this))
+{
+    setObjectName(QStringLiteral("checklistPanel"));
+    // A dock squeezed below this hides the item text, which is the point of the panel.
+    setMinimumWidth(340);
+    m_summary->setObjectName(QStringLiteral("checklistSummary"));
+    m_tree->setObjectName(QStringLiteral("checklistTree"));
+    m_tree->setHeaderLabels({tr("Item"), tr("Due"), tr("Time left")});
+    m_tree->setAccessibleName(tr("Checklist"));
+    m_tree->setRootIsDecorated(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->installEventFilter(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tree, 1);
+
+    // A click on the box changes its state at once; put it back and ask the store instead.
+    connect(m_tree, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem *row, int column) {
+        if (!m_rebuilding && column == TextColumn)
+            requestToggle(row);
+    });
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QTreeWidget::customContextMenuRequested, this, &ChecklistPanel::showRowMenu);
+    connect(&m_incident, &ActiveIncident::changed, this, &ChecklistPanel::rebuild);
+    rebuild();
+}
+
+void ChecklistPanel::showRowMenu(const QPoint &position)
+{
+    QTreeWidgetItem *row = m_tree->itemAt(position);
+    if (!row || !m_incident.hasIncident())
+        return;
+    const QString itemId = row->data(TextColumn, ItemIdRole).toString();
+    const QString phase = row->parent() ? row->parent()->text(TextColumn) : row->text(TextColumn);
+    QMenu menu(this);
+    if (!itemId.isEmpty()) {
+        menu.addAction(tr("Note…"), this, [this, itemId] {
+            bool ok = false;
+            const QString note = QInputDialog::getText(this, tr("Note on the item"), tr("Note:"),
+                                                       QLineEdit::Normal, {}, &ok);
+            if (ok)
+                m_incident.setItemNote(itemId, note);
+        });
+        menu.addAction(tr("Assign with a time box…"), this, [this, itemId] {
+            bool ok = false;
+            const QString person =
+                QInputDialog::getText(this, tr("Assign"), tr("Who:"), QLineEdit::Normal, {}, &ok);
+            if (!ok || person.trimmed().isEmpty())
+                return;
+            const int minutes = QInputDialog::getInt(
+                this, tr("Assign"), tr("Back to me in (minutes):"), 10, 0, 24 * 60, 1, &ok);
+            if (ok)
+                m_incident.assignItem(itemId, person.trimmed(), minutes);
+        });
+    }
+    menu.addAction(tr("Add item to %1…").arg(phase), this, [this, phase] {
+        bool ok = false;
+        const QString text =
+            QInputDialog::getText(this, tr("Add item"), tr("Item:"), QLineEdit::Normal, {}, &ok);
+        if (ok)
+            m_incident.addItem(phase, text);
+    });
+    menu.exec(m_tree->viewport()->mapToGlobal(position));
+}
+
+bool ChecklistPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tree && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Space && m_tree->currentItem() &&
+            m_tree->currentItem()->parent()) {
+            requestToggle(m_tree->currentItem());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ChecklistPanel::requestToggle(QTreeWidgetItem *row)
+{
+    const QString itemId = row->data(TextColumn, ItemIdRole).toString();
+    for (const incidents::ChecklistItem &item : m_incident.items()) {
+        if (item.id != itemId)
+            continue;
+        // A failed commit leaves the stored state, which rebuild() shows again.
+        if (!m_incident.setTicked(itemId, !item.isChecked()))
+            rebuild();
+        return;
+    }
+}
+
+void ChecklistPanel::rebuild()
+{
+    m_rebuilding = true;
+    const QString current = m_tree->currentItem()
+                                ? m_tree->currentItem()->data(TextColumn, ItemIdRole).toString()
+                                : QString();
+    m_tree->clear();
+    QTreeWidgetItem *phaseRow = nullptr;
+    QTreeWidgetItem *restore = nullptr;
+    int number = 0;
+    for (const incidents::ChecklistItem &item : m_incident.items()) {
+        if (!phaseRow || phaseRow->text(TextColumn) != item.phase) {
+            phaseRow = new QTreeWidgetItem(m_tree, {item.phase});
+            phaseRow->setFlags(Qt::ItemIsEnabled);
+            QFont bold = phaseRow->font(TextColumn);
+            bold.setBold(true);
+            phaseRow->setFont(TextColumn, bold);
+            phaseRow->setExpanded(true);
+        }
+        auto *row = new QTreeWidgetItem(phaseRow);
+        row->setText(TextColumn, tr("%1. %2").arg(++number).arg(item.text));
+        row->setData(TextColumn, ItemIdRole, item.id);
+        row->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        row->setCheckState(TextColumn, item.isChecked() ? Qt::Checked : Qt::Unchecked);
+        QStringList tooltip{item.text};
+        if (item.isChecked())
+            tooltip << tr("Done %1 by %2")
+                           .arg(item.checkedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+                                item.checkedBy);
+        if (!item.note.isEmpty())
+            tooltip << tr("Note: %1").arg(item.note);
+        row->setToolTip(TextColumn, tooltip.join(QLatin1Char('\n')));
+        if (item.dueAt.isValid()) {
+            // Deadlines on another day (report within 24 h, postmortem in 3 days) say which.
+            const QDateTime due = item.dueAt.toLocalTime();
+            row->setText(DueColumn, due.toString(due.date() == QDate::currentDate()
+                                                     ? QStringLiteral("HH:mm")
+                                                     : QStringLiteral("ddd HH:mm")));
+        }
+        if (item.id == current)
+            restore = row;
+    }
+    m_tree->expandAll();
+    m_tree->resizeColumnToContents(DueColumn);
+    if (!restore && m_tree->topLevelItemCount() > 0)
+        restore = m_tree->topLevelItem(0)->child(0);
+    m_tree->setCurrentItem(restore);
+    m_rebuilding = false;
+    updateClocks();
+}
+
+void ChecklistPanel::updateClocks()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    int open = 0, overdue = 0;
+    m_rebuilding = true;
+    size_t index = 0;
+    const auto &items = m_incident.items();
+    for (int p = 0; p < m_tree->topLevelItemCount(); ++p) {
+        QTreeWidgetItem *phase = m_tree->topLevelItem(p);
+        for (int c = 0; c < phase->childCount() && index < items.size(); ++c, ++index) {
+            const incidents::ChecklistItem &item = items[index];
+            QTreeWidgetItem *row = phase->child(c);
+            QString left;
+            if (!item.isChecked()) {
+                ++open;
+                if (item.timeboxUntil.isValid())
+                    left =
+                        tr("%1 back in %2")
+                            .arg(item.assignee,
+                                 formatClock(std::chrono::seconds(now.secsTo(item.timeboxUntil))));
+                else if (item.dueAt.isValid())
+                    left = formatClock(std::chrono::seconds(now.secsTo(item.dueAt)));
+            }
+            const bool late = item.isOverdue(now);
+            overdue += late ? 1 : 0;
+            if (late && !m_announcedOverdue.contains(item.id)) {
+                m_announcedOverdue.insert(item.id);
+                Q_EMIT itemOverdue(item.text);
+            }
+            row->setText(LeftColumn, late ? tr("⚠ OVERDUE %1").arg(left) : left);
+            const QBrush brush = late ? QBrush(QColor(0xc6, 0x28, 0x28)) : QBrush();
+            for (int column : {TextColumn, DueColumn, LeftColumn})
+                row->setForeground(column, brush);
+            row->setData(LeftColumn, Qt::AccessibleTextRole,
+                         late ? tr("Overdue") : row->text(LeftColumn));
+        }
+    }
+    m_rebuilding = false;
+    m_summary->setText(m_incident.hasIncident()
+                           ? tr("%1 open, %2 overdue").arg(open).arg(overdue)
+                           : tr("No incident in progress. Press Ctrl+N to declare one."));
+}
+
+} // namespace ic::ui

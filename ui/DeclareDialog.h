@@ -1,0 +1,40 @@
+#pragma once
+
+#include "incidents/IncidentStore.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace ic::ui {
+
+// Ten seconds to declare: a title, a severity (its definition, response target and update
+// cadence shown beside it), and defaults for the rest.
+class DeclareDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    DeclareDialog(const incidents::SeverityScheme &severities, QWidget *parent = nullptr);
+
+    incidents::DeclareRequest request() const;
+
+private:
+    void showSeverityDescription();
+    void updateAcceptable();
+
+    const incidents::SeverityScheme &m_severities;
+    QLineEdit *m_title;
+    QComboBox *m_severity;
+    QLabel *m_description;
+    QLineEdit *m_service;
+    QLineEdit *m_impact;
+    QLineEdit *m_commander;
+    QCheckBox *m_drill;
+    QPushButton *m_declare;
+};
+
+} // namespace ic::ui

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+
+namespace ic {
+class Database;
+}
+
+namespace ic::ui {
+
+class ActiveIncident;
+class MainWindow;
+
+// Puts the incident features into the window: the header strip, the checklist and timeline
+// docks, Ctrl+N to declare, and the one-second clock. Returns the active incident, which
+// other features use (comms restarts the update countdown through it).
+ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
+                                       const QString &dataDir);
+
+} // namespace ic::ui

@@ -1,0 +1,106 @@
+#include "TimelinePanel.h"
+
+#include "ActiveIncident.h"
+
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace ic::ui {
+
+TimelinePanel::TimelinePanel(ActiveIncident &incident, QWidget *parent)
+    : QWidget(parent), m_incident(incident), m_list(new QListWidget(this)),
+      m_note(new QLineEdit(this)), m_add(new QPushButton(tr("Add note"), this))
+{
+    setObjectName(QStringLiteral("timelinePanel"));
+    m_list->setObjectName(QStringLiteral("timelineList"));
+    m_list->setAccessibleName(tr("Timeline"));
+    m_list->setWordWrap(true);
+    m_note->setObjectName(QStringLiteral("timelineNoteInput"));
+    m_note->setPlaceholderText(tr("Note for the timeline (start with TODO: for a follow-up)"));
+    m_add->setObjectName(QStringLiteral("timelineAddNote"));
+
+    auto *entry = new QHBoxLayout;
+    entry->addWidget(m_note, 1);
+    entry->addWidget(m_add);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_list, 1);
+    layout->addLayout(entry);
+
+    connect(m_note, &QLineEdit::returnPressed, this, &TimelinePanel::addNote);
+    connect(m_add, &QPushButton::clicked, this, &TimelinePanel::addNote);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QListWidget::customContextMenuRequested, this, &TimelinePanel::showRowMenu);
+    connect(&m_incident, &ActiveIncident::changed, this, &TimelinePanel::rebuild);
+    rebuild();
+}
+
+void TimelinePanel::showRowMenu(const QPoint &position)
+{
+    QListWidgetItem *row = m_list->itemAt(position);
+    if (!row)
+        return;
+    const QString eventId = row->data(Qt::UserRole).toString();
+    const auto &events = m_incident.events();
+    const auto event =
+        std::find_if(events.begin(), events.end(),
+                     [&](const incidents::TimelineEvent &e) { return e.id == eventId; });
+    const bool editable = event != events.end() && !event->superseded &&
+                          (event->kind == incidents::EventKind::Note ||
+                           event->kind == incidents::EventKind::NoteEdited);
+    if (!editable)
+        return;
+    const QString text = event->text;
+    QMenu menu(this);
+    menu.addAction(tr("Edit note…"), this, [this, eventId, text] {
+        bool ok = false;
+        const QString edited =
+            QInputDialog::getText(this, tr("Edit note"), tr("Note:"), QLineEdit::Normal, text, &ok);
+        if (ok)
+            m_incident.editNote(eventId, edited);
+    });
+    menu.addAction(tr("Delete note"), this, [this, eventId] { m_incident.deleteNote(eventId); });
+    menu.exec(m_list->viewport()->mapToGlobal(position));
+}
+
+void TimelinePanel::addNote()
+{
+    // The text stays in the box until the note is stored, so nothing typed is lost.
+    if (m_incident.addNote(m_note->text()))
+        m_note->clear();
+}
+
+void TimelinePanel::rebuild()
+{
+    m_list->clear();
+    const bool hasIncident = m_incident.hasIncident();
+    m_note->setEnabled(hasIncident);
+    m_add->setEnabled(hasIncident);
+    if (!hasIncident)
+        return;
+    const auto &events = m_incident.events();
+    // Dates only matter once an incident runs past midnight.
+    const bool spansDays = !events.empty() && events.front().at.toLocalTime().date() !=
+                                                  QDateTime::currentDateTime().date();
+    for (const incidents::TimelineEvent &event : events) {
+        const QString time = event.at.toLocalTime().toString(
+            spansDays ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("HH:mm:ss"));
+        auto *row = new QListWidgetItem(
+            tr("%1  %2  %3: %4").arg(time, event.kind, event.actor, event.text), m_list);
+        row->setData(Qt::UserRole, event.id);
+        if (event.superseded) {
+            QFont font = row->font();
+            font.setStrikeOut(true);
+            row->setFont(font);
+            row->setToolTip(tr("Replaced by a later edit or deletion"));
+        }
+    }
+    m_list->scrollToBottom();
+}
+
+} // namespace ic::ui

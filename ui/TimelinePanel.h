@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QWidget>
+
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+
+namespace ic::ui {
+
+class ActiveIncident;
+
+// The incident's timeline, oldest first, and a box for the scribe's notes ("TODO: …" adds a
+// follow-up item). Replaced notes stay visible, struck through.
+class TimelinePanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimelinePanel(ActiveIncident &incident, QWidget *parent = nullptr);
+
+private:
+    void rebuild();
+    void addNote();
+    // Edit or delete a manual note; automatic events offer nothing.
+    void showRowMenu(const QPoint &position);
+
+    ActiveIncident &m_incident;
+    QListWidget *m_list;
+    QLineEdit *m_note;
+    QPushButton *m_add;
+};
+
+} // namespace ic::ui

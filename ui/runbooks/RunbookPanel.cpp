@@ -1,0 +1,347 @@
+#include "RunbookPanel.h"
+
+#include "RunbookBrowser.h"
+#include "RunbookReaderTab.h"
+#include "RunbookTableModel.h"
+#include "RunbookWorker.h"
+#include "SnippetDelegate.h"
+#include "core/Logging.h"
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QThread>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <set>
+
+namespace ic::ui {
+namespace {
+
+// Keeps rows carrying the chosen tag; an empty tag keeps all.
+class TagFilterProxy : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    void setTag(const QString &tag)
+    {
+        m_tag = tag;
+        invalidateRowsFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        if (m_tag.isEmpty())
+            return true;
+        const QModelIndex index = sourceModel()->index(row, 0, parent);
+        return index.data(RunbookTableModel::TagsRole).toStringList().contains(m_tag);
+    }
+
+private:
+    QString m_tag;
+};
+
+// How many files a watcher follows besides the folders: inotify watches are a per-user
+// resource, and folder events already catch files that editors save by renaming.
+constexpr int maxWatchedFiles = 2000;
+
+} // namespace
+
+RunbookPanel::RunbookPanel(const QString &databasePath, const QStringList &roots, QWidget *parent)
+    : QWidget(parent), m_databasePath(databasePath), m_roots(roots),
+      m_latestSearch(std::make_shared<std::atomic<int>>(0)),
+      m_stop(std::make_shared<std::atomic<bool>>(false)), m_indexThread(new QThread(this)),
+      m_searchThread(new QThread(this)),
+      m_indexWorker(new RunbookWorker(databasePath, m_latestSearch, m_stop)),
+      m_searchWorker(new RunbookWorker(databasePath, m_latestSearch, m_stop)),
+      m_search(new QLineEdit(this)), m_tagFilter(new QComboBox(this)), m_status(new QLabel(this)),
+      m_model(new RunbookTableModel(this)), m_proxy(new TagFilterProxy(this)),
+      m_table(new QTableView(this)), m_reader(new QTabWidget(this)),
+      m_problems(new QListWidget(this)), m_watcher(new QFileSystemWatcher(this)),
+      m_syncDelay(new QTimer(this))
+{
+    registerRunbookMetaTypes();
+    buildLayout();
+    connectWorkers();
+    m_syncDelay->setSingleShot(true);
+    m_syncDelay->setInterval(400);
+    connect(m_syncDelay, &QTimer::timeout, this, &RunbookPanel::scheduleSync);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_syncDelay,
+            qOverload<>(&QTimer::start));
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, m_syncDelay, qOverload<>(&QTimer::start));
+    scheduleSync();
+}
+
+RunbookPanel::~RunbookPanel()
+{
+    // Pending queries are dropped, a running scan stops after its current file.
+    m_latestSearch->store(-1);
+    m_stop->store(true);
+    m_indexThread->quit();
+    m_searchThread->quit();
+    m_indexThread->wait();
+    m_searchThread->wait();
+}
+
+void RunbookPanel::buildLayout()
+{
+    m_search->setObjectName(QStringLiteral("runbookSearch"));
+    m_search->setPlaceholderText(tr("Search runbooks: title, alias, alert name, command…"));
+    m_search->setClearButtonEnabled(true);
+    m_tagFilter->setObjectName(QStringLiteral("runbookTagFilter"));
+    m_tagFilter->addItem(tr("All tags"), QString());
+    m_status->setObjectName(QStringLiteral("runbookStatus"));
+    m_status->setText(tr("Indexing runbooks…"));
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(RunbookTableModel::SortRole);
+    m_table->setObjectName(QStringLiteral("runbookIndex"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(RunbookTableModel::Description,
+                                                      QHeaderView::Stretch);
+    m_table->setColumnWidth(RunbookTableModel::Title, 260);
+    m_table->setItemDelegateForColumn(RunbookTableModel::Description, new SnippetDelegate(m_table));
+
+    m_reader->setObjectName(QStringLiteral("runbookReader"));
+    m_reader->setTabsClosable(true);
+    m_reader->setDocumentMode(true);
+    m_problems->setObjectName(QStringLiteral("runbookProblems"));
+    m_problems->setAccessibleName(tr("Runbook files that could not be indexed"));
+    m_problems->hide();
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_search, 1);
+    top->addWidget(m_tagFilter);
+    top->addWidget(m_status);
+    auto *indexSide = new QSplitter(Qt::Vertical, this);
+    indexSide->addWidget(m_table);
+    indexSide->addWidget(m_problems);
+    indexSide->setStretchFactor(0, 4);
+    indexSide->setStretchFactor(1, 1);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("runbookSplitter"));
+    split->addWidget(indexSide);
+    split->addWidget(m_reader);
+    // The reader gets most of the height; the index needs a handful of rows.
+    split->setSizes({280, 620});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    connect(m_search, &QLineEdit::textEdited, this, &RunbookPanel::onSearchEdited);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.isEmpty())
+            onSearchEdited(text);
+    });
+    connect(m_search, &QLineEdit::returnPressed, this, &RunbookPanel::openFirstResult);
+    connect(m_table, &QTableView::activated, this, &RunbookPanel::openRow);
+    connect(m_tagFilter, &QComboBox::currentIndexChanged, this, [this] {
+        static_cast<TagFilterProxy *>(m_proxy)->setTag(m_tagFilter->currentData().toString());
+    });
+    connect(m_reader, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        QWidget *tab = m_reader->widget(index);
+        m_reader->removeTab(index);
+        tab->deleteLater();
+    });
+}
+
+void RunbookPanel::connectWorkers()
+{
+    m_indexWorker->moveToThread(m_indexThread);
+    m_searchWorker->moveToThread(m_searchThread);
+    connect(m_indexThread, &QThread::finished, m_indexWorker, &QObject::deleteLater);
+    connect(m_searchThread, &QThread::finished, m_searchWorker, &QObject::deleteLater);
+    connect(this, &RunbookPanel::requestSync, m_indexWorker, &RunbookWorker::sync);
+    connect(this, &RunbookPanel::requestList, m_searchWorker, &RunbookWorker::list);
+    connect(this, &RunbookPanel::requestSearch, m_searchWorker, &RunbookWorker::search);
+    connect(m_indexWorker, &RunbookWorker::synced, this, &RunbookPanel::onSynced);
+    connect(m_searchWorker, &RunbookWorker::listed, this, &RunbookPanel::onListed);
+    connect(m_searchWorker, &RunbookWorker::found, this, &RunbookPanel::onFound);
+    for (RunbookWorker *worker : {m_indexWorker, m_searchWorker})
+        connect(worker, &RunbookWorker::failed, this, [this](const QString &message) {
+            m_status->setText(tr("Runbook index unavailable"));
+            m_status->setToolTip(message);
+            m_syncRunning = false;
+        });
+    m_indexThread->start();
+    m_searchThread->start();
+}
+
+void RunbookPanel::scheduleSync()
+{
+    if (m_syncRunning) {
+        m_syncAgain = true;
+        return;
+    }
+    m_syncRunning = true;
+    Q_EMIT requestSync(m_roots);
+}
+
+void RunbookPanel::onSynced(const runbooks::ScanReport &report)
+{
+    m_syncRunning = false;
+    if (!report.error.isEmpty()) {
+        m_status->setText(tr("Runbook index not updated"));
+        m_status->setToolTip(report.error);
+    }
+    m_problems->clear();
+    for (const auto &problem : report.problems) {
+        auto *item = new QListWidgetItem(
+            (problem.indexed ? tr("Partly indexed: %1 — %2") : tr("Not indexed: %1 — %2"))
+                .arg(problem.path, problem.reason),
+            m_problems);
+        item->setData(Qt::UserRole, problem.path);
+        item->setToolTip(problem.path);
+    }
+    m_problems->setVisible(!report.problems.empty());
+    watch(report);
+    Q_EMIT requestList();
+    if (m_syncAgain) {
+        m_syncAgain = false;
+        scheduleSync();
+    }
+}
+
+void RunbookPanel::watch(const runbooks::ScanReport &report)
+{
+    const QStringList watched = m_watcher->directories() + m_watcher->files();
+    if (!watched.isEmpty())
+        m_watcher->removePaths(watched);
+    QStringList paths = report.folders;
+    // A root that is missing now is watched through its parent, to notice it coming back.
+    for (const QString &root : m_roots) {
+        if (!QFileInfo::exists(root) && QFileInfo::exists(QFileInfo(root).absolutePath()))
+            paths << QFileInfo(root).absolutePath();
+    }
+    paths += report.files.mid(0, maxWatchedFiles);
+    if (!paths.isEmpty())
+        m_watcher->addPaths(paths);
+}
+
+void RunbookPanel::onListed(const std::vector<runbooks::RunbookRecord> &records)
+{
+    updateTagFilter(records);
+    m_model->showAll(records);
+    int runbooks = 0;
+    for (const auto &record : records)
+        runbooks += record.isSection ? 0 : 1;
+    m_status->setText(tr("%n runbook(s)", nullptr, runbooks));
+    if (!m_search->text().trimmed().isEmpty())
+        onSearchEdited(m_search->text());
+    Q_EMIT indexReady(int(records.size()));
+}
+
+void RunbookPanel::updateTagFilter(const std::vector<runbooks::RunbookRecord> &records)
+{
+    std::set<QString> tags;
+    for (const auto &record : records)
+        tags.insert(record.meta.tags.cbegin(), record.meta.tags.cend());
+    const QString current = m_tagFilter->currentData().toString();
+    const QSignalBlocker blocker(m_tagFilter);
+    while (m_tagFilter->count() > 1)
+        m_tagFilter->removeItem(1);
+    for (const QString &tag : tags)
+        m_tagFilter->addItem(tag, tag);
+    const int index = m_tagFilter->findData(current);
+    m_tagFilter->setCurrentIndex(index < 0 ? 0 : index);
+    static_cast<TagFilterProxy *>(m_proxy)->setTag(m_tagFilter->currentData().toString());
+}
+
+void RunbookPanel::onSearchEdited(const QString &text)
+{
+    const int generation = m_latestSearch->fetch_add(1) + 1;
+    if (text.trimmed().isEmpty()) {
+        Q_EMIT requestList();
+        return;
+    }
+    Q_EMIT requestSearch(generation, text);
+}
+
+void RunbookPanel::onFound(int generation, const QString &text,
+                           const std::vector<runbooks::SearchHit> &hits)
+{
+    if (generation != m_latestSearch->load())
+        return;
+    m_model->showHits(hits);
+    m_table->sortByColumn(-1, Qt::AscendingOrder);
+    m_proxy->sort(-1);
+    if (hits.empty())
+        m_status->setText(tr("No runbook matches"));
+    else
+        m_status->setText(tr("%n match(es)", nullptr, int(hits.size())));
+    Q_EMIT resultsShown(text, m_proxy->rowCount());
+}
+
+bool RunbookPanel::openFirstResult()
+{
+    if (m_proxy->rowCount() == 0)
+        return false;
+    openRow(m_proxy->index(0, 0));
+    return true;
+}
+
+void RunbookPanel::openRow(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    openRunbook(index.data(RunbookTableModel::PathRole).toString());
+}
+
+void RunbookPanel::openRunbook(const QString &path, const QString &root)
+{
+    for (int i = 0; i < m_reader->count(); ++i) {
+        auto *tab = static_cast<RunbookReaderTab *>(m_reader->widget(i));
+        if (tab->browser()->currentPath() == path) {
+            m_reader->setCurrentIndex(i);
+            return;
+        }
+    }
+    QString folder = root;
+    for (const QString &candidate : m_roots) {
+        if (folder.isEmpty() && path.startsWith(candidate + QLatin1Char('/')))
+            folder = candidate;
+    }
+    auto *tab = new RunbookReaderTab(m_reader);
+    RunbookBrowser *browser = tab->browser();
+    connect(browser, &RunbookBrowser::runbookShown, this,
+            [this, tab](const QString &, const QString &title) {
+                const int index = m_reader->indexOf(tab);
+                if (index >= 0) {
+                    m_reader->setTabText(index, title);
+                    m_reader->setTabToolTip(index, tab->browser()->currentPath());
+                }
+            });
+    connect(browser, &RunbookBrowser::linkProblem, this, [this](const QString &message) {
+        m_status->setText(message);
+        log::get(log::Ui)->info("{}", message.toStdString());
+    });
+    connect(browser, &RunbookBrowser::codeCopied, this,
+            [this] { m_status->setText(tr("Command copied")); });
+    if (!browser->openRunbook(path, folder)) {
+        delete tab;
+        return;
+    }
+    m_reader->setCurrentIndex(m_reader->addTab(tab, browser->currentTitle()));
+}
+
+} // namespace ic::ui

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "runbooks/RunbookTypes.h"
+
+#include <QStringList>
+#include <QWidget>
+#include <atomic>
+#include <memory>
+
+class QComboBox;
+class QFileSystemWatcher;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QModelIndex;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
+class QThread;
+class QTimer;
+
+namespace ic::ui {
+
+class RunbookTableModel;
+class RunbookWorker;
+
+// The runbook area: search box, sortable index filtered by tag, reader tabs and the list of
+// files that could not be indexed. Indexing and every query run on worker threads; a file
+// system watcher re-indexes when the folders change.
+class RunbookPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    RunbookPanel(const QString &databasePath, const QStringList &roots, QWidget *parent = nullptr);
+    ~RunbookPanel() override;
+
+    // Opens a runbook in a reader tab (an existing tab if it is open already).
+    void openRunbook(const QString &path, const QString &root = {});
+    // Opens the runbook in the table's first row, e.g. on Enter in the search box.
+    bool openFirstResult();
+
+Q_SIGNALS:
+    // After every index update and list refresh: tests and the status line wait on it.
+    void indexReady(int runbookCount);
+    void resultsShown(const QString &query, int count);
+    void requestSync(const QStringList &roots);
+    void requestList();
+    void requestSearch(int generation, const QString &text);
+
+private:
+    void buildLayout();
+    void connectWorkers();
+    void onSearchEdited(const QString &text);
+    void onSynced(const runbooks::ScanReport &report);
+    void onListed(const std::vector<runbooks::RunbookRecord> &records);
+    void onFound(int generation, const QString &text, const std::vector<runbooks::SearchHit> &hits);
+    void openRow(const QModelIndex &index);
+    void updateTagFilter(const std::vector<runbooks::RunbookRecord> &records);
+    void watch(const runbooks::ScanReport &report);
+    void scheduleSync();
+
+    QString m_databasePath;
+    QStringList m_roots;
+    std::shared_ptr<std::atomic<int>> m_latestSearch;
+    std::shared_ptr<std::atomic<bool>> m_stop;
+    QThread *m_indexThread;
+    QThread *m_searchThread;
+    RunbookWorker *m_indexWorker;
+    RunbookWorker *m_searchWorker;
+    bool m_syncRunning = false;
+    bool m_syncAgain = false;
+
+    QLineEdit *m_search;
+    QComboBox *m_tagFilter;
+    QLabel *m_status;
+    RunbookTableModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_table;
+    QTabWidget *m_reader;
+    QListWidget *m_problems;
+    QFileSystemWatcher *m_watcher;
+    QTimer *m_syncDelay;
+};
+
+} // namespace ic::ui

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QToolButton;
+
+namespace ic::ui {
+
+class RunbookBrowser;
+
+// One reader tab: back/forward, a table of contents from the headings, the runbook.
+class RunbookReaderTab : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RunbookReaderTab(QWidget *parent = nullptr);
+
+    RunbookBrowser *browser() const { return m_browser; }
+
+private:
+    void updateNavigation();
+    void fillContents();
+
+    RunbookBrowser *m_browser;
+    QToolButton *m_back;
+    QToolButton *m_forward;
+    QComboBox *m_contents;
+};
+
+} // namespace ic::ui

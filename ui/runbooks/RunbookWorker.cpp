@@ -1,0 +1,56 @@
+#include "RunbookWorker.h"
+
+#include "runbooks/RunbookLibrary.h"
+#include "storage/Database.h"
+
+#include <QMetaType>
+
+namespace ic::ui {
+
+RunbookWorker::RunbookWorker(QString databasePath, std::shared_ptr<std::atomic<int>> latestSearch,
+                             std::shared_ptr<std::atomic<bool>> stop)
+    : m_databasePath(std::move(databasePath)), m_latestSearch(std::move(latestSearch)),
+      m_stop(std::move(stop))
+{}
+
+RunbookWorker::~RunbookWorker() = default;
+
+Database *RunbookWorker::database()
+{
+    if (!m_database) {
+        QString error;
+        m_database = Database::openAdditional(m_databasePath, &error);
+        if (!m_database)
+            Q_EMIT failed(error);
+    }
+    return m_database.get();
+}
+
+void RunbookWorker::sync(const QStringList &roots)
+{
+    if (Database *db = database())
+        Q_EMIT synced(runbooks::RunbookLibrary(db->connection()).sync(roots, m_stop.get()));
+}
+
+void RunbookWorker::list()
+{
+    if (Database *db = database())
+        Q_EMIT listed(runbooks::RunbookLibrary(db->connection()).list());
+}
+
+void RunbookWorker::search(int generation, const QString &text)
+{
+    if (generation != m_latestSearch->load())
+        return;
+    if (Database *db = database())
+        Q_EMIT found(generation, text, runbooks::RunbookLibrary(db->connection()).search(text, 50));
+}
+
+void registerRunbookMetaTypes()
+{
+    qRegisterMetaType<ic::runbooks::ScanReport>();
+    qRegisterMetaType<std::vector<ic::runbooks::RunbookRecord>>();
+    qRegisterMetaType<std::vector<ic::runbooks::SearchHit>>();
+}
+
+} // namespace ic::ui

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "runbooks/RunbookTypes.h"
+
+#include <QObject>
+#include <QStringList>
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace ic {
+class Database;
+}
+
+namespace ic::ui {
+
+// Runs index and search work on its own thread with its own database connection, so the
+// window never waits on the disk or on SQLite. Move it to a QThread and talk to it through
+// queued signals only.
+class RunbookWorker : public QObject
+{
+    Q_OBJECT
+public:
+    // latestSearch: the newest search generation the panel asked for; older requests still
+    // queued are dropped unanswered, so a burst of keystrokes costs one query.
+    // stop: set by the owner to end a running sync early (the window is closing).
+    RunbookWorker(QString databasePath, std::shared_ptr<std::atomic<int>> latestSearch,
+                  std::shared_ptr<std::atomic<bool>> stop);
+    ~RunbookWorker() override;
+
+public Q_SLOTS:
+    void sync(const QStringList &roots);
+    void list();
+    void search(int generation, const QString &text);
+
+Q_SIGNALS:
+    void synced(const ic::runbooks::ScanReport &report);
+    void listed(const std::vector<ic::runbooks::RunbookRecord> &records);
+    void found(int generation, const QString &text,
+               const std::vector<ic::runbooks::SearchHit> &hits);
+    void failed(const QString &message);
+
+private:
+    Database *database();
+
+    QString m_databasePath;
+    std::shared_ptr<std::atomic<int>> m_latestSearch;
+    std::shared_ptr<std::atomic<bool>> m_stop;
+    std::unique_ptr<Database> m_database;
+};
+
+// Registers the runbook types for queued signals; call once before connecting.
+void registerRunbookMetaTypes();
+
+} // namespace ic::ui
