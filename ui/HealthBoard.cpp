@@ -12,7 +12,8 @@ namespace ic::ui {
 
 HealthBoard::HealthBoard(health::HealthMonitor *monitor, QWidget *parent)
     : QWidget(parent), m_monitor(monitor), m_problems(new QLabel(this)),
-      m_summary(new QLabel(this)), m_tilesArea(new QWidget), m_tilesLayout(nullptr)
+      m_summary(new QLabel(this)), m_observerNote(new QLabel(this)), m_tilesArea(new QWidget),
+      m_tilesLayout(nullptr)
 {
     setObjectName(QStringLiteral("healthBoard"));
     m_problems->setObjectName(QStringLiteral("healthProblems"));
@@ -21,6 +22,9 @@ HealthBoard::HealthBoard(health::HealthMonitor *monitor, QWidget *parent)
     m_problems->setVisible(false);
     m_summary->setObjectName(QStringLiteral("healthSummary"));
     m_summary->setWordWrap(true);
+    m_observerNote->setObjectName(QStringLiteral("healthObserverNote"));
+    m_observerNote->setWordWrap(true);
+    m_observerNote->setVisible(false);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -34,6 +38,7 @@ HealthBoard::HealthBoard(health::HealthMonitor *monitor, QWidget *parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_problems);
     layout->addWidget(m_summary);
+    layout->addWidget(m_observerNote);
     layout->addWidget(scroll, 1);
 
     connect(m_monitor, &health::HealthMonitor::checksChanged, this, &HealthBoard::rebuild);
@@ -41,6 +46,15 @@ HealthBoard::HealthBoard(health::HealthMonitor *monitor, QWidget *parent)
         refreshTile(name);
         updateSummary();
     });
+    connect(m_monitor, &health::HealthMonitor::observerImpaired, this,
+            [this](const QDateTime &from, const QDateTime &to) {
+                m_observerNote->setText(
+                    tr("The console was not observing from %1 to %2 (sleep or a clock jump). "
+                       "Checks run again now; that gap says nothing about the targets.")
+                        .arg(from.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+                             to.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+                m_observerNote->setVisible(true);
+            });
     // "since" ages and STALE appears without any new result, so the board ticks on its own.
     m_clock.setInterval(1000);
     connect(&m_clock, &QTimer::timeout, this, &HealthBoard::refreshAll);

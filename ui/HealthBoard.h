@@ -39,6 +39,7 @@ private:
     health::HealthMonitor *m_monitor;
     QLabel *m_problems;
     QLabel *m_summary;
+    QLabel *m_observerNote;
     QWidget *m_tilesArea;
     QVBoxLayout *m_tilesLayout;
     QHash<QString, HealthTile *> m_tiles;

@@ -112,6 +112,12 @@ void HealthTile::display(const health::CheckStatus &status, const QDateTime &now
         m_since->setText(tr("since %1 (%2)")
                              .arg(status.since.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
                                   formatDuration(std::chrono::seconds(ageSeconds))));
+        if (status.check.isSilenced(now))
+            m_since->setText(m_since->text() +
+                             tr(" · silenced until %1: %2")
+                                 .arg(status.check.silencedUntil.toLocalTime().toString(
+                                          QStringLiteral("yyyy-MM-dd HH:mm")),
+                                      status.check.silenceReason));
         QString message = status.last.message;
         if (state == health::State::Stale)
             message =

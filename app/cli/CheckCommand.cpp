@@ -32,10 +32,15 @@ void print(Context &context, const QList<CheckResult> &results, bool json, bool 
     context.out().flush();
 }
 
-bool allOk(const QList<CheckResult> &results)
+// Silenced checks are reported but do not fail the run: someone already knows.
+bool allOk(const QList<CheckResult> &results, const QList<CheckDefinition> &checks)
 {
-    return std::all_of(results.begin(), results.end(),
-                       [](const CheckResult &result) { return result.state == health::State::Ok; });
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        if (results.at(i).state != health::State::Ok && !checks.at(i).isSilenced(now))
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -97,7 +102,7 @@ int runCheck(Context &context, const QStringList &args)
         const QList<CheckResult> results = runner.runAndWait(enabled);
         print(context, results, json, watch);
         if (!watch)
-            return allOk(results) ? Success : CheckFailed;
+            return allOk(results, enabled) ? Success : CheckFailed;
         QEventLoop pause;
         QTimer::singleShot(shortest, &pause, &QEventLoop::quit);
         pause.exec();

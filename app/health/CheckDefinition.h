@@ -42,6 +42,14 @@ struct CheckDefinition
     QString metric;
     QString path;
 
+    // Silenced: still probed and shown, but its failures alert nobody until then.
+    QString silenceReason;
+    QDateTime silencedUntil;
+    bool isSilenced(const QDateTime &now) const
+    {
+        return silencedUntil.isValid() && now < silencedUntil;
+    }
+
     QString file;
     int line = 0; // where the check starts in its file, for messages
 };

@@ -17,7 +17,8 @@ const QStringList commonFields{QStringLiteral("name"),
                                QStringLiteral("success_threshold"),
                                QStringLiteral("conditions"),
                                QStringLiteral("runbook"),
-                               QStringLiteral("enabled")};
+                               QStringLiteral("enabled"),
+                               QStringLiteral("silence")};
 
 // The target fields each type accepts; anything else is reported, so typos surface.
 const QMap<QString, QStringList> &typeFields()
@@ -254,6 +255,25 @@ bool FieldReader::readCommon(const YAML::Node &node, const QString &where, Check
     if (const YAML::Node value = node["success_threshold"])
         check->successThreshold =
             integer(value, field("success_threshold"), 1, 100).value_or(check->successThreshold);
+    if (const YAML::Node silence = node["silence"]) {
+        // silence: { reason: "planned failover", until: 2026-11-25T12:00:00Z }
+        const QString silenceField = field("silence");
+        const auto reason = silence.IsMap() && silence["reason"]
+                                ? text(silence["reason"], silenceField + QStringLiteral(".reason"))
+                                : std::nullopt;
+        const auto until = silence.IsMap() && silence["until"]
+                               ? text(silence["until"], silenceField + QStringLiteral(".until"))
+                               : std::nullopt;
+        const QDateTime when = until ? QDateTime::fromString(*until, Qt::ISODate) : QDateTime();
+        if (!reason || reason->trimmed().isEmpty() || !when.isValid()) {
+            problem(silence, silenceField,
+                    QStringLiteral("needs a reason and an until time in ISO 8601, e.g. "
+                                   "{ reason: planned failover, until: 2026-11-25T12:00:00Z }"));
+            return false;
+        }
+        check->silenceReason = reason->trimmed();
+        check->silencedUntil = when;
+    }
     const QStringList allowed = commonFields + typeFields().value(check->type);
     for (const auto &entry : node) {
         const QString name = key(entry.first);

@@ -142,7 +142,7 @@ void HealthMonitor::onResult(const CheckResult &result)
     if (it->recent.size() > recentCount)
         it->recent.removeFirst();
     Q_EMIT statusChanged(result.name);
-    if (changed && hadState)
+    if (changed && hadState && !it->check.isSilenced(result.checkedAt))
         Q_EMIT stateChanged(result.name, before, tracker.state());
 }
 

@@ -59,6 +59,7 @@ public:
 Q_SIGNALS:
     void checksChanged();
     void statusChanged(const QString &name);
+    // A change of the smoothed state worth telling people (not sent while silenced).
     void stateChanged(const QString &name, ic::health::State from, ic::health::State to);
     void observerImpaired(const QDateTime &from, const QDateTime &to);
 

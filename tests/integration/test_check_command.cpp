@@ -94,6 +94,26 @@ private Q_SLOTS:
         QCOMPARE(condition.value(QStringLiteral("success")).toBool(), false);
     }
 
+    void silencedFailuresDoNotFailTheRun()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        const int port = closed.serverPort();
+        closed.close();
+        const QString until =
+            QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODateWithMs);
+        const QString config = writeConfig(
+            QStringLiteral("silenced.yaml"),
+            QStringLiteral("checks:\n  - { name: gone, type: tcp, host: 127.0.0.1, port: %1, "
+                           "silence: { reason: planned maintenance, until: \"%2\" } }\n")
+                .arg(port)
+                .arg(until));
+        const test::RunResult run =
+            test::runConsole({QStringLiteral("check"), QStringLiteral("--config"), config});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QVERIFY(run.out.contains(QStringLiteral("CRIT")));
+    }
+
     void configErrorExitsTwoNamingFileLineAndField()
     {
         const QString config = writeConfig(

@@ -134,6 +134,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(board->tile(QStringLiteral("added")) != nullptr, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(
             stateOf(board->tile(QStringLiteral("added"))).contains(QStringLiteral("OK")), 10000);
+        // A suspend is the observer's gap, said so on the board.
+        auto *observerNote = board->findChild<QLabel *>(QStringLiteral("healthObserverNote"));
+        QVERIFY(!observerNote->isVisibleTo(board));
+        Q_EMIT monitor.observerImpaired(QDateTime::currentDateTimeUtc().addSecs(-600),
+                                        QDateTime::currentDateTimeUtc());
+        QVERIFY(observerNote->isVisibleTo(board));
+        QVERIFY(observerNote->text().contains(QStringLiteral("not observing")));
+
         auto *summary = board->findChild<QLabel *>(QStringLiteral("healthSummary"));
         QVERIFY2(summary->text().contains(QStringLiteral("3 checks")), qPrintable(summary->text()));
     }

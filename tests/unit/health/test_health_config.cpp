@@ -96,6 +96,22 @@ private Q_SLOTS:
         QCOMPARE(bad.history.ringSize, HistoryLimits{}.ringSize);
     }
 
+    void silenceNeedsAReasonAndAnExpiry()
+    {
+        const HealthConfig config =
+            parse("checks:\n"
+                  "  - { name: a, type: tcp, host: h, port: 1, silence: { reason: failover, "
+                  "until: \"2026-11-25T12:00:00Z\" } }\n"
+                  "  - { name: b, type: tcp, host: h, port: 1, silence: { reason: x } }\n");
+        QCOMPARE(config.checks.size(), 1);
+        const CheckDefinition &a = config.checks.first();
+        QCOMPARE(a.silenceReason, QStringLiteral("failover"));
+        QVERIFY(a.isSilenced(QDateTime(QDate(2026, 11, 25), QTime(11, 59), Qt::UTC)));
+        QVERIFY(!a.isSilenced(QDateTime(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC)));
+        QCOMPARE(config.problems.size(), 1);
+        QCOMPARE(config.problems.first().field, QStringLiteral("checks[1].silence"));
+    }
+
     void yamlSyntaxErrorNamesTheLine()
     {
         const HealthConfig config = parse("checks:\n  - name: a\n    type: [tcp\n");
