@@ -1,6 +1,7 @@
 #include "ActiveIncident.h"
 
 #include "comms/IncidentValues.h"
+#include "comms/MessageTemplates.h"
 #include "core/Ids.h"
 #include "incidents/IncidentDocument.h"
 #include "storage/Sql.h"
@@ -171,6 +172,23 @@ bool ActiveIncident::setMilestone(Milestone milestone, const QDateTime &value)
     m_error.clear();
     return m_incident &&
            finish(m_store.setMilestone(m_incident->id, milestone, value, actor(), &m_error));
+}
+
+bool ActiveIncident::recordMessageSent(const QString &templateId, const QString &templateTitle,
+                                       const QString &text, const QString &how)
+{
+    m_error.clear();
+    return m_incident && finish(m_store.recordMessageSent(
+                             m_incident->id, templateTitle, text, how,
+                             comms::restartsUpdateCountdown(templateId), actor(), &m_error));
+}
+
+bool ActiveIncident::recordEvent(const QString &kind, const QString &text, const QJsonObject &data,
+                                 const QString &eventActor)
+{
+    m_error.clear();
+    return m_incident && m_incident->isOpen() &&
+           finish(m_store.recordEvent(m_incident->id, kind, text, data, eventActor, &m_error));
 }
 
 bool ActiveIncident::recordUpdateSent(const QString &how)

@@ -53,6 +53,14 @@ public:
                             const std::vector<incidents::AttachedTask> &tasks);
     // For comms: an update was copied or posted, so the next-update countdown restarts.
     bool recordUpdateSent(const QString &how);
+    // A drafted message was copied or posted: logged with its text; an initial alert or an
+    // update also restarts the countdown.
+    bool recordMessageSent(const QString &templateId, const QString &templateTitle,
+                           const QString &text, const QString &how);
+    // An automatic event from another feature (a health state change, a runbook opened)
+    // while an incident is open; ignored without one.
+    bool recordEvent(const QString &kind, const QString &text, const QJsonObject &data,
+                     const QString &actor);
     QString error() const { return m_error; }
 
     // Who acts, for the timeline: the commander of this console's user.

@@ -126,6 +126,12 @@ QString DraftsPanel::currentText() const
 
 void DraftsPanel::refill()
 {
+    fill();
+    m_status->clear();
+}
+
+void DraftsPanel::fill()
+{
     const QVariantMap values = m_values ? m_values() : QVariantMap();
     m_stack->setCurrentIndex(values.isEmpty() ? 0 : 1);
     if (values.isEmpty())
@@ -141,13 +147,12 @@ void DraftsPanel::refill()
              : tr("The template %1 cannot be rendered: %2").arg(chosen->source, error));
     m_filling = false;
     m_edited = false;
-    m_status->clear();
 }
 
 void DraftsPanel::incidentChanged()
 {
     if (!m_edited || m_stack->currentIndex() == 0)
-        refill();
+        fill();
 }
 
 void DraftsPanel::updatePreviewAndLint()

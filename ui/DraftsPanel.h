@@ -54,6 +54,8 @@ Q_SIGNALS:
     void draftPosted(const QString &templateId, const QString &text);
 
 private:
+    // Renders the chosen template into the editor (the status line stays as it is).
+    void fill();
     void updatePreviewAndLint();
     bool confirmDespiteFindings(const QStringList &findings);
 

@@ -1,6 +1,8 @@
 #include "GuiLauncher.h"
 
+#include "ActiveIncident.h"
 #include "DatabaseProblemDialog.h"
+#include "FeatureLinks.h"
 #include "FirstPaintProbe.h"
 #include "HealthBoard.h"
 #include "IncidentCockpit.h"
@@ -155,12 +157,15 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
         log::get(log::Health)->warn("{}", problem.toStdString());
     health::HealthMonitor healthMonitor(health::healthConfigPath(dataDir.path), database->path());
     MainWindow window({database.get(), dataDir.path, options.runbookDirs});
-    window.setAreaContent(
-        MainWindow::Area::Runbooks,
-        new RunbookPanel(database->path(), runbooks::runbookRoots(options.runbookDirs)));
-    window.setAreaContent(MainWindow::Area::Health, new HealthBoard(&healthMonitor));
+    auto *runbookPanel =
+        new RunbookPanel(database->path(), runbooks::runbookRoots(options.runbookDirs));
+    window.setAreaContent(MainWindow::Area::Runbooks, runbookPanel);
+    auto *healthBoard = new HealthBoard(&healthMonitor);
+    window.setAreaContent(MainWindow::Area::Health, healthBoard);
+    ActiveIncident *incident = installIncidentCockpit(window, *database, dataDir.path);
+    installDrafts(window, incident, dataDir.path);
+    linkHealth(healthMonitor, healthBoard, runbookPanel, incident);
     healthMonitor.start();
-    installIncidentCockpit(window, *database, dataDir.path);
     if (options.exitAfterFirstPaint)
         new FirstPaintProbe(&window, out);
     window.show();

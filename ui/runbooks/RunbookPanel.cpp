@@ -238,8 +238,22 @@ void RunbookPanel::watch(const runbooks::ScanReport &report)
         m_watcher->addPaths(paths);
 }
 
+bool RunbookPanel::openRunbookById(const QString &id)
+{
+    const QString path = m_pathsById.value(id);
+    if (path.isEmpty()) {
+        m_status->setText(tr("No runbook \"%1\" in the index").arg(id));
+        return false;
+    }
+    openRunbook(path);
+    return true;
+}
+
 void RunbookPanel::onListed(const std::vector<runbooks::RunbookRecord> &records)
 {
+    m_pathsById.clear();
+    for (const auto &record : records)
+        m_pathsById.insert(record.id, record.path);
     updateTagFilter(records);
     m_model->showAll(records);
     int runbooks = 0;

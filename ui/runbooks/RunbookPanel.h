@@ -2,6 +2,7 @@
 
 #include "runbooks/RunbookTypes.h"
 
+#include <QHash>
 #include <QStringList>
 #include <QWidget>
 #include <atomic>
@@ -36,6 +37,9 @@ public:
 
     // Opens a runbook in a reader tab (an existing tab if it is open already).
     void openRunbook(const QString &path, const QString &root = {});
+    // Opens a runbook by its index id (health checks and palettes link by id); false when
+    // the index does not know it.
+    bool openRunbookById(const QString &id);
     // Opens the runbook in the table's first row, e.g. on Enter in the search box.
     bool openFirstResult();
 
@@ -74,6 +78,7 @@ private:
     QComboBox *m_tagFilter;
     QLabel *m_status;
     RunbookTableModel *m_model;
+    QHash<QString, QString> m_pathsById;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
     QTabWidget *m_reader;

@@ -1,0 +1,80 @@
+#include "TestSupport.h"
+#include "incidents/Timeline.h"
+#include "storage/Database.h"
+#include "ui/ActiveIncident.h"
+#include "ui/FeatureLinks.h"
+#include "ui/IncidentCockpit.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ic;
+using namespace ic::ui;
+
+// The announcement path in the real window: declared incident, initial alert, Ctrl+Shift+C.
+class TestDraftsInWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<Database> m_database;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        DatabaseOpenResult result;
+        m_database = Database::open(m_dataDir.filePath(QStringLiteral("console.db")), &result);
+        QVERIFY2(m_database, qPrintable(result.message));
+    }
+
+    void initialAlertIsCopiedAndLoggedWithOneKeystroke()
+    {
+        MainWindow window(WindowServices{m_database.get(), m_dataDir.path(), {}});
+        ActiveIncident *incident = installIncidentCockpit(window, *m_database, m_dataDir.path());
+        installDrafts(window, incident, m_dataDir.path());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Checkout returns 502 🚨");
+        request.severity = QStringLiteral("SEV-2");
+        request.services = {QStringLiteral("checkout")};
+        request.impact = QStringLiteral("EU card payments fail");
+        request.commander = QStringLiteral("Ana Lima");
+        QVERIFY2(incident->declare(request), qPrintable(incident->error()));
+        const QDateTime dueBefore = incident->nextUpdateDue();
+
+        auto *combo = window.findChild<QComboBox *>(QStringLiteral("draftTemplate"));
+        combo->setCurrentIndex(combo->findData(QStringLiteral("initial")));
+        auto *editor = window.findChild<QPlainTextEdit *>(QStringLiteral("draftEditor"));
+        QTRY_VERIFY(editor->isVisible());
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("Checkout returns 502 🚨")));
+
+        QApplication::clipboard()->clear();
+        QTest::qWait(1100); // the countdown restart must be visible in whole seconds
+        QTest::keyClick(&window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(!QApplication::clipboard()->text().isEmpty());
+        const QString copied = QApplication::clipboard()->text();
+        QVERIFY(copied.startsWith(QStringLiteral("🚨 *INCIDENT DECLARED: Checkout returns 502 🚨*")));
+        QVERIFY(copied.contains(QStringLiteral("*Impact:* EU card payments fail")));
+
+        const auto &events = incident->events();
+        QVERIFY(!events.empty());
+        QCOMPARE(events.back().kind, incidents::EventKind::UpdateSent);
+        QCOMPARE(events.back().data.value(QStringLiteral("text")).toString(), copied);
+        QVERIFY(incident->nextUpdateDue() > dueBefore);
+        auto *status = window.findChild<QLabel *>(QStringLiteral("draftStatus"));
+        QVERIFY(status->text().contains(QStringLiteral("Copied")));
+    }
+};
+
+QTEST_MAIN(TestDraftsInWindow)
+#include "test_drafts_in_window.moc"

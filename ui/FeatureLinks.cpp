@@ -1,0 +1,98 @@
+#include "FeatureLinks.h"
+
+#include "ActiveIncident.h"
+#include "DraftsPanel.h"
+#include "HealthBoard.h"
+#include "MainWindow.h"
+#include "comms/MessageTemplates.h"
+#include "comms/SlackWebhook.h"
+#include "comms/WebhookSecret.h"
+#include "core/Logging.h"
+#include "health/HealthMonitor.h"
+#include "incidents/Timeline.h"
+#include "ui/runbooks/RunbookPanel.h"
+
+#include <QAction>
+#include <QDir>
+#include <QDockWidget>
+#include <QJsonObject>
+#include <QMenu>
+
+namespace ic::ui {
+namespace {
+
+// Owns the templates for as long as the drafts panel lives.
+class TemplatesHolder : public QObject
+{
+public:
+    TemplatesHolder(const QString &userDir, QObject *parent) : QObject(parent), templates(userDir)
+    {}
+    comms::MessageTemplates templates;
+};
+
+QString titleOf(const comms::MessageTemplates &templates, const QString &id)
+{
+    const comms::MessageTemplate *t = templates.find(id);
+    return t ? t->title : id;
+}
+
+} // namespace
+
+void installDrafts(MainWindow &window, ActiveIncident *incident, const QString &dataDir)
+{
+    auto *holder =
+        new TemplatesHolder(QDir(dataDir).filePath(QStringLiteral("templates")), &window);
+    for (const comms::TemplateProblem &problem : holder->templates.problems())
+        log::get(log::Comms)->warn("{}", problem.toString().toStdString());
+    const comms::MessageTemplates &templates = holder->templates;
+    auto *panel = new DraftsPanel(templates);
+    panel->setValuesProvider([incident] { return incident->templateValues(); });
+    panel->setWebhook(new comms::SlackWebhook(panel),
+                      [dataDir] { return comms::WebhookSecret(dataDir).load(); });
+    window.setAreaContent(MainWindow::Area::Drafts, panel);
+
+    QObject::connect(incident, &ActiveIncident::changed, panel, &DraftsPanel::incidentChanged);
+    QObject::connect(panel, &DraftsPanel::draftCopied, incident,
+                     [incident, &templates](const QString &id, const QString &text) {
+                         incident->recordMessageSent(id, titleOf(templates, id), text,
+                                                     QObject::tr("copied"));
+                     });
+    QObject::connect(panel, &DraftsPanel::draftPosted, incident,
+                     [incident, &templates](const QString &id, const QString &text) {
+                         incident->recordMessageSent(id, titleOf(templates, id), text,
+                                                     QObject::tr("posted to Slack"));
+                     });
+
+    auto *copy = new QAction(QObject::tr("&Copy current draft"), &window);
+    copy->setObjectName(QStringLiteral("copyDraftAction"));
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copy->setShortcutContext(Qt::WindowShortcut);
+    QObject::connect(copy, &QAction::triggered, panel, [panel, &window] {
+        if (auto *dock = window.findChild<QDockWidget *>(QStringLiteral("draftsDock")))
+            dock->show();
+        panel->copyCurrent();
+    });
+    window.addAction(copy);
+    if (QMenu *file = window.menu(QStringLiteral("fileMenu")))
+        file->insertAction(file->actions().value(0), copy);
+}
+
+void linkHealth(health::HealthMonitor &monitor, HealthBoard *board, RunbookPanel *runbooks,
+                ActiveIncident *incident)
+{
+    QObject::connect(&monitor, &health::HealthMonitor::stateChanged, incident,
+                     [incident](const QString &name, health::State from, health::State to) {
+                         incident->recordEvent(
+                             incidents::EventKind::HealthChanged,
+                             QStringLiteral("%1: %2 → %3")
+                                 .arg(name, health::stateName(from), health::stateName(to)),
+                             {{QStringLiteral("check"), name},
+                              {QStringLiteral("from"), health::stateName(from)},
+                              {QStringLiteral("to"), health::stateName(to)}},
+                             QStringLiteral("health"));
+                     });
+    QObject::connect(board, &HealthBoard::runbookRequested, runbooks,
+                     [runbooks](const QString &id) { runbooks->openRunbookById(id); });
+}
+
+} // namespace ic::ui

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+namespace ic::health {
+class HealthMonitor;
+}
+
+namespace ic::ui {
+
+class ActiveIncident;
+class HealthBoard;
+class MainWindow;
+class RunbookPanel;
+
+// Puts the drafts panel into the window and connects it to the active incident: values come
+// from the incident, every copy or post lands on its timeline (restarting the update
+// countdown for alerts and updates), Ctrl+Shift+C copies from anywhere in the window.
+void installDrafts(MainWindow &window, ActiveIncident *incident, const QString &dataDir);
+
+// While an incident is open, health state changes go on its timeline; a check's runbook
+// button opens that runbook in the reader.
+void linkHealth(health::HealthMonitor &monitor, HealthBoard *board, RunbookPanel *runbooks,
+                ActiveIncident *incident);
+
+} // namespace ic::ui
