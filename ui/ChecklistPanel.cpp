@@ -37,6 +37,7 @@ ChecklistPanel::ChecklistPanel(ActiveIncident &incident, QWidget *parent)
     m_tree->setAccessibleName(tr("Checklist"));
     m_tree->setRootIsDecorated(false);
     m_tree->setUniformRowHeights(true);
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(false);
     m_tree->installEventFilter(this);

@@ -37,6 +37,8 @@ DraftsPanel::DraftsPanel(const comms::MessageTemplates &templates, QWidget *pare
     m_template->setAccessibleName(tr("Message template"));
     for (const comms::MessageTemplate &t : templates.all())
         m_template->addItem(t.title, t.id);
+    // The first message of every incident is the one wanted first.
+    m_template->setCurrentIndex(qMax(0, m_template->findData(QStringLiteral("initial"))));
     m_editor->setObjectName(QStringLiteral("draftEditor"));
     m_editor->setAccessibleName(tr("Draft text"));
     m_preview->setObjectName(QStringLiteral("draftPreview"));

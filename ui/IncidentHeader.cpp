@@ -47,22 +47,32 @@ IncidentHeader::IncidentHeader(QWidget *parent)
     setAccessibleName(tr("Incident header"));
 }
 
-QLabel *IncidentHeader::addLabel(const char *objectName)
+QLabel *IncidentHeader::addLabel(const char *objectName, QBoxLayout *row)
 {
     auto *label = new QLabel(m_live);
     label->setObjectName(QLatin1String(objectName));
-    m_live->layout()->addWidget(label);
+    row->addWidget(label);
     return label;
 }
 
 void IncidentHeader::showIncident(ActiveIncident *incident)
 {
     m_incident = incident;
-    auto *layout = new QHBoxLayout(m_live);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // Two rows, so the header never forces the window wider than the screen: who and what
+    // on top, the clocks below. Long texts may be cut; their tooltips carry them whole.
+    auto *rows = new QVBoxLayout(m_live);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(4);
+    auto *layout = new QHBoxLayout;
     layout->setSpacing(14);
-    m_badge = addLabel("headerSeverityBadge");
-    m_title = addLabel("headerTitle");
+    auto *clocks = new QHBoxLayout;
+    clocks->setSpacing(18);
+    rows->addLayout(layout);
+    rows->addLayout(clocks);
+    m_badge = addLabel("headerSeverityBadge", layout);
+    m_title = addLabel("headerTitle", layout);
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    layout->setStretchFactor(m_title, 1);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
@@ -78,10 +88,12 @@ void IncidentHeader::showIncident(ActiveIncident *incident)
     for (const incidents::SeverityLevel &level : incident->severities().levels)
         m_severity->addItem(level.id, level.id);
     layout->addWidget(m_severity);
-    m_elapsed = addLabel("headerElapsed");
-    m_nextUpdate = addLabel("headerNextUpdate");
-    m_nearestDue = addLabel("headerNearestDue");
-    m_commander = addLabel("headerCommander");
+    m_elapsed = addLabel("headerElapsed", clocks);
+    m_nextUpdate = addLabel("headerNextUpdate", clocks);
+    m_commander = addLabel("headerCommander", clocks);
+    m_nearestDue = addLabel("headerNearestDue", clocks);
+    m_nearestDue->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    clocks->setStretchFactor(m_nearestDue, 1);
     auto *milestones = new QToolButton(m_live);
     milestones->setObjectName(QStringLiteral("headerMilestones"));
     milestones->setText(tr("Milestones…"));
@@ -92,7 +104,6 @@ void IncidentHeader::showIncident(ActiveIncident *incident)
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
-    layout->addStretch(1);
 
     connect(m_status, &QComboBox::activated, this, [this] {
         if (!m_rebuilding &&
@@ -126,6 +137,7 @@ void IncidentHeader::rebuild()
                        "8px; border-radius: 3px; }")
             .arg(badgeColours.at(std::min(rank, badgeColours.size() - 1))));
     m_title->setText(incident.title);
+    m_title->setToolTip(incident.title);
     m_status->setCurrentIndex(m_status->findData(incidents::statusId(incident.status)));
     m_status->setToolTip(incidents::statusSentence(incident.status));
     m_severity->setCurrentIndex(m_severity->findData(incident.severity));
@@ -158,6 +170,7 @@ void IncidentHeader::updateClocks()
         nearest ? (nearest->isOverdue(now) ? tr("⚠ OVERDUE: %1 (%2)") : tr("Next due: %1 (%2)"))
                       .arg(nearest->text, clock(now.secsTo(nearest->dueAt)))
                 : QString());
+    m_nearestDue->setToolTip(m_nearestDue->text());
     m_nearestDue->setStyleSheet(
         nearest && nearest->isOverdue(now)
             ? QStringLiteral("QLabel { color: #c62828; font-weight: bold; }")

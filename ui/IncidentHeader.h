@@ -3,6 +3,7 @@
 #include <QFrame>
 
 class QComboBox;
+class QBoxLayout;
 class QLabel;
 class QStackedWidget;
 
@@ -27,7 +28,7 @@ public Q_SLOTS:
 
 private:
     void rebuild();
-    QLabel *addLabel(const char *objectName);
+    QLabel *addLabel(const char *objectName, QBoxLayout *row);
 
     ActiveIncident *m_incident = nullptr;
     QStackedWidget *m_stack;

@@ -141,8 +141,12 @@ void RunbookPanel::buildLayout()
     split->setObjectName(QStringLiteral("runbookSplitter"));
     split->addWidget(indexSide);
     split->addWidget(m_reader);
-    // The reader gets most of the height; the index needs a handful of rows.
+    // The reader gets most of the height; the index needs a handful of rows. Without an
+    // open runbook the reader is hidden and the index has all the room.
     split->setSizes({280, 620});
+    m_reader->setVisible(m_reader->count() > 0);
+    connect(m_reader, &QTabWidget::currentChanged, m_reader,
+            [this](int index) { m_reader->setVisible(index >= 0); });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
