@@ -157,8 +157,10 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
         log::get(log::Health)->warn("{}", problem.toStdString());
     health::HealthMonitor healthMonitor(health::healthConfigPath(dataDir.path), database->path());
     MainWindow window({database.get(), dataDir.path, options.runbookDirs});
-    auto *runbookPanel =
-        new RunbookPanel(database->path(), runbooks::runbookRoots(options.runbookDirs));
+    auto *runbookPanel = new RunbookPanel(
+        database->path(),
+        runbooks::runbookRoots(options.runbookDirs +
+                               Settings(dataDir.path).get(settings::runbookFolders)));
     window.setAreaContent(MainWindow::Area::Runbooks, runbookPanel);
     auto *healthBoard = new HealthBoard(&healthMonitor);
     window.setAreaContent(MainWindow::Area::Health, healthBoard);

@@ -1,5 +1,6 @@
 #include "RunbooksCommand.h"
 
+#include "core/Settings.h"
 #include "runbooks/FrontMatter.h"
 #include "runbooks/MarkdownRenderer.h"
 #include "runbooks/RunbookFile.h"
@@ -199,7 +200,9 @@ int runRunbooks(Context &context, const QStringList &args)
     if (!database)
         return DataError;
     RunbookLibrary library(database->connection());
-    const auto report = library.sync(runbooks::runbookRoots(context.options().runbookDirs));
+    const auto report = library.sync(
+        runbooks::runbookRoots(context.options().runbookDirs +
+                               Settings(context.dataDir().path).get(settings::runbookFolders)));
     if (!report.error.isEmpty()) {
         context.err() << "incident-console runbooks: cannot update the index in "
                       << database->path() << ": " << report.error << Qt::endl;

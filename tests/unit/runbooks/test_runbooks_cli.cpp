@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "core/Settings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,6 +44,30 @@ private:
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("no-bundled"))); }
+
+    void foldersFromTheSettingsAreIndexed()
+    {
+        const QString dataDir = m_dir.filePath(QStringLiteral("from-settings"));
+        {
+            Settings settings(dataDir);
+            settings.set(settings::runbookFolders,
+                         QStringList{QStringLiteral(RUNBOOK_FIXTURES "/plain")});
+            QVERIFY(settings.sync());
+        }
+        const auto result =
+            test::runConsole({QStringLiteral("runbooks"), QStringLiteral("list"),
+                              QStringLiteral("--json"), QStringLiteral("--data-dir"), dataDir},
+                             {{QStringLiteral("INCIDENT_CONSOLE_BUNDLED_RUNBOOKS"),
+                               m_dir.filePath(QStringLiteral("no-bundled"))}});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonArray list = jsonArray(result.out);
+        QVERIFY2(!list.isEmpty(), qPrintable(result.out + result.err));
+        for (const auto &value : list)
+            QVERIFY(value.toObject()
+                        .value(QStringLiteral("path"))
+                        .toString()
+                        .contains(QStringLiteral("/plain/")));
+    }
 
     void bundledSetIndexesCleanly()
     {
