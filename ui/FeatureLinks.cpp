@@ -95,4 +95,15 @@ void linkHealth(health::HealthMonitor &monitor, HealthBoard *board, RunbookPanel
                      [runbooks](const QString &id) { runbooks->openRunbookById(id); });
 }
 
+void linkRunbookTasks(RunbookPanel *runbooks, ActiveIncident *incident)
+{
+    runbooks->setTaskAttacher(
+        [incident](const QString &title, const std::vector<runbooks::RunbookTask> &tasks) {
+            std::vector<incidents::AttachedTask> attached;
+            for (const runbooks::RunbookTask &task : tasks)
+                attached.push_back({task.headingPath.join(QStringLiteral(" > ")), task.text});
+            return incident->hasIncident() && incident->attachRunbookTasks(title, attached);
+        });
+}
+
 } // namespace ic::ui

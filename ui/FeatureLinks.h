@@ -23,4 +23,8 @@ void installDrafts(MainWindow &window, ActiveIncident *incident, const QString &
 void linkHealth(health::HealthMonitor &monitor, HealthBoard *board, RunbookPanel *runbooks,
                 ActiveIncident *incident);
 
+// "Attach tasks" in the runbook reader adds the runbook's task list to the active incident's
+// checklist as a section of its own (logged on the timeline).
+void linkRunbookTasks(RunbookPanel *runbooks, ActiveIncident *incident);
+
 } // namespace ic::ui

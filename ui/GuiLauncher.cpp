@@ -167,6 +167,7 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
     ActiveIncident *incident = installIncidentCockpit(window, *database, dataDir.path);
     installDrafts(window, incident, dataDir.path);
     linkHealth(healthMonitor, healthBoard, runbookPanel, incident);
+    linkRunbookTasks(runbookPanel, incident);
     healthMonitor.start();
     if (options.exitAfterFirstPaint)
         new FirstPaintProbe(&window, out);

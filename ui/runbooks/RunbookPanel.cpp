@@ -6,6 +6,7 @@
 #include "RunbookWorker.h"
 #include "SnippetDelegate.h"
 #include "core/Logging.h"
+#include "runbooks/RunbookFile.h"
 
 #include <QComboBox>
 #include <QFileInfo>
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -70,7 +72,7 @@ RunbookPanel::RunbookPanel(const QString &databasePath, const QStringList &roots
       m_model(new RunbookTableModel(this)), m_proxy(new TagFilterProxy(this)),
       m_table(new QTableView(this)), m_reader(new QTabWidget(this)),
       m_problems(new QListWidget(this)), m_watcher(new QFileSystemWatcher(this)),
-      m_syncDelay(new QTimer(this))
+      m_syncDelay(new QTimer(this)), m_attachButton(new QPushButton(tr("Attach tasks"), this))
 {
     registerRunbookMetaTypes();
     buildLayout();
@@ -131,6 +133,11 @@ void RunbookPanel::buildLayout()
     auto *top = new QHBoxLayout;
     top->addWidget(m_search, 1);
     top->addWidget(m_tagFilter);
+    m_attachButton->setObjectName(QStringLiteral("runbookAttachTasks"));
+    m_attachButton->setToolTip(tr("Add the open runbook's task list to the incident checklist"));
+    m_attachButton->hide();
+    connect(m_attachButton, &QPushButton::clicked, this, &RunbookPanel::attachCurrentTasks);
+    top->addWidget(m_attachButton);
     top->addWidget(m_status);
     auto *indexSide = new QSplitter(Qt::Vertical, this);
     indexSide->addWidget(m_table);
@@ -145,8 +152,10 @@ void RunbookPanel::buildLayout()
     // open runbook the reader is hidden and the index has all the room.
     split->setSizes({280, 620});
     m_reader->setVisible(m_reader->count() > 0);
-    connect(m_reader, &QTabWidget::currentChanged, m_reader,
-            [this](int index) { m_reader->setVisible(index >= 0); });
+    connect(m_reader, &QTabWidget::currentChanged, m_reader, [this](int index) {
+        m_reader->setVisible(index >= 0);
+        m_attachButton->setVisible(m_attachTasks && index >= 0);
+    });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
@@ -240,6 +249,36 @@ void RunbookPanel::watch(const runbooks::ScanReport &report)
     paths += report.files.mid(0, maxWatchedFiles);
     if (!paths.isEmpty())
         m_watcher->addPaths(paths);
+}
+
+void RunbookPanel::setTaskAttacher(TaskAttacher attacher)
+{
+    m_attachTasks = std::move(attacher);
+    m_attachButton->setVisible(m_attachTasks && m_reader->count() > 0);
+}
+
+bool RunbookPanel::attachCurrentTasks()
+{
+    auto *tab = static_cast<RunbookReaderTab *>(m_reader->currentWidget());
+    if (!tab || !m_attachTasks)
+        return false;
+    const QString path = tab->browser()->currentPath();
+    // One runbook file, already read for the reader moments ago: small enough for this thread.
+    const runbooks::LoadedFile loaded = runbooks::loadRunbookFile(path);
+    if (!loaded.skipReason.isEmpty()) {
+        m_status->setText(tr("Cannot read %1: %2").arg(path, loaded.skipReason));
+        return false;
+    }
+    const runbooks::ParsedRunbook parsed = runbooks::parseRunbook(loaded.text, path);
+    if (parsed.outline.tasks.empty()) {
+        m_status->setText(tr("\"%1\" has no task list").arg(parsed.meta.title));
+        return false;
+    }
+    const bool attached = m_attachTasks(parsed.meta.title, parsed.outline.tasks);
+    m_status->setText(attached ? tr("%n task(s) attached to the checklist", nullptr,
+                                    int(parsed.outline.tasks.size()))
+                               : tr("Tasks not attached"));
+    return attached;
 }
 
 bool RunbookPanel::openRunbookById(const QString &id)

@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QWidget>
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QComboBox;
@@ -15,6 +16,7 @@ class QLineEdit;
 class QListWidget;
 class QModelIndex;
 class QSortFilterProxyModel;
+class QPushButton;
 class QTabWidget;
 class QTableView;
 class QThread;
@@ -40,6 +42,13 @@ public:
     // Opens a runbook by its index id (health checks and palettes link by id); false when
     // the index does not know it.
     bool openRunbookById(const QString &id);
+    // What "Attach tasks to checklist" does with the open runbook's `- [ ]` items; the
+    // button stays hidden until the incident cockpit provides this.
+    using TaskAttacher = std::function<bool(const QString &runbookTitle,
+                                            const std::vector<runbooks::RunbookTask> &tasks)>;
+    void setTaskAttacher(TaskAttacher attacher);
+    // Attaches the tasks of the runbook in the current reader tab.
+    bool attachCurrentTasks();
     // Opens the runbook in the table's first row, e.g. on Enter in the search box.
     bool openFirstResult();
 
@@ -79,12 +88,14 @@ private:
     QLabel *m_status;
     RunbookTableModel *m_model;
     QHash<QString, QString> m_pathsById;
+    TaskAttacher m_attachTasks;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
     QTabWidget *m_reader;
     QListWidget *m_problems;
     QFileSystemWatcher *m_watcher;
     QTimer *m_syncDelay;
+    QPushButton *m_attachButton;
 };
 
 } // namespace ic::ui
