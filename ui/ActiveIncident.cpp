@@ -23,6 +23,8 @@ ActiveIncident::ActiveIncident(QSqlDatabase db, IncidentConfig config, QObject *
 
 QString ActiveIncident::actor()
 {
+    if (!s_commanderName.isEmpty())
+        return s_commanderName;
     const QString user = qEnvironmentVariable("USER");
     return user.isEmpty() ? tr("commander") : user;
 }
@@ -181,6 +183,17 @@ bool ActiveIncident::recordMessageSent(const QString &templateId, const QString 
     return m_incident && finish(m_store.recordMessageSent(
                              m_incident->id, templateTitle, text, how,
                              comms::restartsUpdateCountdown(templateId), actor(), &m_error));
+}
+
+QString ActiveIncident::postmortem() const
+{
+    return m_incident ? m_store.postmortem(m_incident->id) : QString();
+}
+
+bool ActiveIncident::savePostmortem(const QString &text)
+{
+    m_error.clear();
+    return m_incident && finish(m_store.savePostmortem(m_incident->id, text, actor(), &m_error));
 }
 
 bool ActiveIncident::recordEvent(const QString &kind, const QString &text, const QJsonObject &data,

@@ -57,6 +57,8 @@ public:
     // update also restarts the countdown.
     bool recordMessageSent(const QString &templateId, const QString &templateTitle,
                            const QString &text, const QString &how);
+    QString postmortem() const;
+    bool savePostmortem(const QString &text);
     // An automatic event from another feature (a health state change, a runbook opened)
     // while an incident is open; ignored without one.
     bool recordEvent(const QString &kind, const QString &text, const QJsonObject &data,
@@ -65,6 +67,8 @@ public:
 
     // Who acts, for the timeline: the commander of this console's user.
     static QString actor();
+    // The commander name from the settings, preferred over the login name once set.
+    static void setCommanderName(const QString &name) { s_commanderName = name; }
 
 public Q_SLOTS:
     // Rereads when another process (the CLI, a second window) changed the incident.
@@ -86,6 +90,7 @@ private:
     QDateTime m_nextUpdateDue;
     QString m_lastSeenUpdate;
     QString m_error;
+    static inline QString s_commanderName;
 };
 
 } // namespace ic::ui

@@ -30,7 +30,8 @@ DraftsPanel::DraftsPanel(const comms::MessageTemplates &templates, QWidget *pare
       m_template(new QComboBox(this)), m_editor(new QPlainTextEdit(this)),
       m_preview(new QTextBrowser(this)), m_findings(new QListWidget(this)),
       m_copy(new QPushButton(tr("Copy for Slack"), this)),
-      m_post(new QPushButton(tr("Post to Slack"), this)), m_status(new QLabel(this))
+      m_post(new QPushButton(tr("Post to Slack"), this)),
+      m_save(new QPushButton(tr("Save with incident"), this)), m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("draftsPanel"));
     m_template->setObjectName(QStringLiteral("draftTemplate"));
@@ -71,6 +72,10 @@ DraftsPanel::DraftsPanel(const comms::MessageTemplates &templates, QWidget *pare
     layout->addWidget(m_findings);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_status, 1);
+    m_save->setObjectName(QStringLiteral("draftSave"));
+    m_save->setToolTip(tr("Keep this postmortem with the incident; exports include it"));
+    m_save->hide();
+    buttons->addWidget(m_save);
     buttons->addWidget(m_post);
     buttons->addWidget(m_copy);
     layout->addLayout(buttons);
@@ -90,12 +95,30 @@ DraftsPanel::DraftsPanel(const comms::MessageTemplates &templates, QWidget *pare
     connect(m_editor, &QPlainTextEdit::textChanged, this, &DraftsPanel::updatePreviewAndLint);
     connect(m_copy, &QPushButton::clicked, this, &DraftsPanel::copyCurrent);
     connect(m_post, &QPushButton::clicked, this, &DraftsPanel::postCurrent);
+    connect(m_save, &QPushButton::clicked, this, [this] {
+        if (!m_savePostmortem)
+            return;
+        if (m_savePostmortem(m_editor->toPlainText())) {
+            m_status->setText(tr("Postmortem saved with the incident."));
+            m_edited = false;
+        } else {
+            m_status->setText(tr("Postmortem not saved."));
+        }
+    });
 }
 
 void DraftsPanel::setValuesProvider(ValuesProvider provider)
 {
     m_values = std::move(provider);
     refill();
+}
+
+void DraftsPanel::setPostmortemStore(std::function<QString()> load,
+                                     std::function<bool(const QString &)> save)
+{
+    m_loadPostmortem = std::move(load);
+    m_savePostmortem = std::move(save);
+    fill();
 }
 
 void DraftsPanel::setWebhook(comms::SlackWebhook *webhook, std::function<QUrl()> urlProvider)
@@ -141,8 +164,12 @@ void DraftsPanel::fill()
     const comms::MessageTemplate *chosen = m_templates.find(currentTemplateId());
     if (!chosen)
         return;
+    const bool isPostmortem = currentTemplateId() == QLatin1String("postmortem");
+    m_save->setVisible(isPostmortem && m_savePostmortem);
+    const QString saved = isPostmortem && m_loadPostmortem ? m_loadPostmortem() : QString();
     QString error;
-    const auto text = comms::renderTemplate(chosen->text, values, &error);
+    const auto text = saved.isEmpty() ? comms::renderTemplate(chosen->text, values, &error)
+                                      : std::optional<QString>(saved);
     m_filling = true;
     m_editor->setPlainText(
         text ? text->trimmed()

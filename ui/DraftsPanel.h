@@ -32,6 +32,10 @@ public:
 
     void setValuesProvider(ValuesProvider provider);
     void setWebhook(comms::SlackWebhook *webhook, std::function<QUrl()> urlProvider);
+    // Where the postmortem is kept: a saved one is shown instead of a fresh draft, and
+    // "Save with incident" stores the edited text.
+    void setPostmortemStore(std::function<QString()> load,
+                            std::function<bool(const QString &)> save);
 
     QString currentTemplateId() const;
     QString currentText() const;
@@ -70,6 +74,9 @@ private:
     QListWidget *m_findings;
     QPushButton *m_copy;
     QPushButton *m_post;
+    QPushButton *m_save;
+    std::function<QString()> m_loadPostmortem;
+    std::function<bool(const QString &)> m_savePostmortem;
     QLabel *m_status;
     QString m_postingText;
     bool m_edited = false;

@@ -49,6 +49,9 @@ void installDrafts(MainWindow &window, ActiveIncident *incident, const QString &
     panel->setValuesProvider([incident] { return incident->templateValues(); });
     panel->setWebhook(new comms::SlackWebhook(panel),
                       [dataDir] { return comms::WebhookSecret(dataDir).load(); });
+    panel->setPostmortemStore(
+        [incident] { return incident->postmortem(); },
+        [incident](const QString &text) { return incident->savePostmortem(text); });
     window.setAreaContent(MainWindow::Area::Drafts, panel);
 
     QObject::connect(incident, &ActiveIncident::changed, panel, &DraftsPanel::incidentChanged);

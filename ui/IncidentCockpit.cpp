@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "TimelinePanel.h"
 #include "core/Logging.h"
+#include "core/Settings.h"
 #include "storage/Database.h"
 
 #include <QAction>
@@ -27,6 +28,7 @@ constexpr int refreshEveryTicks = 3;
 ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
                                        const QString &dataDir)
 {
+    ActiveIncident::setCommanderName(Settings(dataDir).get(settings::commanderName));
     auto *incident =
         new ActiveIncident(database.connection(), incidents::loadIncidentConfig(dataDir), &window);
     for (const QString &problem : incident->configProblems())
@@ -67,9 +69,12 @@ ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
     // One notification per item that falls overdue, besides its red OVERDUE marker.
     auto *tray = new QSystemTrayIcon(QApplication::windowIcon(), &window);
     QObject::connect(checklist, &ChecklistPanel::itemOverdue, &window,
-                     [&window, tray](const QString &text) {
+                     [&window, tray, dataDir](const QString &text) {
                          const QString title = QObject::tr("Checklist item overdue");
-                         if (QSystemTrayIcon::isSystemTrayAvailable()) {
+                         // The settings decide on desktop pop-ups; the status line and the
+                         // red marker stay regardless.
+                         if (Settings(dataDir).get(settings::notifications) &&
+                             QSystemTrayIcon::isSystemTrayAvailable()) {
                              tray->show();
                              tray->showMessage(title, text, QSystemTrayIcon::Warning);
                          }

@@ -13,10 +13,11 @@ int runBackup(Context &context, const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Write a consistent copy of console.db, safe while the console runs."));
-    parser.addOption({QStringLiteral("output"),
-                      QStringLiteral("Backup file (default: backups/console-<UTC time>.db in "
-                                     "the data dir)."),
-                      QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("output"),
+         QStringLiteral("Backup file (default: backups/console-manual-<UTC time>.db in "
+                        "the data dir)."),
+         QStringLiteral("FILE")});
     if (const int code = parseSubcommandArguments(parser, QStringLiteral("backup"), args, context);
         code >= 0)
         return code;

@@ -68,9 +68,17 @@ void printJson(Context &context, const QJsonValue &value)
     context.out().flush();
 }
 
+// draft and export are subcommands of their own that share these helpers.
+QString commandLineFor(const QString &action)
+{
+    if (action == QLatin1String("draft") || action == QLatin1String("export"))
+        return action;
+    return QStringLiteral("incident ") + action;
+}
+
 int fail(Context &context, const QString &action, const QString &message, int code)
 {
-    context.err() << "incident-console incident " << action << ": " << message << Qt::endl;
+    context.err() << "incident-console " << commandLineFor(action) << ": " << message << Qt::endl;
     return code;
 }
 
@@ -85,11 +93,13 @@ int parseAction(QCommandLineParser &parser, const QString &action, const QString
         {QStringLiteral("SEVERITY"), QStringLiteral("A level of the severity scheme, e.g. SEV-2.")},
         {QStringLiteral("MILESTONE"), incidents::milestoneChoices().join(QStringLiteral(" | "))},
         {QStringLiteral("TIME"), QStringLiteral("ISO 8601 time, now, or clear.")},
-        {QStringLiteral("TEXT"), QStringLiteral("The note; 'TODO: ...' adds a follow-up item.")}};
+        {QStringLiteral("TEXT"), QStringLiteral("The note; 'TODO: ...' adds a follow-up item.")},
+        {QStringLiteral("TEMPLATE"),
+         QStringLiteral("initial, update, resolution, executive-summary, status-page, "
+                        "channel-name, handover, postmortem, or one of yours.")}};
     for (const QString &name : positionals)
         parser.addPositionalArgument(name, descriptions.value(name, name));
-    const int code =
-        parseSubcommandArguments(parser, QStringLiteral("incident ") + action, args, context);
+    const int code = parseSubcommandArguments(parser, commandLineFor(action), args, context);
     if (code >= 0)
         return code;
     if (parser.positionalArguments().size() != positionals.size())

@@ -4,7 +4,6 @@
 #include "IncidentJson.h"
 #include "Timeline.h"
 #include "core/Ids.h"
-#include "storage/Sql.h"
 
 namespace ic::incidents {
 
@@ -20,13 +19,8 @@ QJsonObject incidentDocument(const IncidentStore &store, const QString &id)
     const QDateTime due = store.nextUpdateDue(*incident);
     if (due.isValid())
         json.insert(QStringLiteral("next_update_at"), toIsoWithOffset(due));
-    const QVariant postmortem =
-        sql::scalar(store.database(),
-                    QStringLiteral("SELECT body FROM drafts WHERE incident_id = ? AND template = "
-                                   "'postmortem' ORDER BY created_at DESC LIMIT 1"),
-                    {id});
-    if (postmortem.isValid())
-        json.insert(QStringLiteral("postmortem"), postmortem.toString());
+    if (const QString postmortem = store.postmortem(id); !postmortem.isEmpty())
+        json.insert(QStringLiteral("postmortem"), postmortem);
     return json;
 }
 

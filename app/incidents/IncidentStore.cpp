@@ -288,6 +288,34 @@ bool IncidentStore::recordEvent(const QString &id, const QString &kind, const QS
     return true;
 }
 
+QString IncidentStore::postmortem(const QString &id) const
+{
+    return sql::scalar(m_db,
+                       QStringLiteral("SELECT body FROM drafts WHERE incident_id = ? AND template "
+                                      "= 'postmortem' ORDER BY created_at DESC LIMIT 1"),
+                       {id})
+        .toString();
+}
+
+bool IncidentStore::savePostmortem(const QString &id, const QString &text, const QString &actor,
+                                   QString *error)
+{
+    sql::WriteTransaction transaction(m_db);
+    const bool ok =
+        transaction.isActive() &&
+        sql::exec(m_db,
+                  QStringLiteral("INSERT INTO drafts (id, incident_id, template, body, created_at) "
+                                 "VALUES (?, ?, 'postmortem', ?, ?)"),
+                  {newId(), id, text, storedNow()}, error) &&
+        !Timeline::append(m_db, id, EventKind::PostmortemSaved, QStringLiteral("Postmortem saved"),
+                          actor, {}, {}, error)
+             .isEmpty() &&
+        transaction.commit();
+    if (!ok && error->isEmpty())
+        *error = transaction.error();
+    return ok;
+}
+
 QDateTime IncidentStore::nextUpdateDue(const Incident &incident) const
 {
     const SeverityLevel *level = m_config.severities.level(incident.severity);

@@ -72,6 +72,11 @@ public:
     // EventKind::RunbookOpened): immutable once recorded.
     bool recordEvent(const QString &id, const QString &kind, const QString &text,
                      const QJsonObject &data, const QString &actor, QString *error);
+    // The postmortem as last saved (empty when none was), and saving a new version of it:
+    // each save is kept, the newest one counts.
+    QString postmortem(const QString &id) const;
+    bool savePostmortem(const QString &id, const QString &text, const QString &actor,
+                        QString *error);
     // When the next update is due: the latest update (or the start) plus the severity's
     // cadence. Invalid when the severity expects no regular updates or the incident is closed.
     QDateTime nextUpdateDue(const Incident &incident) const;

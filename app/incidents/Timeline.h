@@ -27,6 +27,7 @@ inline const QString NoteDeleted = QStringLiteral("note-deleted");
 inline const QString FollowUp = QStringLiteral("follow-up");
 inline const QString UpdateSent = QStringLiteral("update-sent");
 inline const QString MessageSent = QStringLiteral("message-sent");
+inline const QString PostmortemSaved = QStringLiteral("postmortem-saved");
 inline const QString HealthChanged = QStringLiteral("health");
 inline const QString RunbookOpened = QStringLiteral("runbook-opened");
 } // namespace EventKind

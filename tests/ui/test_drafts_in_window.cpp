@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "core/Settings.h"
 #include "incidents/Timeline.h"
 #include "storage/Database.h"
 #include "ui/ActiveIncident.h"
@@ -12,6 +13,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -73,6 +75,35 @@ private Q_SLOTS:
         QVERIFY(incident->nextUpdateDue() > dueBefore);
         auto *status = window.findChild<QLabel *>(QStringLiteral("draftStatus"));
         QVERIFY(status->text().contains(QStringLiteral("Copied")));
+
+        // The postmortem is drafted from the timeline, edited, and kept with the incident.
+        combo->setCurrentIndex(combo->findData(QStringLiteral("postmortem")));
+        QVERIFY(editor->toPlainText().startsWith(QStringLiteral("# Postmortem: Checkout")));
+        auto *save = window.findChild<QPushButton *>(QStringLiteral("draftSave"));
+        QTRY_VERIFY(save->isVisible());
+        editor->appendPlainText(QStringLiteral("Root cause: a pool limit of 5."));
+        const QString written = editor->toPlainText();
+        QTest::mouseClick(save, Qt::LeftButton);
+        QCOMPARE(incident->postmortem(), written);
+        QCOMPARE(incident->events().back().kind, incidents::EventKind::PostmortemSaved);
+        window.findChild<QPushButton *>(QStringLiteral("draftRefill"))->click();
+        QCOMPARE(editor->toPlainText(), written); // the saved version, not a fresh draft
+    }
+
+    void commanderNameComesFromTheSettings()
+    {
+        QTemporaryDir dir;
+        {
+            Settings settings(dir.path());
+            settings.set(settings::commanderName, QStringLiteral("Jo Commander"));
+            QVERIFY(settings.sync());
+        }
+        DatabaseOpenResult result;
+        auto database = Database::open(dir.filePath(QStringLiteral("console.db")), &result);
+        MainWindow window(WindowServices{database.get(), dir.path(), {}});
+        installIncidentCockpit(window, *database, dir.path());
+        QCOMPARE(ActiveIncident::actor(), QStringLiteral("Jo Commander"));
+        ActiveIncident::setCommanderName({});
     }
 };
 
