@@ -14,7 +14,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -23,9 +22,8 @@ namespace ic::ui {
 SettingsDialog::SettingsDialog(Settings &settings, QString dataDir, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_dataDir(std::move(dataDir)),
       m_runbookFolders(new QListWidget(this)), m_severityScheme(new QComboBox(this)),
-      m_checklistTemplate(new QLineEdit(this)), m_commander(new QLineEdit(this)),
-      m_healthConfig(new QLineEdit(this)), m_webhook(new QLineEdit(this)),
-      m_webhookWhere(new QLabel(this)), m_retention(new QSpinBox(this)),
+      m_commander(new QLineEdit(this)), m_healthConfig(new QLineEdit(this)),
+      m_webhook(new QLineEdit(this)), m_webhookWhere(new QLabel(this)),
       m_theme(new QComboBox(this)), m_notifications(new QCheckBox(this)),
       m_problem(new QLabel(this))
 {
@@ -56,7 +54,6 @@ SettingsDialog::SettingsDialog(Settings &settings, QString dataDir, QWidget *par
     m_severityScheme->addItem(tr("SEV-1 … SEV-4"), QStringLiteral("sev"));
     m_severityScheme->addItem(tr("P0 … P3"), QStringLiteral("p0"));
     m_severityScheme->addItem(tr("P1 … P4"), QStringLiteral("p1"));
-    m_checklistTemplate->setObjectName(QStringLiteral("settingsChecklistTemplate"));
     m_commander->setObjectName(QStringLiteral("settingsCommander"));
     m_commander->setPlaceholderText(tr("Your name, used as commander and for ticks"));
     m_healthConfig->setObjectName(QStringLiteral("settingsHealthConfig"));
@@ -66,9 +63,6 @@ SettingsDialog::SettingsDialog(Settings &settings, QString dataDir, QWidget *par
     m_webhook->setPlaceholderText(QStringLiteral("https://hooks.slack.com/services/…"));
     m_webhookWhere->setObjectName(QStringLiteral("settingsWebhookStorage"));
     m_webhookWhere->setWordWrap(true);
-    m_retention->setObjectName(QStringLiteral("settingsRetention"));
-    m_retention->setRange(1, 3650);
-    m_retention->setSuffix(tr(" days"));
     m_theme->setObjectName(QStringLiteral("settingsTheme"));
     m_theme->addItem(tr("Follow the system"), QStringLiteral("system"));
     m_theme->addItem(tr("Light"), QStringLiteral("light"));
@@ -83,12 +77,10 @@ SettingsDialog::SettingsDialog(Settings &settings, QString dataDir, QWidget *par
     auto *form = new QFormLayout;
     form->addRow(tr("Runbook folders:"), folders);
     form->addRow(tr("Severity scheme:"), m_severityScheme);
-    form->addRow(tr("Checklist template:"), m_checklistTemplate);
     form->addRow(tr("Commander name:"), m_commander);
     form->addRow(tr("Health config:"), m_healthConfig);
     form->addRow(tr("Slack webhook:"), m_webhook);
     form->addRow(QString(), m_webhookWhere);
-    form->addRow(tr("Health history:"), m_retention);
     form->addRow(tr("Theme:"), m_theme);
     form->addRow(QString(), m_notifications);
 
@@ -110,7 +102,6 @@ void SettingsDialog::load()
     m_runbookFolders->addItems(m_settings.get(settings::runbookFolders));
     m_severityScheme->setCurrentIndex(
         qMax(0, m_severityScheme->findData(m_settings.get(settings::severityScheme))));
-    m_checklistTemplate->setText(m_settings.get(settings::checklistTemplate));
     m_commander->setText(m_settings.get(settings::commanderName));
     m_healthConfig->setText(m_settings.get(settings::healthConfigPath));
     const comms::WebhookSecret secret(m_dataDir);
@@ -118,7 +109,6 @@ void SettingsDialog::load()
     m_webhookWhere->setText(tr("Kept as a secret in the %1, never in the database, logs or "
                                "exports.")
                                 .arg(secret.storageDescription()));
-    m_retention->setValue(m_settings.get(settings::historyRetentionDays));
     m_theme->setCurrentIndex(qMax(0, m_theme->findData(m_settings.get(settings::theme))));
     m_notifications->setChecked(m_settings.get(settings::notifications));
 }
@@ -147,10 +137,8 @@ bool SettingsDialog::save()
     const QString oldTheme = m_settings.get(settings::theme);
     m_settings.set(settings::runbookFolders, folders);
     m_settings.set(settings::severityScheme, m_severityScheme->currentData().toString());
-    m_settings.set(settings::checklistTemplate, m_checklistTemplate->text().trimmed());
     m_settings.set(settings::commanderName, m_commander->text().trimmed());
     m_settings.set(settings::healthConfigPath, m_healthConfig->text().trimmed());
-    m_settings.set(settings::historyRetentionDays, m_retention->value());
     m_settings.set(settings::theme, m_theme->currentData().toString());
     m_settings.set(settings::notifications, m_notifications->isChecked());
     if (!m_settings.sync()) {

@@ -7,7 +7,6 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
-class QSpinBox;
 
 namespace ic {
 class Settings;
@@ -36,12 +35,10 @@ private:
     QString m_dataDir;
     QListWidget *m_runbookFolders;
     QComboBox *m_severityScheme;
-    QLineEdit *m_checklistTemplate;
     QLineEdit *m_commander;
     QLineEdit *m_healthConfig;
     QLineEdit *m_webhook;
     QLabel *m_webhookWhere;
-    QSpinBox *m_retention;
     QComboBox *m_theme;
     QCheckBox *m_notifications;
     QLabel *m_problem;

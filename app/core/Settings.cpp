@@ -10,10 +10,8 @@ const std::vector<SettingSample> &allSettings()
         {settings::runbookFolders.key,
          QStringList{QStringLiteral("/srv/runbooks"), QStringLiteral("/home/me/notes")}},
         {settings::severityScheme.key, QStringLiteral("p0")},
-        {settings::checklistTemplate.key, QStringLiteral("short")},
         {settings::commanderName.key, QStringLiteral("Ana Lima")},
         {settings::healthConfigPath.key, QStringLiteral("/etc/incident-console/health.yaml")},
-        {settings::historyRetentionDays.key, 90},
         {settings::theme.key, QStringLiteral("dark")},
         {settings::notifications.key, false},
     };

@@ -20,11 +20,8 @@ template <typename T> struct SettingKey
 namespace settings {
 inline const SettingKey<QStringList> runbookFolders{"runbooks/folders", {}};
 inline const SettingKey<QString> severityScheme{"incidents/severity_scheme", QStringLiteral("sev")};
-inline const SettingKey<QString> checklistTemplate{"incidents/checklist_template",
-                                                   QStringLiteral("default")};
 inline const SettingKey<QString> commanderName{"incidents/commander_name", {}};
 inline const SettingKey<QString> healthConfigPath{"health/config_path", {}};
-inline const SettingKey<int> historyRetentionDays{"health/history_retention_days", 30};
 inline const SettingKey<QString> theme{"ui/theme", QStringLiteral("system")}; // system|light|dark
 inline const SettingKey<bool> notifications{"ui/notifications", true};
 } // namespace settings

@@ -1,6 +1,7 @@
 #include "HealthConfig.h"
 
 #include "CheckFields.h"
+#include "core/Settings.h"
 
 #include <QDir>
 #include <QFile>
@@ -106,7 +107,8 @@ HealthConfig loadHealthConfig(const QString &path)
 
 QString healthConfigPath(const QString &dataDir)
 {
-    return QDir(dataDir).filePath(QStringLiteral("health.yaml"));
+    const QString chosen = Settings(dataDir).get(settings::healthConfigPath);
+    return chosen.isEmpty() ? QDir(dataDir).filePath(QStringLiteral("health.yaml")) : chosen;
 }
 
 QString ensureDefaultHealthConfig(const QString &dataDir)

@@ -1,6 +1,7 @@
 #include "IncidentConfig.h"
 
 #include "core/Logging.h"
+#include "core/Settings.h"
 
 #include <QDir>
 #include <QFile>
@@ -52,7 +53,11 @@ IncidentConfig loadIncidentConfig(const QString &dataDir)
     const QDir dir(dataDir);
     auto severities = loadUserFile<SeverityScheme>(dir.filePath(QStringLiteral("severity.yaml")),
                                                    parseSeverityScheme, &config.problems);
-    config.severities = severities ? *severities : *shippedSeverityScheme(QStringLiteral("sev"));
+    // A severity.yaml of the user's wins; otherwise the shipped scheme the settings name.
+    auto shipped = shippedSeverityScheme(Settings(dataDir).get(settings::severityScheme));
+    if (!shipped)
+        shipped = shippedSeverityScheme(QStringLiteral("sev"));
+    config.severities = severities ? *severities : *shipped;
     const QString defaultChecklist = QStringLiteral(":/checklists/incident-commander.yaml");
     auto checklist = loadUserFile<ChecklistTemplate>(dir.filePath(QStringLiteral("checklist.yaml")),
                                                      parseChecklistTemplate, &config.problems);

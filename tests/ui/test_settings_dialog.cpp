@@ -8,7 +8,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
-#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -36,7 +35,6 @@ private Q_SLOTS:
                 ->setText(QStringLiteral("Ana Lima"));
             dialog.findChild<QLineEdit *>(QStringLiteral("settingsWebhook"))
                 ->setText(QStringLiteral("https://hooks.example.com/services/T/B/SECRET"));
-            dialog.findChild<QSpinBox *>(QStringLiteral("settingsRetention"))->setValue(60);
             auto *theme = dialog.findChild<QComboBox *>(QStringLiteral("settingsTheme"));
             theme->setCurrentIndex(theme->findData(QStringLiteral("dark")));
             dialog.findChild<QCheckBox *>(QStringLiteral("settingsNotifications"))
@@ -50,7 +48,6 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("/srv/runbooks")});
         QCOMPARE(reread.get(settings::severityScheme), QStringLiteral("p0"));
         QCOMPARE(reread.get(settings::commanderName), QStringLiteral("Ana Lima"));
-        QCOMPARE(reread.get(settings::historyRetentionDays), 60);
         QCOMPARE(reread.get(settings::theme), QStringLiteral("dark"));
         QCOMPARE(reread.get(settings::notifications), false);
 

@@ -15,7 +15,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const Settings settings(dir.path());
         QCOMPARE(settings.get(settings::theme), QStringLiteral("system"));
-        QCOMPARE(settings.get(settings::historyRetentionDays), 30);
+        QCOMPARE(settings.get(settings::severityScheme), QStringLiteral("sev"));
         QCOMPARE(settings.get(settings::notifications), true);
         QVERIFY(settings.get(settings::runbookFolders).isEmpty());
     }
@@ -36,7 +36,7 @@ private Q_SLOTS:
             QVERIFY2(value.convert(sample.sample.metaType()), sample.key);
             QCOMPARE(value, sample.sample);
         }
-        QCOMPARE(reread.get(settings::historyRetentionDays), 90);
+        QCOMPARE(reread.get(settings::severityScheme), QStringLiteral("p0"));
         QCOMPARE(reread.get(settings::notifications), false);
         QCOMPARE(reread.get(settings::runbookFolders).size(), 2);
     }
@@ -46,11 +46,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Settings settings(dir.path());
         settings.set(settings::commanderName, QStringLiteral("Jo"));
-        settings.set(settings::historyRetentionDays, 7);
+        settings.set(settings::theme, QStringLiteral("light"));
         QVERIFY(settings.sync());
         const Settings reread(dir.path());
         QCOMPARE(reread.get(settings::commanderName), QStringLiteral("Jo"));
-        QCOMPARE(reread.get(settings::historyRetentionDays), 7);
+        QCOMPARE(reread.get(settings::theme), QStringLiteral("light"));
     }
 
     void samplesDifferFromDefaults()
@@ -60,7 +60,7 @@ private Q_SLOTS:
         const Settings fresh(dir.path());
         for (const SettingSample &sample : allSettings())
             QVERIFY2(!fresh.raw(sample.key).isValid(), sample.key);
-        QCOMPARE(allSettings().size(), std::size_t(8));
+        QCOMPARE(allSettings().size(), std::size_t(6));
     }
 };
 

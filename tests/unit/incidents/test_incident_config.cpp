@@ -1,6 +1,8 @@
 #include "TestSupport.h"
+#include "core/Settings.h"
 #include "incidents/IncidentConfig.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace ic;
@@ -14,6 +16,20 @@ class TestIncidentConfig : public QObject
     QString userFile(const QString &name) const { return QDir(dataDir()).filePath(name); }
 
 private Q_SLOTS:
+    void settingsChooseTheShippedScheme()
+    {
+        QTemporaryDir dir;
+        {
+            Settings settings(dir.path());
+            settings.set(settings::severityScheme, QStringLiteral("p0"));
+            QVERIFY(settings.sync());
+        }
+        QCOMPARE(loadIncidentConfig(dir.path()).severities.levels.front().id, QStringLiteral("P0"));
+        Settings(dir.path()).set(settings::severityScheme, QStringLiteral("nonsense"));
+        QCOMPARE(loadIncidentConfig(dir.path()).severities.levels.front().id,
+                 QStringLiteral("SEV-1"));
+    }
+
     void init()
     {
         QDir().mkpath(dataDir());
