@@ -136,6 +136,8 @@ int runIncident(Context &context, const QStringList &args)
         return runList(context, rest);
     if (action == QLatin1String("show"))
         return runShow(context, rest);
+    if (action == QLatin1String("import"))
+        return runIncidentImport(context, rest);
     if (const int code = runIncidentChange(context, action, rest); code >= 0)
         return code;
     const bool help = action == QLatin1String("--help") || action == QLatin1String("-h");
@@ -145,7 +147,7 @@ int runIncident(Context &context, const QStringList &args)
         context.err() << "incident-console incident: unknown action '" << action << "'\n";
     (help ? context.out() : context.err())
         << "Usage: incident-console incident ACTION [options]\n"
-           "Actions: new, list, show, status, severity, milestone, tick, note\n"
+           "Actions: new, list, show, import, status, severity, milestone, tick, note\n"
            "Try: incident-console incident ACTION --help"
         << Qt::endl;
     return help ? Success : UsageError;

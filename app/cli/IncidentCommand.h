@@ -4,7 +4,7 @@
 
 namespace ic::cli {
 
-// incident new|list|show|status|severity|milestone|tick|note …
+// incident new|list|show|import|status|severity|milestone|tick|note …
 int runIncident(Context &context, const QStringList &args);
 
 } // namespace ic::cli

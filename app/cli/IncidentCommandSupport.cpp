@@ -94,6 +94,7 @@ int parseAction(QCommandLineParser &parser, const QString &action, const QString
         {QStringLiteral("MILESTONE"), incidents::milestoneChoices().join(QStringLiteral(" | "))},
         {QStringLiteral("TIME"), QStringLiteral("ISO 8601 time, now, or clear.")},
         {QStringLiteral("TEXT"), QStringLiteral("The note; 'TODO: ...' adds a follow-up item.")},
+        {QStringLiteral("FILE"), QStringLiteral("A file written by 'export ID --format json'.")},
         {QStringLiteral("TEMPLATE"),
          QStringLiteral("initial, update, resolution, executive-summary, status-page, "
                         "channel-name, handover, postmortem, or one of yours.")}};

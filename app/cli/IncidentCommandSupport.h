@@ -43,6 +43,8 @@ int printIncident(Context &context, const incidents::IncidentStore &store, const
                   bool json);
 // status, severity, milestone, tick and note; -1 when action is none of them.
 int runIncidentChange(Context &context, const QString &action, const QStringList &args);
+// incident import FILE: a JSON export restored into this data dir.
+int runIncidentImport(Context &context, const QStringList &args);
 
 // Text output of incident show.
 void printIncidentText(Context &context, const incidents::Incident &incident,

@@ -22,8 +22,8 @@ const std::vector<Subcommand> &subcommands()
         {QStringLiteral("export"),
          QStringLiteral("Write an incident as Markdown, HTML, PDF or JSON."), runExport, true},
         {QStringLiteral("incident"),
-         QStringLiteral("Declare, list, show and work incidents (new, list, show, status, tick, "
-                        "note…)."),
+         QStringLiteral("Declare, list, show, import and work incidents (new, list, show, import, "
+                        "status, tick, note…)."),
          runIncident},
     };
     return all;

@@ -30,13 +30,25 @@ QDateTime fromStoredTime(const QString &text)
     return time.toUTC();
 }
 
-QString toIsoWithOffset(const QDateTime &time)
+namespace {
+
+QString isoWithOffset(const QDateTime &time, Qt::DateFormat format)
 {
     if (!time.isValid())
         return {};
-    return time.toLocalTime()
-        .toOffsetFromUtc(time.toLocalTime().offsetFromUtc())
-        .toString(Qt::ISODate);
+    return time.toLocalTime().toOffsetFromUtc(time.toLocalTime().offsetFromUtc()).toString(format);
+}
+
+} // namespace
+
+QString toIsoWithOffset(const QDateTime &time)
+{
+    return isoWithOffset(time, Qt::ISODate);
+}
+
+QString toIsoWithOffsetMs(const QDateTime &time)
+{
+    return isoWithOffset(time, Qt::ISODateWithMs);
 }
 
 } // namespace ic

@@ -18,5 +18,8 @@ QDateTime fromStoredTime(const QString &text);
 
 // ISO 8601 with the local offset ("2026-11-25T10:30:00+01:00"), for JSON and exports.
 QString toIsoWithOffset(const QDateTime &time);
+// The same with milliseconds ("2026-11-25T10:30:00.123+01:00"): the incident JSON keeps the
+// stored precision, so an import restores every timestamp exactly.
+QString toIsoWithOffsetMs(const QDateTime &time);
 
 } // namespace ic

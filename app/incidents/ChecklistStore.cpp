@@ -11,7 +11,7 @@ namespace {
 const QString selectItems = QStringLiteral(
     "SELECT c.id, c.incident_id, c.phase, c.phase_position, c.position, c.text, "
     "c.due_offset_seconds, c.checked_at, c.checked_by, c.note, c.source, c.assignee, "
-    "c.timebox_until, c.milestone, i.started_at "
+    "c.timebox_until, c.milestone, c.due_rule, i.started_at "
     "FROM checklist_items c JOIN incidents i ON i.id = c.incident_id ");
 
 ChecklistItem itemFrom(const QSqlQuery &query)
@@ -25,7 +25,7 @@ ChecklistItem itemFrom(const QSqlQuery &query)
     item.text = query.value(5).toString();
     if (!query.value(6).isNull()) {
         item.dueOffsetSeconds = query.value(6).toLongLong();
-        item.dueAt = fromStoredTime(query.value(14).toString()).addSecs(*item.dueOffsetSeconds);
+        item.dueAt = fromStoredTime(query.value(15).toString()).addSecs(*item.dueOffsetSeconds);
     }
     item.checkedAt = fromStoredTime(query.value(7).toString());
     item.checkedBy = query.value(8).toString();
@@ -34,27 +34,11 @@ ChecklistItem itemFrom(const QSqlQuery &query)
     item.assignee = query.value(11).toString();
     item.timeboxUntil = fromStoredTime(query.value(12).toString());
     item.milestone = query.value(13).toString();
+    item.dueRule = query.value(14).toString();
     return item;
 }
 
 const QString responseTargetRule = QStringLiteral("response_target");
-
-// dueRule "response_target" lets a severity change move the deadline with the target.
-bool insertItem(const QSqlDatabase &db, const ChecklistItem &item, QString *error,
-                const QString &dueRule = {})
-{
-    return sql::exec(db,
-                     QStringLiteral("INSERT INTO checklist_items (id, incident_id, phase, "
-                                    "phase_position, position, text, due_offset_seconds, "
-                                    "due_rule, source, milestone) VALUES "
-                                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                     {item.id, item.incidentId, item.phase, item.phasePosition, item.position,
-                      notNull(item.text),
-                      item.dueOffsetSeconds ? QVariant(*item.dueOffsetSeconds) : QVariant(),
-                      notNull(dueRule), item.source, notNull(item.milestone)},
-                     error)
-        .has_value();
-}
 
 std::optional<qint64> offsetFor(const DueRule &due, const SeverityLevel &level)
 {
@@ -140,49 +124,40 @@ QString ChecklistStore::changeItem(const QString &itemId, const QString &sql,
                                    const QVariantList &params, const QString &kind,
                                    const Describe &describe, const QString &actor, QString *error)
 {
-    sql::WriteTransaction transaction(m_db);
-    if (!transaction.isActive()) {
-        *error = transaction.error();
-        return {};
-    }
-    const auto current = item(itemId);
-    if (!current) {
-        *error = QStringLiteral("no checklist item %1").arg(itemId);
-        return {};
-    }
-    // Read and judged inside the transaction, so a concurrent writer cannot slip in between.
-    const QString eventText = describe(*current, error);
-    if (eventText.isEmpty() || !sql::exec(m_db, sql, params, error))
-        return {};
-    const QString eventId = Timeline::append(m_db, current->incidentId, kind, eventText, actor,
-                                             {{QStringLiteral("item"), itemId}}, {}, error);
-    if (eventId.isEmpty())
-        return {};
-    // Ticking "acknowledge" records the acknowledged milestone once, not on later re-ticks.
-    if (kind == EventKind::Tick && parseMilestone(current->milestone)) {
-        const QString column =
-            milestoneId(*parseMilestone(current->milestone)) + QStringLiteral("_at");
-        auto updated =
-            sql::exec(m_db,
-                      // security-check: allow the column is a milestone id from code, never input
-                      QStringLiteral("UPDATE incidents SET %1 = ? WHERE id = ? AND %1 "
-                                     "IS NULL")
-                          .arg(column),
-                      {storedNow(), current->incidentId}, error);
-        if (!updated)
-            return {};
-        if (updated->numRowsAffected() > 0 &&
-            Timeline::append(m_db, current->incidentId, EventKind::Milestone,
-                             QStringLiteral("Milestone %1 recorded").arg(current->milestone), actor,
-                             {{QStringLiteral("milestone"), current->milestone}}, {}, error)
-                .isEmpty())
-            return {};
-    }
-    if (!transaction.commit()) {
-        *error = transaction.error();
-        return {};
-    }
-    return eventId;
+    QString eventId;
+    const bool changed = sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
+        const auto current = item(itemId);
+        if (!current) {
+            *stepError = QStringLiteral("no checklist item %1").arg(itemId);
+            return false;
+        }
+        // Read and judged inside the transaction, so a concurrent writer cannot slip in between.
+        const QString eventText = describe(*current, stepError);
+        if (eventText.isEmpty() || !sql::exec(m_db, sql, params, stepError))
+            return false;
+        eventId = Timeline::append(m_db, current->incidentId, kind, eventText, actor,
+                                   {{QStringLiteral("item"), itemId}}, {}, stepError);
+        if (eventId.isEmpty())
+            return false;
+        // Ticking "acknowledge" records the acknowledged milestone once, not on later re-ticks.
+        const auto milestone = parseMilestone(current->milestone);
+        if (kind != EventKind::Tick || !milestone)
+            return true;
+        auto updated = sql::exec(
+            m_db,
+            // security-check: allow the column is a milestone id from code, never input
+            QStringLiteral("UPDATE incidents SET %1_at = ? WHERE id = ? AND %1_at IS NULL")
+                .arg(milestoneId(*milestone)),
+            {storedNow(), current->incidentId}, stepError);
+        return updated &&
+               (updated->numRowsAffected() == 0 ||
+                !Timeline::append(m_db, current->incidentId, EventKind::Milestone,
+                                  QStringLiteral("Milestone %1 recorded").arg(current->milestone),
+                                  actor, {{QStringLiteral("milestone"), current->milestone}}, {},
+                                  stepError)
+                     .isEmpty());
+    });
+    return changed ? eventId : QString();
 }
 
 QString ChecklistStore::tick(const QString &itemId, const QString &actor, const QString &note,
@@ -255,7 +230,6 @@ QString ChecklistStore::addItem(const QString &incidentId, const QString &phase,
         *error = QStringLiteral("an item needs a phase and some text");
         return {};
     }
-    sql::WriteTransaction transaction(m_db);
     ChecklistItem added;
     added.id = newId();
     added.incidentId = incidentId;
@@ -263,61 +237,55 @@ QString ChecklistStore::addItem(const QString &incidentId, const QString &phase,
     added.text = text.trimmed();
     added.dueOffsetSeconds = dueOffsetSeconds;
     added.source = QStringLiteral("ad-hoc");
-    std::tie(added.phasePosition, added.position) = placeFor(m_db, incidentId, added.phase);
-    if (!transaction.isActive() || !insertItem(m_db, added, error) ||
-        Timeline::append(m_db, incidentId, EventKind::ItemAdded,
-                         QStringLiteral("Item added to %1: %2").arg(added.phase, added.text), actor,
-                         {{QStringLiteral("item"), added.id}}, {}, error)
-            .isEmpty() ||
-        !transaction.commit()) {
-        if (error->isEmpty())
-            *error = transaction.error();
-        return {};
-    }
-    return added.id;
+    const bool inserted = sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
+        // Placed inside the transaction, so two additions cannot take the same position.
+        std::tie(added.phasePosition, added.position) = placeFor(m_db, incidentId, added.phase);
+        return insertExact(m_db, added, stepError) &&
+               !Timeline::append(
+                    m_db, incidentId, EventKind::ItemAdded,
+                    QStringLiteral("Item added to %1: %2").arg(added.phase, added.text), actor,
+                    {{QStringLiteral("item"), added.id}}, {}, stepError)
+                    .isEmpty();
+    });
+    return inserted ? added.id : QString();
 }
 
 QString ChecklistStore::attachTasks(const QString &incidentId, const QString &sectionTitle,
                                     const std::vector<AttachedTask> &tasks, const QString &actor,
                                     QString *error)
 {
-    sql::WriteTransaction transaction(m_db);
-    if (!transaction.isActive()) {
-        *error = transaction.error();
-        return {};
-    }
-    const int phasePosition =
-        sql::scalar(m_db,
-                    QStringLiteral("SELECT coalesce(max(phase_position), -1) + 1 FROM "
-                                   "checklist_items WHERE incident_id = ?"),
-                    {incidentId})
-            .toInt();
-    int position = 0;
-    for (const AttachedTask &task : tasks) {
-        ChecklistItem added;
-        added.id = newId();
-        added.incidentId = incidentId;
-        added.phase = sectionTitle;
-        added.phasePosition = phasePosition;
-        added.position = position++;
-        added.text = task.headingPath.isEmpty()
-                         ? task.text
-                         : QStringLiteral("%1 (%2)").arg(task.text, task.headingPath);
-        added.source = QStringLiteral("runbook");
-        if (!insertItem(m_db, added, error))
-            return {};
-    }
-    const QString eventId = Timeline::append(
-        m_db, incidentId, EventKind::TasksAttached,
-        QStringLiteral("Runbook tasks attached: %1 (%2 items)").arg(sectionTitle).arg(tasks.size()),
-        actor, {{QStringLiteral("section"), sectionTitle}}, {}, error);
-    if (eventId.isEmpty())
-        return {};
-    if (!transaction.commit()) {
-        *error = transaction.error();
-        return {};
-    }
-    return eventId;
+    QString eventId;
+    const bool attached = sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
+        const int phasePosition =
+            sql::scalar(m_db,
+                        QStringLiteral("SELECT coalesce(max(phase_position), -1) + 1 FROM "
+                                       "checklist_items WHERE incident_id = ?"),
+                        {incidentId})
+                .toInt();
+        int position = 0;
+        for (const AttachedTask &task : tasks) {
+            ChecklistItem added;
+            added.id = newId();
+            added.incidentId = incidentId;
+            added.phase = sectionTitle;
+            added.phasePosition = phasePosition;
+            added.position = position++;
+            added.text = task.headingPath.isEmpty()
+                             ? task.text
+                             : QStringLiteral("%1 (%2)").arg(task.text, task.headingPath);
+            added.source = QStringLiteral("runbook");
+            if (!insertExact(m_db, added, stepError))
+                return false;
+        }
+        eventId =
+            Timeline::append(m_db, incidentId, EventKind::TasksAttached,
+                             QStringLiteral("Runbook tasks attached: %1 (%2 items)")
+                                 .arg(sectionTitle)
+                                 .arg(tasks.size()),
+                             actor, {{QStringLiteral("section"), sectionTitle}}, {}, stepError);
+        return !eventId.isEmpty();
+    });
+    return attached ? eventId : QString();
 }
 
 bool ChecklistStore::insertFromTemplate(const QSqlDatabase &db, const QString &incidentId,
@@ -343,8 +311,9 @@ bool ChecklistStore::insertFromTemplate(const QSqlDatabase &db, const QString &i
                           ? QStringLiteral("template")
                           : QStringLiteral("severity");
         item.milestone = templateItem.milestone;
-        const bool followsTarget = templateItem.due.kind == DueRule::Kind::ResponseTarget;
-        if (!insertItem(db, item, error, followsTarget ? responseTargetRule : QString()))
+        if (templateItem.due.kind == DueRule::Kind::ResponseTarget)
+            item.dueRule = responseTargetRule;
+        if (!insertExact(db, item, error))
             return false;
     }
     return true;
@@ -376,9 +345,9 @@ bool ChecklistStore::applySeverity(const QSqlDatabase &db, const QString &incide
         item.dueOffsetSeconds = offsetFor(extra.due, level);
         item.source = QStringLiteral("severity");
         item.milestone = extra.milestone;
-        if (!insertItem(db, item, error,
-                        extra.due.kind == DueRule::Kind::ResponseTarget ? responseTargetRule
-                                                                        : QString()))
+        if (extra.due.kind == DueRule::Kind::ResponseTarget)
+            item.dueRule = responseTargetRule;
+        if (!insertExact(db, item, error))
             return false;
     }
     return true;
@@ -399,7 +368,29 @@ bool ChecklistStore::insertFollowUp(const QSqlDatabase &db, const QString &incid
     std::tie(item.phasePosition, item.position) = placeFor(db, incidentId, item.phase);
     item.text = text;
     item.source = QStringLiteral("follow-up");
-    return insertItem(db, item, error);
+    return insertExact(db, item, error);
+}
+
+bool ChecklistStore::insertExact(const QSqlDatabase &db, const ChecklistItem &item, QString *error)
+{
+    const auto time = [](const QDateTime &value) {
+        return value.isValid() ? QVariant(toStoredTime(value)) : QVariant();
+    };
+    return sql::exec(db,
+                     QStringLiteral("INSERT INTO checklist_items (id, incident_id, phase, "
+                                    "phase_position, position, text, due_offset_seconds, "
+                                    "due_rule, checked_at, checked_by, note, source, assignee, "
+                                    "timebox_until, milestone) VALUES "
+                                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {item.id, item.incidentId, notNull(item.phase), item.phasePosition,
+                      item.position, notNull(item.text),
+                      item.dueOffsetSeconds ? QVariant(*item.dueOffsetSeconds) : QVariant(),
+                      notNull(item.dueRule), time(item.checkedAt),
+                      item.isChecked() ? QVariant(notNull(item.checkedBy)) : QVariant(),
+                      notNull(item.note), notNull(item.source), notNull(item.assignee),
+                      time(item.timeboxUntil), notNull(item.milestone)},
+                     error)
+        .has_value();
 }
 
 } // namespace ic::incidents

@@ -20,6 +20,7 @@ struct ChecklistItem
     int position = 0;
     QString text;
     std::optional<qint64> dueOffsetSeconds;
+    QString dueRule; // "response_target": the deadline follows the severity's target
     QDateTime dueAt; // start + offset; invalid when the item has no deadline
     QDateTime checkedAt;
     QString checkedBy;
@@ -84,6 +85,9 @@ public:
     // Inside the caller's transaction: a follow-up from a "TODO:" note, in the last phase.
     static bool insertFollowUp(const QSqlDatabase &db, const QString &incidentId,
                                const QString &text, QString *error);
+    // Inside the caller's transaction: an item exactly as given, every column (new items and
+    // imported ones alike).
+    static bool insertExact(const QSqlDatabase &db, const ChecklistItem &item, QString *error);
 
 private:
     // The event text for the change of an item, or empty with *refusal set when the item's

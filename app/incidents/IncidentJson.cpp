@@ -7,11 +7,6 @@
 namespace ic::incidents {
 namespace {
 
-QJsonValue timeValue(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(toIsoWithOffset(time)) : QJsonValue(QJsonValue::Null);
-}
-
 QJsonValue secondsValue(const std::optional<qint64> &seconds)
 {
     return seconds ? QJsonValue(*seconds) : QJsonValue(QJsonValue::Null);
@@ -22,21 +17,26 @@ QJsonObject itemToJson(const ChecklistItem &item, int number)
     return {{QStringLiteral("number"), number},
             {QStringLiteral("id"), item.id},
             {QStringLiteral("phase"), item.phase},
+            {QStringLiteral("phase_position"), item.phasePosition},
+            {QStringLiteral("position"), item.position},
             {QStringLiteral("text"), item.text},
-            {QStringLiteral("due_at"), timeValue(item.dueAt)},
-            {QStringLiteral("checked_at"), timeValue(item.checkedAt)},
+            {QStringLiteral("due_offset_seconds"), secondsValue(item.dueOffsetSeconds)},
+            {QStringLiteral("due_rule"), item.dueRule},
+            {QStringLiteral("due_at"), timeToJson(item.dueAt)},
+            {QStringLiteral("checked_at"), timeToJson(item.checkedAt)},
             {QStringLiteral("checked_by"),
              item.isChecked() ? QJsonValue(item.checkedBy) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("note"), item.note},
             {QStringLiteral("source"), item.source},
             {QStringLiteral("assignee"), item.assignee},
-            {QStringLiteral("timebox_until"), timeValue(item.timeboxUntil)}};
+            {QStringLiteral("timebox_until"), timeToJson(item.timeboxUntil)},
+            {QStringLiteral("milestone"), item.milestone}};
 }
 
 QJsonObject eventToJson(const TimelineEvent &event)
 {
     QJsonObject json{{QStringLiteral("id"), event.id},
-                     {QStringLiteral("at"), timeValue(event.at)},
+                     {QStringLiteral("at"), timeToJson(event.at)},
                      {QStringLiteral("kind"), event.kind},
                      {QStringLiteral("text"), event.text},
                      {QStringLiteral("actor"), event.actor},
@@ -49,11 +49,16 @@ QJsonObject eventToJson(const TimelineEvent &event)
 
 } // namespace
 
+QJsonValue timeToJson(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(toIsoWithOffsetMs(time)) : QJsonValue(QJsonValue::Null);
+}
+
 QJsonObject incidentSummaryToJson(const Incident &incident)
 {
     QJsonObject milestones;
     for (int i = 0; i < milestoneCount; ++i)
-        milestones.insert(milestoneId(Milestone(i)), timeValue(incident.milestones[size_t(i)]));
+        milestones.insert(milestoneId(Milestone(i)), timeToJson(incident.milestones[size_t(i)]));
     return {{QStringLiteral("id"), incident.id},
             {QStringLiteral("title"), incident.title},
             {QStringLiteral("severity"), incident.severity},
@@ -66,12 +71,12 @@ QJsonObject incidentSummaryToJson(const Incident &incident)
             {QStringLiteral("scribe"), incident.scribe},
             {QStringLiteral("drill"), incident.drill},
             {QStringLiteral("milestones"), milestones},
-            {QStringLiteral("started_at"), timeValue(incident.milestone(Milestone::Started))},
-            {QStringLiteral("resolved_at"), timeValue(incident.milestone(Milestone::Resolved))},
+            {QStringLiteral("started_at"), timeToJson(incident.milestone(Milestone::Started))},
+            {QStringLiteral("resolved_at"), timeToJson(incident.milestone(Milestone::Resolved))},
             {QStringLiteral("mtta_seconds"), secondsValue(incident.mttaSeconds())},
             {QStringLiteral("mttr_seconds"), secondsValue(incident.mttrSeconds())},
-            {QStringLiteral("created_at"), timeValue(incident.createdAt)},
-            {QStringLiteral("updated_at"), timeValue(incident.updatedAt)}};
+            {QStringLiteral("created_at"), timeToJson(incident.createdAt)},
+            {QStringLiteral("updated_at"), timeToJson(incident.updatedAt)}};
 }
 
 QJsonObject incidentToJson(const Incident &incident, const std::vector<ChecklistItem> &items,

@@ -58,46 +58,37 @@ QString IncidentStore::declare(const DeclareRequest &request, const QString &act
         *error = QStringLiteral("an incident needs a title");
         return {};
     }
-    sql::WriteTransaction transaction(m_db);
-    if (!transaction.isActive()) {
-        *error = transaction.error();
-        return {};
-    }
-    const QString id = newId();
-    const QString now = storedNow();
-    QStringList services;
+    Incident incident;
+    incident.id = newId();
+    incident.title = request.title.trimmed();
+    incident.severity = level->id;
     for (const QString &service : request.services)
-        services << service.trimmed();
-    const bool inserted =
-        sql::exec(m_db,
-                  QStringLiteral("INSERT INTO incidents (id, title, severity, status, services, "
-                                 "impact, commander, deputy, scribe, is_drill, started_at, "
-                                 "detected_at, created_at, updated_at) VALUES "
-                                 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                  {id, request.title.trimmed(), level->id, statusId(Status::Investigating),
-                   notNull(services.join(QLatin1Char(','))), notNull(request.impact.trimmed()),
-                   notNull(request.commander.trimmed()), notNull(request.deputy.trimmed()),
-                   notNull(request.scribe.trimmed()), request.drill ? 1 : 0, now, now, now, now},
-                  error)
-            .has_value();
-    if (!inserted ||
-        !ChecklistStore::insertFromTemplate(m_db, id, m_config.checklist, *level, error))
-        return {};
+        incident.services << service.trimmed();
+    incident.impact = request.impact.trimmed();
+    incident.commander = request.commander.trimmed();
+    incident.deputy = request.deputy.trimmed();
+    incident.scribe = request.scribe.trimmed();
+    incident.drill = request.drill;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    incident.milestones[size_t(Milestone::Started)] = now;
+    incident.milestones[size_t(Milestone::Detected)] = now;
+    incident.createdAt = now;
+    incident.updatedAt = now;
     const QString text =
         QStringLiteral("%1 %2: %3")
             .arg(request.drill ? QStringLiteral("Drill declared") : QStringLiteral("Declared"),
-                 level->id, request.title.trimmed());
-    if (Timeline::append(
-            m_db, id, EventKind::Declared, text, actor,
-            {{QStringLiteral("severity"), level->id}, {QStringLiteral("drill"), request.drill}}, {},
-            error)
-            .isEmpty())
-        return {};
-    if (!transaction.commit()) {
-        *error = transaction.error();
-        return {};
-    }
-    return id;
+                 level->id, incident.title);
+    const bool declared = sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
+        return insertExact(m_db, incident, stepError) &&
+               ChecklistStore::insertFromTemplate(m_db, incident.id, m_config.checklist, *level,
+                                                  stepError) &&
+               !Timeline::append(m_db, incident.id, EventKind::Declared, text, actor,
+                                 {{QStringLiteral("severity"), level->id},
+                                  {QStringLiteral("drill"), request.drill}},
+                                 {}, stepError)
+                    .isEmpty();
+    });
+    return declared ? incident.id : QString();
 }
 
 std::vector<Incident> IncidentStore::list(const QString &search) const
@@ -151,26 +142,18 @@ bool IncidentStore::changeIncident(const QString &id, const QString &assignments
                                    const QString &actor, QString *error,
                                    const std::function<bool(QString *)> &alsoDo)
 {
-    sql::WriteTransaction transaction(m_db);
-    if (!transaction.isActive()) {
-        *error = transaction.error();
-        return false;
-    }
     QVariantList params = values;
     params << storedNow() << id;
-    if (!sql::exec(m_db,
+    return sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
+        return sql::exec(
+                   m_db,
                    // security-check: allow assignments are column names from code; values are bound
                    QStringLiteral("UPDATE incidents SET %1updated_at = ? WHERE id = ?")
                        .arg(assignments.isEmpty() ? QString() : assignments + QStringLiteral(", ")),
-                   params, error) ||
-        Timeline::append(m_db, id, kind, text, actor, data, {}, error).isEmpty() ||
-        (alsoDo && !alsoDo(error)))
-        return false;
-    if (!transaction.commit()) {
-        *error = transaction.error();
-        return false;
-    }
-    return true;
+                   params, stepError) &&
+               !Timeline::append(m_db, id, kind, text, actor, data, {}, stepError).isEmpty() &&
+               (!alsoDo || alsoDo(stepError));
+    });
 }
 
 bool IncidentStore::setStatus(const QString &id, Status status, const QString &actor,
@@ -277,15 +260,9 @@ bool IncidentStore::recordMessageSent(const QString &id, const QString &template
 bool IncidentStore::recordEvent(const QString &id, const QString &kind, const QString &text,
                                 const QJsonObject &data, const QString &actor, QString *error)
 {
-    sql::WriteTransaction transaction(m_db);
-    if (!transaction.isActive() ||
-        Timeline::append(m_db, id, kind, text, actor, data, {}, error).isEmpty() ||
-        !transaction.commit()) {
-        if (error->isEmpty())
-            *error = transaction.error();
-        return false;
-    }
-    return true;
+    return sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
+        return !Timeline::append(m_db, id, kind, text, actor, data, {}, stepError).isEmpty();
+    });
 }
 
 QString IncidentStore::postmortem(const QString &id) const
@@ -300,20 +277,78 @@ QString IncidentStore::postmortem(const QString &id) const
 bool IncidentStore::savePostmortem(const QString &id, const QString &text, const QString &actor,
                                    QString *error)
 {
-    sql::WriteTransaction transaction(m_db);
-    const bool ok =
-        transaction.isActive() &&
-        sql::exec(m_db,
-                  QStringLiteral("INSERT INTO drafts (id, incident_id, template, body, created_at) "
-                                 "VALUES (?, ?, 'postmortem', ?, ?)"),
-                  {newId(), id, text, storedNow()}, error) &&
-        !Timeline::append(m_db, id, EventKind::PostmortemSaved, QStringLiteral("Postmortem saved"),
-                          actor, {}, {}, error)
-             .isEmpty() &&
-        transaction.commit();
-    if (!ok && error->isEmpty())
-        *error = transaction.error();
-    return ok;
+    Draft draft;
+    draft.id = newId();
+    draft.incidentId = id;
+    draft.templateId = QStringLiteral("postmortem");
+    draft.body = text;
+    draft.createdAt = QDateTime::currentDateTimeUtc();
+    return sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
+        return insertExact(m_db, draft, stepError) &&
+               !Timeline::append(m_db, id, EventKind::PostmortemSaved,
+                                 QStringLiteral("Postmortem saved"), actor, {}, {}, stepError)
+                    .isEmpty();
+    });
+}
+
+std::vector<Draft> IncidentStore::drafts(const QString &id) const
+{
+    std::vector<Draft> result;
+    auto query = sql::exec(m_db,
+                           QStringLiteral("SELECT id, incident_id, template, body, created_at, "
+                                          "copied_at, posted_at FROM drafts WHERE incident_id = "
+                                          "? ORDER BY created_at, rowid"),
+                           {id});
+    while (query && query->next()) {
+        Draft draft;
+        draft.id = query->value(0).toString();
+        draft.incidentId = query->value(1).toString();
+        draft.templateId = query->value(2).toString();
+        draft.body = query->value(3).toString();
+        draft.createdAt = fromStoredTime(query->value(4).toString());
+        draft.copiedAt = fromStoredTime(query->value(5).toString());
+        draft.postedAt = fromStoredTime(query->value(6).toString());
+        result.push_back(draft);
+    }
+    return result;
+}
+
+bool IncidentStore::insertExact(const QSqlDatabase &db, const Incident &incident, QString *error)
+{
+    QVariantList values{incident.id,
+                        notNull(incident.title),
+                        notNull(incident.severity),
+                        statusId(incident.status),
+                        notNull(incident.services.join(QLatin1Char(','))),
+                        notNull(incident.impact),
+                        notNull(incident.commander),
+                        notNull(incident.deputy),
+                        notNull(incident.scribe),
+                        incident.drill ? 1 : 0};
+    for (const QDateTime &milestone : incident.milestones)
+        values << storedOrNull(milestone);
+    values << storedOrNull(incident.createdAt) << storedOrNull(incident.updatedAt);
+    return sql::exec(db,
+                     QStringLiteral("INSERT INTO incidents (id, title, severity, status, "
+                                    "services, impact, commander, deputy, scribe, is_drill, "
+                                    "started_at, detected_at, acknowledged_at, mitigated_at, "
+                                    "resolved_at, created_at, updated_at) VALUES "
+                                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     values, error)
+        .has_value();
+}
+
+bool IncidentStore::insertExact(const QSqlDatabase &db, const Draft &draft, QString *error)
+{
+    return sql::exec(db,
+                     QStringLiteral("INSERT INTO drafts (id, incident_id, template, body, "
+                                    "created_at, copied_at, posted_at) VALUES "
+                                    "(?, ?, ?, ?, ?, ?, ?)"),
+                     {draft.id, draft.incidentId, notNull(draft.templateId), notNull(draft.body),
+                      storedOrNull(draft.createdAt), storedOrNull(draft.copiedAt),
+                      storedOrNull(draft.postedAt)},
+                     error)
+        .has_value();
 }
 
 QDateTime IncidentStore::nextUpdateDue(const Incident &incident) const

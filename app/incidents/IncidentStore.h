@@ -23,6 +23,18 @@ struct DeclareRequest
     bool drill = false;
 };
 
+// A saved draft as stored; today each saved postmortem version is one.
+struct Draft
+{
+    QString id;
+    QString incidentId;
+    QString templateId;
+    QString body;
+    QDateTime createdAt;
+    QDateTime copiedAt;
+    QDateTime postedAt;
+};
+
 // Averages over resolved (MTTR) or acknowledged (MTTA) incidents, drills left out.
 struct MetricsSummary
 {
@@ -77,6 +89,13 @@ public:
     QString postmortem(const QString &id) const;
     bool savePostmortem(const QString &id, const QString &text, const QString &actor,
                         QString *error);
+    // Every saved draft of the incident, oldest first.
+    std::vector<Draft> drafts(const QString &id) const;
+
+    // Inside the caller's transaction: rows exactly as given, ids and times included (new
+    // incidents and imported ones alike).
+    static bool insertExact(const QSqlDatabase &db, const Incident &incident, QString *error);
+    static bool insertExact(const QSqlDatabase &db, const Draft &draft, QString *error);
     // When the next update is due: the latest update (or the start) plus the severity's
     // cadence. Invalid when the severity expects no regular updates or the incident is closed.
     QDateTime nextUpdateDue(const Incident &incident) const;

@@ -37,16 +37,29 @@ QString Timeline::append(const QSqlDatabase &db, const QString &incidentId, cons
                          const QString &text, const QString &actor, const QJsonObject &data,
                          const QString &supersedes, QString *error)
 {
-    const QString id = newId();
-    const auto inserted = sql::exec(
-        db,
-        QStringLiteral("INSERT INTO timeline_events (id, incident_id, at, kind, text, actor, "
-                       "data, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        {id, incidentId, storedNow(), kind, notNull(text), notNull(actor),
-         QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)),
-         supersedes.isEmpty() ? QVariant() : QVariant(supersedes)},
-        error);
-    return inserted ? id : QString();
+    TimelineEvent event;
+    event.id = newId();
+    event.incidentId = incidentId;
+    event.at = QDateTime::currentDateTimeUtc();
+    event.kind = kind;
+    event.text = text;
+    event.actor = actor;
+    event.data = data;
+    event.supersedes = supersedes;
+    return insertExact(db, event, error) ? event.id : QString();
+}
+
+bool Timeline::insertExact(const QSqlDatabase &db, const TimelineEvent &event, QString *error)
+{
+    return sql::exec(db,
+                     QStringLiteral("INSERT INTO timeline_events (id, incident_id, at, kind, text, "
+                                    "actor, data, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {event.id, event.incidentId, toStoredTime(event.at), event.kind,
+                      notNull(event.text), notNull(event.actor),
+                      QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)),
+                      event.supersedes.isEmpty() ? QVariant() : QVariant(event.supersedes)},
+                     error)
+        .has_value();
 }
 
 std::vector<TimelineEvent> Timeline::events(const QString &incidentId, QString *error) const
@@ -100,28 +113,20 @@ QString Timeline::addNote(const QString &incidentId, const QString &text, const 
         *error = QStringLiteral("a note needs some text");
         return {};
     }
-    sql::WriteTransaction transaction(m_db);
-    if (!transaction.isActive()) {
-        *error = transaction.error();
-        return {};
-    }
-    const QString id = append(m_db, incidentId, EventKind::Note, note, actor, {}, {}, error);
-    if (id.isEmpty())
-        return {};
-    if (note.startsWith(followUpPrefix, Qt::CaseInsensitive)) {
+    QString id;
+    const bool added = sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
+        id = append(m_db, incidentId, EventKind::Note, note, actor, {}, {}, stepError);
+        if (id.isEmpty())
+            return false;
+        if (!note.startsWith(followUpPrefix, Qt::CaseInsensitive))
+            return true;
         const QString task = note.mid(followUpPrefix.size()).trimmed();
-        if (!ChecklistStore::insertFollowUp(m_db, incidentId, task, error))
-            return {};
-        if (append(m_db, incidentId, EventKind::FollowUp,
-                   QStringLiteral("Follow-up added: %1").arg(task), actor, {}, {}, error)
-                .isEmpty())
-            return {};
-    }
-    if (!transaction.commit()) {
-        *error = transaction.error();
-        return {};
-    }
-    return id;
+        return ChecklistStore::insertFollowUp(m_db, incidentId, task, stepError) &&
+               !append(m_db, incidentId, EventKind::FollowUp,
+                       QStringLiteral("Follow-up added: %1").arg(task), actor, {}, {}, stepError)
+                    .isEmpty();
+    });
+    return added ? id : QString();
 }
 
 QString Timeline::editNote(const QString &noteId, const QString &text, const QString &actor,
@@ -143,28 +148,22 @@ QString Timeline::deleteNote(const QString &noteId, const QString &actor, QStrin
 QString Timeline::supersedeNote(const QString &noteId, const QString &kind, const QString &text,
                                 const QString &actor, QString *error)
 {
-    sql::WriteTransaction transaction(m_db);
-    if (!transaction.isActive()) {
-        *error = transaction.error();
-        return {};
-    }
-    const auto original = event(noteId);
-    const bool editable =
-        original && (original->kind == EventKind::Note || original->kind == EventKind::NoteEdited);
-    if (!editable || original->superseded) {
-        *error = QStringLiteral("%1 is not a current manual note; only notes can be edited or "
-                                "deleted, automatic events are permanent")
-                     .arg(noteId);
-        return {};
-    }
-    const QString id = append(m_db, original->incidentId, kind, text, actor,
-                              {{QStringLiteral("previous"), original->text}}, noteId, error);
-    if (id.isEmpty() || !transaction.commit()) {
-        if (error->isEmpty())
-            *error = transaction.error();
-        return {};
-    }
-    return id;
+    QString id;
+    const bool superseded = sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
+        const auto original = event(noteId);
+        const bool editable = original && (original->kind == EventKind::Note ||
+                                           original->kind == EventKind::NoteEdited);
+        if (!editable || original->superseded) {
+            *stepError = QStringLiteral("%1 is not a current manual note; only notes can be "
+                                        "edited or deleted, automatic events are permanent")
+                             .arg(noteId);
+            return false;
+        }
+        id = append(m_db, original->incidentId, kind, text, actor,
+                    {{QStringLiteral("previous"), original->text}}, noteId, stepError);
+        return !id.isEmpty();
+    });
+    return superseded ? id : QString();
 }
 
 } // namespace ic::incidents

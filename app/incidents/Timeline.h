@@ -56,6 +56,10 @@ public:
                           const QString &text, const QString &actor, const QJsonObject &data = {},
                           const QString &supersedes = {}, QString *error = nullptr);
 
+    // Inside the caller's transaction: an event exactly as given, id and time included
+    // (import). superseded is not stored; it follows from the events that supersede.
+    static bool insertExact(const QSqlDatabase &db, const TimelineEvent &event, QString *error);
+
     // Oldest first.
     std::vector<TimelineEvent> events(const QString &incidentId, QString *error = nullptr) const;
     std::optional<TimelineEvent> event(const QString &eventId) const;

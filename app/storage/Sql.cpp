@@ -55,4 +55,15 @@ bool WriteTransaction::commit()
     return true;
 }
 
+bool inWriteTransaction(const QSqlDatabase &db, QString *error,
+                        const std::function<bool(QString *error)> &work)
+{
+    WriteTransaction transaction(db);
+    QString problem;
+    const bool done = transaction.isActive() && work(&problem) && transaction.commit();
+    if (!done && error)
+        *error = problem.isEmpty() ? transaction.error() : problem;
+    return done;
+}
+
 } // namespace ic::sql

@@ -4,6 +4,7 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
+#include <functional>
 #include <optional>
 
 namespace ic::sql {
@@ -37,5 +38,10 @@ private:
     bool m_active = false;
     QString m_error;
 };
+
+// One WriteTransaction around work, committed when work returns true. False with *error set:
+// work's own message, or why the transaction could not begin or commit (rolled back then).
+bool inWriteTransaction(const QSqlDatabase &db, QString *error,
+                        const std::function<bool(QString *error)> &work);
 
 } // namespace ic::sql

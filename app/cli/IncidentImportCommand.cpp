@@ -1,0 +1,55 @@
+#include "IncidentCommandSupport.h"
+#include "incidents/IncidentImport.h"
+
+#include <QFile>
+
+namespace ic::cli {
+
+int runIncidentImport(Context &context, const QStringList &args)
+{
+    const QString action = QStringLiteral("import");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Restore an incident from a JSON export (export ID --format json) with "
+                       "its ids, timestamps, checklist, timeline and drafts exactly as they "
+                       "were. Refused when the incident is already in this data dir."));
+    if (const int code = parseAction(parser, action, args, context, {QStringLiteral("FILE")});
+        code >= 0)
+        return code;
+    const QString path = parser.positionalArguments().first();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(context, action,
+                    QStringLiteral("cannot read %1: %2").arg(path, file.errorString()), UsageError);
+    QString error;
+    const auto record = incidents::parseIncidentExport(file.readAll(), &error);
+    if (!record)
+        return fail(context, action, path + QStringLiteral(": ") + error, UsageError);
+
+    auto session = openIncidentSession(context);
+    if (!session)
+        return DataError;
+    const QString severity = record->incident.severity;
+    if (!session->store->config().severities.level(severity))
+        context.err() << "incident-console incident import: " << path << ": severity '" << severity
+                      << "' is not in this data dir's severity scheme; kept as it is, without "
+                         "its update cadence"
+                      << Qt::endl;
+    switch (incidents::importIncident(session->store->database(), *record, &error)) {
+    case incidents::ImportOutcome::AlreadyExists:
+        return fail(context, action,
+                    path + QStringLiteral(": ") + error + QStringLiteral("; nothing imported"),
+                    CheckFailed);
+    case incidents::ImportOutcome::Failed:
+        return fail(context, action,
+                    path + QStringLiteral(": not imported, nothing written: ") + error, DataError);
+    case incidents::ImportOutcome::Imported:
+        break;
+    }
+    if (parser.isSet(QStringLiteral("json")))
+        return printIncident(context, *session->store, record->incident.id, true);
+    context.out() << record->incident.id << Qt::endl;
+    return Success;
+}
+
+} // namespace ic::cli

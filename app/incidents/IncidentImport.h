@@ -1,0 +1,41 @@
+#pragma once
+
+#include "ChecklistStore.h"
+#include "Incident.h"
+#include "IncidentStore.h"
+#include "Timeline.h"
+
+#include <QByteArray>
+#include <QSqlDatabase>
+#include <optional>
+#include <vector>
+
+namespace ic::incidents {
+
+// Every stored row of one incident, as a complete JSON export (incidentDocument) holds it.
+struct IncidentRecord
+{
+    Incident incident;
+    std::vector<ChecklistItem> items;
+    std::vector<TimelineEvent> events;
+    std::vector<Draft> drafts;
+};
+
+// Reads a complete export. Derived fields (mtta, due_at, superseded, postmortem, …) are not
+// read back: the stored ones they come from are. Nothing, with *error naming the position
+// ("line 3, column 7: …") or the field ("checklist[2].position: expected an integer, found a
+// string"), when the bytes are not such an export or were written by a newer format version.
+std::optional<IncidentRecord> parseIncidentExport(const QByteArray &json, QString *error);
+
+enum class ImportOutcome
+{
+    Imported,
+    AlreadyExists, // the incident, or one of its items, events or drafts; nothing written
+    Failed
+};
+
+// Writes the record in one write transaction with ids and timestamps exactly as they are, and
+// nothing else (no "imported" event: a re-export must equal the file).
+ImportOutcome importIncident(const QSqlDatabase &db, const IncidentRecord &record, QString *error);
+
+} // namespace ic::incidents
