@@ -155,12 +155,14 @@ private:
     QString *m_error;
 };
 
-// The objects of an array, each with a Reader at "name[i]"; an element that is no object
-// is the error.
+// The objects of an array, each read by read(reader, id) with a Reader at "name[i]" after
+// its id: present, not empty, and not repeated (ids are primary keys). An element that is no
+// object is the error.
 template <typename Read>
 void readEach(Reader &parent, const QString &name, QString *error, const Read &read)
 {
     const QJsonArray array = parent.array(name);
+    QSet<QString> seen;
     for (qsizetype i = 0; i < array.size() && error->isEmpty(); ++i) {
         const QString path = parent.path(name) + QStringLiteral("[%1]").arg(i);
         if (!array[i].isObject()) {
@@ -168,16 +170,12 @@ void readEach(Reader &parent, const QString &name, QString *error, const Read &r
             return;
         }
         Reader reader(array[i].toObject(), path, error);
-        read(reader);
+        const QString id = reader.nonEmptyString(QStringLiteral("id"));
+        if (reader.ok() && seen.contains(id))
+            reader.fail(QStringLiteral("id"), QStringLiteral("\"%1\" appears twice").arg(id));
+        seen.insert(id);
+        read(reader, id);
     }
-}
-
-// Ids are primary keys: the same one twice in a file cannot be imported.
-void checkUnique(Reader &reader, QSet<QString> &seen, const QString &id)
-{
-    if (reader.ok() && seen.contains(id))
-        reader.fail(QStringLiteral("id"), QStringLiteral("\"%1\" appears twice").arg(id));
-    seen.insert(id);
 }
 
 bool readFormatVersion(Reader &root, const QJsonObject &json)
@@ -277,11 +275,9 @@ std::optional<IncidentRecord> parseIncidentExport(const QByteArray &json, QStrin
     readMilestones(root, error, record.incident);
     const QString incidentId = record.incident.id;
 
-    QSet<QString> itemIds;
-    readEach(root, QStringLiteral("checklist"), error, [&](Reader &reader) {
+    readEach(root, QStringLiteral("checklist"), error, [&](Reader &reader, const QString &id) {
         ChecklistItem item;
-        item.id = reader.nonEmptyString(QStringLiteral("id"));
-        checkUnique(reader, itemIds, item.id);
+        item.id = id;
         item.incidentId = incidentId;
         item.phase = reader.string(QStringLiteral("phase"));
         item.phasePosition = reader.position(QStringLiteral("phase_position"));
@@ -299,11 +295,9 @@ std::optional<IncidentRecord> parseIncidentExport(const QByteArray &json, QStrin
         record.items.push_back(item);
     });
 
-    QSet<QString> eventIds;
-    readEach(root, QStringLiteral("timeline"), error, [&](Reader &reader) {
+    readEach(root, QStringLiteral("timeline"), error, [&](Reader &reader, const QString &id) {
         TimelineEvent event;
-        event.id = reader.nonEmptyString(QStringLiteral("id"));
-        checkUnique(reader, eventIds, event.id);
+        event.id = id;
         event.incidentId = incidentId;
         event.at = reader.time(QStringLiteral("at"), false);
         event.kind = reader.nonEmptyString(QStringLiteral("kind"));
@@ -314,11 +308,9 @@ std::optional<IncidentRecord> parseIncidentExport(const QByteArray &json, QStrin
         record.events.push_back(event);
     });
 
-    QSet<QString> draftIds;
-    readEach(root, QStringLiteral("drafts"), error, [&](Reader &reader) {
+    readEach(root, QStringLiteral("drafts"), error, [&](Reader &reader, const QString &id) {
         Draft draft;
-        draft.id = reader.nonEmptyString(QStringLiteral("id"));
-        checkUnique(reader, draftIds, draft.id);
+        draft.id = id;
         draft.incidentId = incidentId;
         draft.templateId = reader.nonEmptyString(QStringLiteral("template"));
         draft.body = reader.string(QStringLiteral("body"));

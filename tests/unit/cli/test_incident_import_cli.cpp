@@ -59,7 +59,8 @@ private Q_SLOTS:
               QStringList{QStringLiteral("note"), m_id, QStringLiteral("TODO: add an alert")},
               QStringList{QStringLiteral("status"), m_id, QStringLiteral("resolved")}}) {
             const auto result = run(source, QStringList{QStringLiteral("incident")} + change);
-            QVERIFY2(result.exitCode == 0, qPrintable(change.join(' ') + ": " + result.err));
+            QVERIFY2(result.exitCode == 0,
+                     qPrintable(change.join(QLatin1Char(' ')) + QStringLiteral(": ") + result.err));
         }
         const auto exported = exportJson(source, m_id, QStringLiteral("source.json"));
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
