@@ -12,9 +12,7 @@
 #include "storage/Database.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTimer>
 
 namespace ic::ui {
@@ -65,22 +63,6 @@ ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
-
-    // One notification per item that falls overdue, besides its red OVERDUE marker.
-    auto *tray = new QSystemTrayIcon(QApplication::windowIcon(), &window);
-    QObject::connect(checklist, &ChecklistPanel::itemOverdue, &window,
-                     [&window, tray, dataDir](const QString &text) {
-                         const QString title = QObject::tr("Checklist item overdue");
-                         // The settings decide on desktop pop-ups; the status line and the
-                         // red marker stay regardless.
-                         if (Settings(dataDir).get(settings::notifications) &&
-                             QSystemTrayIcon::isSystemTrayAvailable()) {
-                             tray->show();
-                             tray->showMessage(title, text, QSystemTrayIcon::Warning);
-                         }
-                         window.statusBar()->showMessage(title + QStringLiteral(": ") + text);
-                         QApplication::alert(&window);
-                     });
 
     auto *clock = new QTimer(&window);
     clock->setObjectName(QStringLiteral("incidentClock"));
