@@ -42,6 +42,8 @@ DraftsPanel::DraftsPanel(const comms::MessageTemplates &templates, QWidget *pare
     m_template->setCurrentIndex(qMax(0, m_template->findData(QStringLiteral("initial"))));
     m_editor->setObjectName(QStringLiteral("draftEditor"));
     m_editor->setAccessibleName(tr("Draft text"));
+    // Chat messages need no tab characters; Tab leaves the editor like any other field.
+    m_editor->setTabChangesFocus(true);
     m_preview->setObjectName(QStringLiteral("draftPreview"));
     m_preview->setAccessibleName(tr("Preview"));
     m_preview->setOpenLinks(false);
@@ -209,6 +211,16 @@ bool DraftsPanel::confirmDespiteFindings(const QStringList &findings)
                                      .arg(findings.join(QStringLiteral("\n• "))),
                                  QMessageBox::Yes | QMessageBox::No,
                                  QMessageBox::No) == QMessageBox::Yes;
+}
+
+void DraftsPanel::startAnnouncing()
+{
+    const int initial = m_template->findData(QStringLiteral("initial"));
+    if (initial >= 0 && initial != m_template->currentIndex())
+        m_template->setCurrentIndex(initial); // refills
+    else
+        refill();
+    m_copy->setFocus(Qt::OtherFocusReason);
 }
 
 bool DraftsPanel::copyCurrent()

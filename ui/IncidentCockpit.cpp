@@ -12,6 +12,7 @@
 #include "storage/Database.h"
 
 #include <QAction>
+#include <QMenu>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -54,6 +55,11 @@ ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
         dialog->open();
     });
 
+    header->addFirstStep(declare,
+                         QObject::tr("Opens the checklist, the timeline and the initial "
+                                     "announcement, ready to copy."),
+                         true);
+
     auto *history = new QAction(QObject::tr("&Incidents…"), &window);
     history->setObjectName(QStringLiteral("incidentListAction"));
     history->setShortcut(Qt::CTRL | Qt::Key_I);
@@ -63,6 +69,8 @@ ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
+    if (QMenu *menu = window.menu(QStringLiteral("incidentMenu")))
+        menu->addActions({declare, history});
 
     auto *clock = new QTimer(&window);
     clock->setObjectName(QStringLiteral("incidentClock"));

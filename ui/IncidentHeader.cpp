@@ -4,9 +4,12 @@
 #include "MilestonesDialog.h"
 #include "core/Duration.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QToolButton>
 
@@ -22,7 +25,8 @@ QString clock(qint64 seconds)
 
 IncidentHeader::IncidentHeader(QWidget *parent)
     : QFrame(parent), m_stack(new QStackedWidget(this)),
-      m_state(new QLabel(tr("No incident in progress"))), m_hint(new QLabel), m_live(new QWidget)
+      m_state(new QLabel(tr("No incident in progress"))), m_hint(new QLabel),
+      m_steps(new QGridLayout), m_live(new QWidget)
 {
     setObjectName(QStringLiteral("incidentHeader"));
     setFrameShape(QFrame::StyledPanel);
@@ -33,11 +37,17 @@ IncidentHeader::IncidentHeader(QWidget *parent)
     m_hint->setWordWrap(true);
 
     auto *peacetime = new QWidget;
+    peacetime->setObjectName(QStringLiteral("incidentHeaderPeacetime"));
     auto *peaceLayout = new QHBoxLayout(peacetime);
     peaceLayout->setContentsMargins(0, 0, 0, 0);
-    peaceLayout->setSpacing(16);
-    peaceLayout->addWidget(m_state);
-    peaceLayout->addWidget(m_hint, 1);
+    peaceLayout->setSpacing(24);
+    auto *intro = new QVBoxLayout;
+    intro->addWidget(m_state);
+    intro->addWidget(m_hint);
+    peaceLayout->addLayout(intro, 2);
+    m_steps->setHorizontalSpacing(16);
+    m_steps->setVerticalSpacing(2);
+    peaceLayout->addLayout(m_steps, 3);
     m_stack->addWidget(peacetime);
     m_stack->addWidget(m_live);
 
@@ -45,6 +55,53 @@ IncidentHeader::IncidentHeader(QWidget *parent)
     layout->setContentsMargins(12, 8, 12, 8);
     layout->addWidget(m_stack);
     setAccessibleName(tr("Incident header"));
+}
+
+void IncidentHeader::addFirstStep(QAction *action, const QString &explanation, bool primary)
+{
+    auto *button = new QPushButton(action->text().remove(QLatin1Char('&')), m_stack->widget(0));
+    button->setObjectName(action->objectName() + QStringLiteral("Button"));
+    const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
+    button->setToolTip(shortcut.isEmpty() ? explanation : tr("%1 (%2)").arg(explanation, shortcut));
+    button->setAccessibleName(button->text());
+    button->setAccessibleDescription(explanation);
+    connect(button, &QPushButton::clicked, action, &QAction::trigger);
+    auto *label =
+        new QLabel(shortcut.isEmpty() ? explanation : tr("%1 <b>%2</b>").arg(explanation, shortcut),
+                   m_stack->widget(0));
+    label->setObjectName(QStringLiteral("firstStepExplanation"));
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    label->setBuddy(button);
+    // The primary step takes the first column; the others move one to the right.
+    const int column = primary ? 0 : m_stepCount;
+    if (primary) {
+        for (int index = m_steps->count() - 1; index >= 0; --index) {
+            int row = 0;
+            int col = 0;
+            int rowSpan = 0;
+            int colSpan = 0;
+            m_steps->getItemPosition(index, &row, &col, &rowSpan, &colSpan);
+            QLayoutItem *item = m_steps->takeAt(index);
+            m_steps->addItem(item, row, col + 1);
+        }
+        button->setObjectName(QStringLiteral("firstStepPrimary"));
+        button->setDefault(true);
+        // A first-time user's Enter or Space declares: no hunting for the button.
+        button->setFocus();
+    }
+    m_steps->addWidget(button, 0, column);
+    m_steps->addWidget(label, 1, column);
+    m_steps->setColumnStretch(m_stepCount, 1);
+    ++m_stepCount;
+    // Walking the strip with Tab follows the columns.
+    QList<QPushButton *> buttons;
+    for (int col = 0; col < m_stepCount; ++col) {
+        if (QLayoutItem *item = m_steps->itemAtPosition(0, col))
+            buttons.append(qobject_cast<QPushButton *>(item->widget()));
+    }
+    for (int i = 1; i < buttons.size(); ++i)
+        setTabOrder(buttons.at(i - 1), buttons.at(i));
 }
 
 QLabel *IncidentHeader::addLabel(const char *objectName, QBoxLayout *row)
