@@ -36,6 +36,9 @@ DraftsPanel::DraftsPanel(const comms::MessageTemplates &templates, QWidget *pare
     setObjectName(QStringLiteral("draftsPanel"));
     m_template->setObjectName(QStringLiteral("draftTemplate"));
     m_template->setAccessibleName(tr("Message template"));
+    // Sized to a short title, not the longest one, so the dock can stay narrow.
+    m_template->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_template->setMinimumContentsLength(14);
     for (const comms::MessageTemplate &t : templates.all())
         m_template->addItem(t.title, t.id);
     // The first message of every incident is the one wanted first.

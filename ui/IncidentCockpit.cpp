@@ -56,8 +56,8 @@ ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
     });
 
     header->addFirstStep(declare,
-                         QObject::tr("Opens the checklist, the timeline and the initial "
-                                     "announcement, ready to copy."),
+                         QObject::tr("Starts the checklist, the clocks and the first "
+                                     "announcement."),
                          true);
 
     auto *history = new QAction(QObject::tr("&Incidents…"), &window);

@@ -32,22 +32,24 @@ IncidentHeader::IncidentHeader(QWidget *parent)
     setFrameShape(QFrame::StyledPanel);
     m_state->setObjectName(QStringLiteral("incidentHeaderState"));
     m_hint->setObjectName(QStringLiteral("incidentHeaderHint"));
-    m_hint->setText(tr("When an incident is declared, its severity, status, elapsed time, "
-                       "next-update countdown and commander appear here."));
+    m_hint->setText(tr("Declaring one fills this strip with its severity, status, clocks and "
+                       "commander."));
     m_hint->setWordWrap(true);
 
     auto *peacetime = new QWidget;
     peacetime->setObjectName(QStringLiteral("incidentHeaderPeacetime"));
-    auto *peaceLayout = new QHBoxLayout(peacetime);
+    // Heading above the steps, so the strip never needs more width than the steps themselves.
+    auto *peaceLayout = new QVBoxLayout(peacetime);
     peaceLayout->setContentsMargins(0, 0, 0, 0);
-    peaceLayout->setSpacing(24);
-    auto *intro = new QVBoxLayout;
+    peaceLayout->setSpacing(8);
+    auto *intro = new QHBoxLayout;
+    intro->setSpacing(16);
     intro->addWidget(m_state);
-    intro->addWidget(m_hint);
-    peaceLayout->addLayout(intro, 2);
+    intro->addWidget(m_hint, 1);
+    peaceLayout->addLayout(intro);
     m_steps->setHorizontalSpacing(16);
     m_steps->setVerticalSpacing(2);
-    peaceLayout->addLayout(m_steps, 3);
+    peaceLayout->addLayout(m_steps);
     m_stack->addWidget(peacetime);
     m_stack->addWidget(m_live);
 
@@ -115,8 +117,9 @@ QLabel *IncidentHeader::addLabel(const char *objectName, QBoxLayout *row)
 void IncidentHeader::showIncident(ActiveIncident *incident)
 {
     m_incident = incident;
-    // Two rows, so the header never forces the window wider than the screen: who and what
-    // on top, the clocks below. Long texts may be cut; their tooltips carry them whole.
+    // Two rows, so the header never forces the window wider than the screen: what and who
+    // on top, the state and the clocks below. Long texts may be cut; their tooltips carry them
+    // whole.
     auto *rows = new QVBoxLayout(m_live);
     rows->setContentsMargins(0, 0, 0, 0);
     rows->setSpacing(4);
@@ -138,16 +141,16 @@ void IncidentHeader::showIncident(ActiveIncident *incident)
     m_status->setAccessibleName(tr("Status"));
     for (const QString &id : incidents::statusChoices())
         m_status->addItem(incidents::statusLabel(*incidents::parseStatus(id)), id);
-    layout->addWidget(m_status);
+    clocks->addWidget(m_status);
     m_severity = new QComboBox(m_live);
     m_severity->setObjectName(QStringLiteral("headerSeverity"));
     m_severity->setAccessibleName(tr("Severity"));
     for (const incidents::SeverityLevel &level : incident->severities().levels)
         m_severity->addItem(level.id, level.id);
-    layout->addWidget(m_severity);
+    clocks->addWidget(m_severity);
     m_elapsed = addLabel("headerElapsed", clocks);
     m_nextUpdate = addLabel("headerNextUpdate", clocks);
-    m_commander = addLabel("headerCommander", clocks);
+    m_commander = addLabel("headerCommander", layout);
     m_nearestDue = addLabel("headerNearestDue", clocks);
     m_nearestDue->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     clocks->setStretchFactor(m_nearestDue, 1);
@@ -179,6 +182,12 @@ void IncidentHeader::rebuild()
 {
     const bool live = m_incident && m_incident->hasIncident();
     m_stack->setCurrentIndex(live ? 1 : 0);
+    // The strip is as tall as the page it shows, not as the tallest page.
+    for (int page = 0; page < m_stack->count(); ++page) {
+        const auto policy =
+            page == m_stack->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+        m_stack->widget(page)->setSizePolicy(policy, policy);
+    }
     if (!live)
         return;
     m_rebuilding = true;

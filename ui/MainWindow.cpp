@@ -213,9 +213,8 @@ void MainWindow::createMenus()
     });
     health->setObjectName(QStringLiteral("editHealthConfigAction"));
     health->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
-    m_header->addFirstStep(runbooks, tr("Search the bundled runbooks and your own folders."));
-    m_header->addFirstStep(health, tr("List your services in health.yaml; their state shows "
-                                      "on the Health board."));
+    m_header->addFirstStep(runbooks, tr("The bundled runbooks and your own folders, offline."));
+    m_header->addFirstStep(health, tr("Your services in health.yaml, live on the Health board."));
     view->addSeparator();
     for (QDockWidget *dock : {m_checklistDock, m_healthDock, m_draftsDock, m_timelineDock}) {
         QAction *toggle = dock->toggleViewAction();
@@ -285,8 +284,11 @@ void MainWindow::restoreLayout()
         resize(available.size() * 0.92);
         move(available.center() - rect().center());
     }
-    resizeDocks({m_checklistDock, m_healthDock}, {width() / 4, width() / 4}, Qt::Horizontal);
-    resizeDocks({m_timelineDock}, {height() / 4}, Qt::Vertical);
+    // The checklist gets the widest side: its item texts are what the commander reads most.
+    resizeDocks({m_checklistDock, m_healthDock}, {width() * 3 / 10, width() * 7 / 25},
+                Qt::Horizontal);
+    resizeDocks({m_healthDock, m_draftsDock, m_timelineDock},
+                {height() * 2 / 5, height() * 2 / 5, height() / 5}, Qt::Vertical);
 }
 
 void MainWindow::saveLayout()

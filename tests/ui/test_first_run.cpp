@@ -110,6 +110,32 @@ private Q_SLOTS:
         QVERIFY2(shown.join(QLatin1Char('\n')).contains(QStringLiteral("Initial alert")),
                  qPrintable(shown.join(QLatin1Char('\n'))));
     }
+
+    // A window wider than the screen hides the right-hand docks: it must fit a 1280 pixel
+    // wide laptop screen before and during an incident. It needed 1480 once.
+    void windowFitsALaptopScreen()
+    {
+        QTemporaryDir dataDir;
+        DatabaseOpenResult result;
+        auto database = Database::open(dataDir.filePath(QStringLiteral("console.db")), &result);
+        QVERIFY2(database, qPrintable(result.message));
+        health::HealthMonitor monitor(dataDir.filePath(QStringLiteral("health.yaml")), QString());
+        MainWindow window(WindowServices{database.get(), dataDir.path(), {}});
+        ActiveIncident *incident = assembleWindow(window, *database, monitor, dataDir.path(), {});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        qInfo("minimum width in peacetime: %d", window.minimumSizeHint().width());
+        QVERIFY(window.minimumSizeHint().width() <= 1280);
+
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Checkout fails for EU card payments after the deploy");
+        request.severity = incident->severities().ids().value(1);
+        request.services = {QStringLiteral("checkout"), QStringLiteral("payments")};
+        QVERIFY2(incident->declare(request), qPrintable(incident->error()));
+        QCoreApplication::processEvents();
+        qInfo("minimum width during an incident: %d", window.minimumSizeHint().width());
+        QVERIFY(window.minimumSizeHint().width() <= 1280);
+    }
 };
 
 QTEST_MAIN(TestFirstRun)
