@@ -161,7 +161,9 @@ DesktopTray::DesktopTray(MainWindow &window, QString dataDir)
 
 DesktopTray::~DesktopTray()
 {
-    delete m_menu; // a QMenu has no QWidget parent here: the tray icon only borrows it
+    // The tray icon borrows the menu (a QMenu has no QWidget parent here): icon first.
+    delete m_tray;
+    delete m_menu;
 }
 
 void DesktopTray::followHealth(health::HealthMonitor *monitor)

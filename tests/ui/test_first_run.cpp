@@ -111,6 +111,24 @@ private Q_SLOTS:
                  qPrintable(shown.join(QLatin1Char('\n'))));
     }
 
+    // The keyboard path: the focused first step answers Enter.
+    void enterOnTheFirstStepDeclares()
+    {
+        QTemporaryDir dataDir;
+        DatabaseOpenResult result;
+        auto database = Database::open(dataDir.filePath(QStringLiteral("console.db")), &result);
+        QVERIFY2(database, qPrintable(result.message));
+        health::HealthMonitor monitor(dataDir.filePath(QStringLiteral("health.yaml")), QString());
+        MainWindow window(WindowServices{database.get(), dataDir.path(), {}});
+        assembleWindow(window, *database, monitor, dataDir.path(), {});
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("firstStepPrimary"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(window.findChild<DeclareDialog *>(QStringLiteral("declareDialog")));
+    }
+
     // A window wider than the screen hides the right-hand docks: it must fit a 1280 pixel
     // wide laptop screen before and during an incident. It needed 1480 once.
     void windowFitsALaptopScreen()
