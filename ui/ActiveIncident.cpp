@@ -91,7 +91,9 @@ bool ActiveIncident::declare(const DeclareRequest &request)
     if (id.isEmpty())
         return finish(false);
     m_incident = m_store.load(id);
-    return finish(true);
+    finish(true);
+    Q_EMIT declared();
+    return true;
 }
 
 bool ActiveIncident::setTicked(const QString &itemId, bool ticked)

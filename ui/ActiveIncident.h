@@ -76,6 +76,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void changed();
+    // A new incident was declared here (after changed()): time for the first announcement.
+    void declared();
     void failed(const QString &message);
 
 private:

@@ -32,6 +32,8 @@ ChecklistPanel::ChecklistPanel(ActiveIncident &incident, QWidget *parent)
     // A dock squeezed below this hides the item text, which is the point of the panel.
     setMinimumWidth(340);
     m_summary->setObjectName(QStringLiteral("checklistSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setContentsMargins(6, 2, 6, 2);
     m_tree->setObjectName(QStringLiteral("checklistTree"));
     m_tree->setHeaderLabels({tr("Item"), tr("Due"), tr("Time left")});
     m_tree->setAccessibleName(tr("Checklist"));
@@ -218,9 +220,14 @@ void ChecklistPanel::updateClocks()
         }
     }
     m_rebuilding = false;
-    m_summary->setText(m_incident.hasIncident()
-                           ? tr("%1 open, %2 overdue").arg(open).arg(overdue)
-                           : tr("No incident in progress. Press Ctrl+N to declare one."));
+    // Without an incident an empty tree with headings says nothing: a sentence does.
+    const bool live = m_incident.hasIncident();
+    m_tree->setVisible(live);
+    m_summary->setAlignment(live ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignCenter);
+    m_summary->setText(live ? tr("%1 open, %2 overdue").arg(open).arg(overdue)
+                            : tr("No incident in progress. Declaring one (Ctrl+N) opens the "
+                                 "commander's checklist: initial response, investigation, "
+                                 "resolution and post-incident, each item with its deadline."));
 }
 
 } // namespace ic::ui

@@ -52,17 +52,23 @@ DeclareDialog::DeclareDialog(const incidents::SeverityScheme &severities, QWidge
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    // What the initial announcement says comes first, so Tab walks from the title through
+    // services and impact to Enter; the severity's default is the middle of the scale.
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Title"), m_title);
-    form->addRow(tr("&Severity"), m_severity);
-    form->addRow(QString(), m_description);
     form->addRow(tr("S&ervices"), m_service);
     form->addRow(tr("&Impact"), m_impact);
+    form->addRow(tr("&Severity"), m_severity);
+    form->addRow(QString(), m_description);
     form->addRow(tr("&Commander"), m_commander);
     form->addRow(tr("De&puty"), m_deputy);
     form->addRow(tr("Scri&be"), m_scribe);
     form->addRow(QString(), m_drill);
     form->addRow(buttons);
+    QWidget *order[] = {m_title,     m_service, m_impact, m_severity,
+                        m_commander, m_deputy,  m_scribe, m_drill};
+    for (size_t i = 1; i < std::size(order); ++i)
+        setTabOrder(order[i - 1], order[i]);
 
     connect(m_severity, &QComboBox::currentIndexChanged, this,
             &DeclareDialog::showSeverityDescription);

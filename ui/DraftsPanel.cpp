@@ -36,12 +36,17 @@ DraftsPanel::DraftsPanel(const comms::MessageTemplates &templates, QWidget *pare
     setObjectName(QStringLiteral("draftsPanel"));
     m_template->setObjectName(QStringLiteral("draftTemplate"));
     m_template->setAccessibleName(tr("Message template"));
+    // Sized to a short title, not the longest one, so the dock can stay narrow.
+    m_template->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_template->setMinimumContentsLength(14);
     for (const comms::MessageTemplate &t : templates.all())
         m_template->addItem(t.title, t.id);
     // The first message of every incident is the one wanted first.
     m_template->setCurrentIndex(qMax(0, m_template->findData(QStringLiteral("initial"))));
     m_editor->setObjectName(QStringLiteral("draftEditor"));
     m_editor->setAccessibleName(tr("Draft text"));
+    // Chat messages need no tab characters; Tab leaves the editor like any other field.
+    m_editor->setTabChangesFocus(true);
     m_preview->setObjectName(QStringLiteral("draftPreview"));
     m_preview->setAccessibleName(tr("Preview"));
     m_preview->setOpenLinks(false);
@@ -209,6 +214,16 @@ bool DraftsPanel::confirmDespiteFindings(const QStringList &findings)
                                      .arg(findings.join(QStringLiteral("\n• "))),
                                  QMessageBox::Yes | QMessageBox::No,
                                  QMessageBox::No) == QMessageBox::Yes;
+}
+
+void DraftsPanel::startAnnouncing()
+{
+    const int initial = m_template->findData(QStringLiteral("initial"));
+    if (initial >= 0 && initial != m_template->currentIndex())
+        m_template->setCurrentIndex(initial); // refills
+    else
+        refill();
+    m_copy->setFocus(Qt::OtherFocusReason);
 }
 
 bool DraftsPanel::copyCurrent()

@@ -49,6 +49,8 @@ public Q_SLOTS:
     // The incident changed (a tick, a status): refills unless the user has edited the draft,
     // so a countdown or a tick never throws away what is being written.
     void incidentChanged();
+    // A new incident: the initial alert, freshly filled, with the focus on its Copy button.
+    void startAnnouncing();
     // Copies after lint; returns whether it was copied.
     bool copyCurrent();
     void postCurrent();

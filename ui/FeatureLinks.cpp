@@ -17,6 +17,7 @@
 #include <QDockWidget>
 #include <QJsonObject>
 #include <QMenu>
+#include <QStatusBar>
 
 namespace ic::ui {
 namespace {
@@ -55,6 +56,19 @@ void installDrafts(MainWindow &window, ActiveIncident *incident, const QString &
     window.setAreaContent(MainWindow::Area::Drafts, panel);
 
     QObject::connect(incident, &ActiveIncident::changed, panel, &DraftsPanel::incidentChanged);
+    // Right after declaring, the window is back in front with the initial alert ready.
+    QObject::connect(incident, &ActiveIncident::declared, panel, [panel, &window] {
+        if (auto *dock = window.findChild<QDockWidget *>(QStringLiteral("draftsDock"))) {
+            dock->show();
+            dock->raise();
+        }
+        window.activateWindow();
+        panel->startAnnouncing();
+        window.statusBar()->showMessage(
+            QObject::tr("Incident declared. The initial announcement is ready in Drafts: "
+                        "Ctrl+Shift+C copies it."),
+            30000);
+    });
     QObject::connect(panel, &DraftsPanel::draftCopied, incident,
                      [incident, &templates](const QString &id, const QString &text) {
                          incident->recordMessageSent(id, titleOf(templates, id), text,

@@ -2,6 +2,7 @@
 
 #include "ActiveIncident.h"
 #include "DatabaseProblemDialog.h"
+#include "DesktopTray.h"
 #include "FeatureLinks.h"
 #include "FirstPaintProbe.h"
 #include "HealthBoard.h"
@@ -123,6 +124,24 @@ void applyStyle(QApplication &app)
 
 } // namespace
 
+ActiveIncident *assembleWindow(MainWindow &window, Database &database,
+                               health::HealthMonitor &monitor, const QString &dataDir,
+                               const QStringList &runbookDirs)
+{
+    auto *runbookPanel = new RunbookPanel(
+        database.path(),
+        runbooks::runbookRoots(runbookDirs + Settings(dataDir).get(settings::runbookFolders)));
+    window.setAreaContent(MainWindow::Area::Runbooks, runbookPanel);
+    auto *healthBoard = new HealthBoard(&monitor);
+    window.setAreaContent(MainWindow::Area::Health, healthBoard);
+    ActiveIncident *incident = installIncidentCockpit(window, database, dataDir);
+    installDrafts(window, incident, dataDir);
+    linkHealth(monitor, healthBoard, runbookPanel, incident);
+    linkRunbookTasks(runbookPanel, incident);
+    installTray(window, &monitor, incident, dataDir);
+    return incident;
+}
+
 bool displayAvailable()
 {
     return !qEnvironmentVariableIsEmpty("DISPLAY") ||
@@ -157,17 +176,7 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
         log::get(log::Health)->warn("{}", problem.toStdString());
     health::HealthMonitor healthMonitor(health::healthConfigPath(dataDir.path), database->path());
     MainWindow window({database.get(), dataDir.path, options.runbookDirs});
-    auto *runbookPanel = new RunbookPanel(
-        database->path(),
-        runbooks::runbookRoots(options.runbookDirs +
-                               Settings(dataDir.path).get(settings::runbookFolders)));
-    window.setAreaContent(MainWindow::Area::Runbooks, runbookPanel);
-    auto *healthBoard = new HealthBoard(&healthMonitor);
-    window.setAreaContent(MainWindow::Area::Health, healthBoard);
-    ActiveIncident *incident = installIncidentCockpit(window, *database, dataDir.path);
-    installDrafts(window, incident, dataDir.path);
-    linkHealth(healthMonitor, healthBoard, runbookPanel, incident);
-    linkRunbookTasks(runbookPanel, incident);
+    assembleWindow(window, *database, healthMonitor, dataDir.path, options.runbookDirs);
     healthMonitor.start();
     if (options.exitAfterFirstPaint)
         new FirstPaintProbe(&window, out);

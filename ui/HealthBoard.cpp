@@ -29,6 +29,7 @@ HealthBoard::HealthBoard(health::HealthMonitor *monitor, QWidget *parent)
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setAccessibleName(tr("Health checks"));
     scroll->setWidget(m_tilesArea);
     m_tilesLayout = new QVBoxLayout(m_tilesArea);
     m_tilesLayout->setContentsMargins(0, 0, 0, 0);

@@ -19,6 +19,7 @@ namespace {
 QTableWidget *makeTable(const QString &objectName, const QStringList &headers, QWidget *parent)
 {
     auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
     table->setObjectName(objectName);
     table->setHorizontalHeaderLabels(headers);
     table->horizontalHeader()->setStretchLastSection(true);

@@ -12,9 +12,8 @@
 #include "storage/Database.h"
 
 #include <QAction>
-#include <QApplication>
+#include <QMenu>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTimer>
 
 namespace ic::ui {
@@ -56,6 +55,11 @@ ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
         dialog->open();
     });
 
+    header->addFirstStep(declare,
+                         QObject::tr("Starts the checklist, the clocks and the first "
+                                     "announcement."),
+                         true);
+
     auto *history = new QAction(QObject::tr("&Incidents…"), &window);
     history->setObjectName(QStringLiteral("incidentListAction"));
     history->setShortcut(Qt::CTRL | Qt::Key_I);
@@ -65,22 +69,8 @@ ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
-
-    // One notification per item that falls overdue, besides its red OVERDUE marker.
-    auto *tray = new QSystemTrayIcon(QApplication::windowIcon(), &window);
-    QObject::connect(checklist, &ChecklistPanel::itemOverdue, &window,
-                     [&window, tray, dataDir](const QString &text) {
-                         const QString title = QObject::tr("Checklist item overdue");
-                         // The settings decide on desktop pop-ups; the status line and the
-                         // red marker stay regardless.
-                         if (Settings(dataDir).get(settings::notifications) &&
-                             QSystemTrayIcon::isSystemTrayAvailable()) {
-                             tray->show();
-                             tray->showMessage(title, text, QSystemTrayIcon::Warning);
-                         }
-                         window.statusBar()->showMessage(title + QStringLiteral(": ") + text);
-                         QApplication::alert(&window);
-                     });
+    if (QMenu *menu = window.menu(QStringLiteral("incidentMenu")))
+        menu->addActions({declare, history});
 
     auto *clock = new QTimer(&window);
     clock->setObjectName(QStringLiteral("incidentClock"));

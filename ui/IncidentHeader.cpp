@@ -4,9 +4,12 @@
 #include "MilestonesDialog.h"
 #include "core/Duration.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QToolButton>
 
@@ -22,22 +25,31 @@ QString clock(qint64 seconds)
 
 IncidentHeader::IncidentHeader(QWidget *parent)
     : QFrame(parent), m_stack(new QStackedWidget(this)),
-      m_state(new QLabel(tr("No incident in progress"))), m_hint(new QLabel), m_live(new QWidget)
+      m_state(new QLabel(tr("No incident in progress"))), m_hint(new QLabel),
+      m_steps(new QGridLayout), m_live(new QWidget)
 {
     setObjectName(QStringLiteral("incidentHeader"));
     setFrameShape(QFrame::StyledPanel);
     m_state->setObjectName(QStringLiteral("incidentHeaderState"));
     m_hint->setObjectName(QStringLiteral("incidentHeaderHint"));
-    m_hint->setText(tr("When an incident is declared, its severity, status, elapsed time, "
-                       "next-update countdown and commander appear here."));
+    m_hint->setText(tr("Declaring one fills this strip with its severity, status, clocks and "
+                       "commander."));
     m_hint->setWordWrap(true);
 
     auto *peacetime = new QWidget;
-    auto *peaceLayout = new QHBoxLayout(peacetime);
+    peacetime->setObjectName(QStringLiteral("incidentHeaderPeacetime"));
+    // Heading above the steps, so the strip never needs more width than the steps themselves.
+    auto *peaceLayout = new QVBoxLayout(peacetime);
     peaceLayout->setContentsMargins(0, 0, 0, 0);
-    peaceLayout->setSpacing(16);
-    peaceLayout->addWidget(m_state);
-    peaceLayout->addWidget(m_hint, 1);
+    peaceLayout->setSpacing(8);
+    auto *intro = new QHBoxLayout;
+    intro->setSpacing(16);
+    intro->addWidget(m_state);
+    intro->addWidget(m_hint, 1);
+    peaceLayout->addLayout(intro);
+    m_steps->setHorizontalSpacing(16);
+    m_steps->setVerticalSpacing(2);
+    peaceLayout->addLayout(m_steps);
     m_stack->addWidget(peacetime);
     m_stack->addWidget(m_live);
 
@@ -45,6 +57,53 @@ IncidentHeader::IncidentHeader(QWidget *parent)
     layout->setContentsMargins(12, 8, 12, 8);
     layout->addWidget(m_stack);
     setAccessibleName(tr("Incident header"));
+}
+
+void IncidentHeader::addFirstStep(QAction *action, const QString &explanation, bool primary)
+{
+    auto *button = new QPushButton(action->text().remove(QLatin1Char('&')), m_stack->widget(0));
+    button->setObjectName(action->objectName() + QStringLiteral("Button"));
+    const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
+    button->setToolTip(shortcut.isEmpty() ? explanation : tr("%1 (%2)").arg(explanation, shortcut));
+    button->setAccessibleName(button->text());
+    button->setAccessibleDescription(explanation);
+    connect(button, &QPushButton::clicked, action, &QAction::trigger);
+    auto *label =
+        new QLabel(shortcut.isEmpty() ? explanation : tr("%1 <b>%2</b>").arg(explanation, shortcut),
+                   m_stack->widget(0));
+    label->setObjectName(QStringLiteral("firstStepExplanation"));
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    label->setBuddy(button);
+    // The primary step takes the first column; the others move one to the right.
+    const int column = primary ? 0 : m_stepCount;
+    if (primary) {
+        for (int index = m_steps->count() - 1; index >= 0; --index) {
+            int row = 0;
+            int col = 0;
+            int rowSpan = 0;
+            int colSpan = 0;
+            m_steps->getItemPosition(index, &row, &col, &rowSpan, &colSpan);
+            QLayoutItem *item = m_steps->takeAt(index);
+            m_steps->addItem(item, row, col + 1);
+        }
+        button->setObjectName(QStringLiteral("firstStepPrimary"));
+        button->setDefault(true);
+        // A first-time user's Enter or Space declares: no hunting for the button.
+        button->setFocus();
+    }
+    m_steps->addWidget(button, 0, column);
+    m_steps->addWidget(label, 1, column);
+    m_steps->setColumnStretch(m_stepCount, 1);
+    ++m_stepCount;
+    // Walking the strip with Tab follows the columns.
+    QList<QPushButton *> buttons;
+    for (int col = 0; col < m_stepCount; ++col) {
+        if (QLayoutItem *item = m_steps->itemAtPosition(0, col))
+            buttons.append(qobject_cast<QPushButton *>(item->widget()));
+    }
+    for (int i = 1; i < buttons.size(); ++i)
+        setTabOrder(buttons.at(i - 1), buttons.at(i));
 }
 
 QLabel *IncidentHeader::addLabel(const char *objectName, QBoxLayout *row)
@@ -58,8 +117,9 @@ QLabel *IncidentHeader::addLabel(const char *objectName, QBoxLayout *row)
 void IncidentHeader::showIncident(ActiveIncident *incident)
 {
     m_incident = incident;
-    // Two rows, so the header never forces the window wider than the screen: who and what
-    // on top, the clocks below. Long texts may be cut; their tooltips carry them whole.
+    // Two rows, so the header never forces the window wider than the screen: what and who
+    // on top, the state and the clocks below. Long texts may be cut; their tooltips carry them
+    // whole.
     auto *rows = new QVBoxLayout(m_live);
     rows->setContentsMargins(0, 0, 0, 0);
     rows->setSpacing(4);
@@ -81,16 +141,16 @@ void IncidentHeader::showIncident(ActiveIncident *incident)
     m_status->setAccessibleName(tr("Status"));
     for (const QString &id : incidents::statusChoices())
         m_status->addItem(incidents::statusLabel(*incidents::parseStatus(id)), id);
-    layout->addWidget(m_status);
+    clocks->addWidget(m_status);
     m_severity = new QComboBox(m_live);
     m_severity->setObjectName(QStringLiteral("headerSeverity"));
     m_severity->setAccessibleName(tr("Severity"));
     for (const incidents::SeverityLevel &level : incident->severities().levels)
         m_severity->addItem(level.id, level.id);
-    layout->addWidget(m_severity);
+    clocks->addWidget(m_severity);
     m_elapsed = addLabel("headerElapsed", clocks);
     m_nextUpdate = addLabel("headerNextUpdate", clocks);
-    m_commander = addLabel("headerCommander", clocks);
+    m_commander = addLabel("headerCommander", layout);
     m_nearestDue = addLabel("headerNearestDue", clocks);
     m_nearestDue->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     clocks->setStretchFactor(m_nearestDue, 1);
@@ -122,6 +182,12 @@ void IncidentHeader::rebuild()
 {
     const bool live = m_incident && m_incident->hasIncident();
     m_stack->setCurrentIndex(live ? 1 : 0);
+    // The strip is as tall as the page it shows, not as the tallest page.
+    for (int page = 0; page < m_stack->count(); ++page) {
+        const auto policy =
+            page == m_stack->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+        m_stack->widget(page)->setSizePolicy(policy, policy);
+    }
     if (!live)
         return;
     m_rebuilding = true;

@@ -2,7 +2,9 @@
 
 #include <QFrame>
 
+class QAction;
 class QComboBox;
+class QGridLayout;
 class QBoxLayout;
 class QLabel;
 class QStackedWidget;
@@ -22,6 +24,9 @@ public:
 
     // Follows incident from now on; status and severity can be changed from the strip.
     void showIncident(ActiveIncident *incident);
+    // A button for action on the peacetime strip, with a sentence on what it does: the first
+    // run's "what to do now". The primary step goes first and has the keyboard focus.
+    void addFirstStep(QAction *action, const QString &explanation, bool primary = false);
 
 public Q_SLOTS:
     void updateClocks();
@@ -34,6 +39,8 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_state;
     QLabel *m_hint;
+    QGridLayout *m_steps;
+    int m_stepCount = 0;
     QWidget *m_live;
     QLabel *m_badge = nullptr;
     QLabel *m_title = nullptr;

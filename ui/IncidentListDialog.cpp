@@ -30,8 +30,10 @@ IncidentListDialog::IncidentListDialog(ActiveIncident &incident, QWidget *parent
     m_search->setObjectName(QStringLiteral("incidentSearch"));
     m_search->setPlaceholderText(tr("Search title, service or date (YYYY-MM-DD)"));
     m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search incidents"));
     m_list->setObjectName(QStringLiteral("incidentList"));
     m_list->setRootIsDecorated(false);
+    m_list->setAccessibleName(tr("Incidents"));
     m_list->setHeaderLabels({tr("Started"), tr("Severity"), tr("Status"), tr("Title"),
                              tr("Services"), tr("MTTA"), tr("MTTR")});
     m_list->header()->setSectionResizeMode(3, QHeaderView::Stretch);

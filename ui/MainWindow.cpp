@@ -7,11 +7,13 @@
 #include "ShortcutOverview.h"
 #include "Theme.h"
 #include "core/Settings.h"
+#include "health/HealthConfig.h"
 #include "storage/Backups.h"
 #include "storage/Database.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -22,6 +24,7 @@
 #include <QScreen>
 #include <QStatusBar>
 #include <QThreadPool>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace ic::ui {
@@ -186,11 +189,32 @@ void MainWindow::createMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *incident = menuBar()->addMenu(tr("&Incident"));
+    incident->setObjectName(QStringLiteral("incidentMenu"));
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     QAction *palette = view->addAction(tr("Command &palette…"), m_palette, &CommandPalette::open);
     palette->setObjectName(QStringLiteral("paletteAction"));
     palette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    QAction *runbooks = view->addAction(tr("Browse &runbooks"), this, [this] {
+        if (auto *search = m_runbooksArea->findChild<QWidget *>(QStringLiteral("runbookSearch")))
+            search->setFocus(Qt::ShortcutFocusReason);
+    });
+    runbooks->setObjectName(QStringLiteral("browseRunbooksAction"));
+    runbooks->setShortcut(QKeySequence::Find);
+    QAction *health = view->addAction(tr("Set up &health checks…"), this, [this] {
+        m_healthDock->show();
+        const QString path = health::healthConfigPath(m_services.dataDir);
+        if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+            statusBar()->showMessage(tr("Edit %1 with a text editor; the board follows its "
+                                        "changes.")
+                                         .arg(path));
+    });
+    health->setObjectName(QStringLiteral("editHealthConfigAction"));
+    health->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    m_header->addFirstStep(runbooks, tr("The bundled runbooks and your own folders, offline."));
+    m_header->addFirstStep(health, tr("Your services in health.yaml, live on the Health board."));
     view->addSeparator();
     for (QDockWidget *dock : {m_checklistDock, m_healthDock, m_draftsDock, m_timelineDock}) {
         QAction *toggle = dock->toggleViewAction();
@@ -260,8 +284,11 @@ void MainWindow::restoreLayout()
         resize(available.size() * 0.92);
         move(available.center() - rect().center());
     }
-    resizeDocks({m_checklistDock, m_healthDock}, {width() / 4, width() / 4}, Qt::Horizontal);
-    resizeDocks({m_timelineDock}, {height() / 4}, Qt::Vertical);
+    // The checklist gets the widest side: its item texts are what the commander reads most.
+    resizeDocks({m_checklistDock, m_healthDock}, {width() * 3 / 10, width() * 7 / 25},
+                Qt::Horizontal);
+    resizeDocks({m_healthDock, m_draftsDock, m_timelineDock},
+                {height() * 2 / 5, height() * 2 / 5, height() / 5}, Qt::Vertical);
 }
 
 void MainWindow::saveLayout()

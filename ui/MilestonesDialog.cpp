@@ -29,10 +29,12 @@ MilestonesDialog::MilestonesDialog(ActiveIncident &incident, QWidget *parent)
         m_set[size_t(i)]->setChecked(value.isValid());
         // Started anchors every deadline; it can move but not disappear.
         m_set[size_t(i)]->setEnabled(i != int(Milestone::Started));
+        m_set[size_t(i)]->setAccessibleName(tr("%1 is set").arg(name));
         m_time[size_t(i)] = new QDateTimeEdit(
             (value.isValid() ? value : QDateTime::currentDateTimeUtc()).toLocalTime(), this);
         m_time[size_t(i)]->setObjectName(QStringLiteral("milestoneTime_") + name);
         m_time[size_t(i)]->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        m_time[size_t(i)]->setAccessibleName(tr("%1 time").arg(name));
         m_time[size_t(i)]->setEnabled(value.isValid());
         connect(m_set[size_t(i)], &QCheckBox::toggled, m_time[size_t(i)], &QWidget::setEnabled);
         auto *row = new QHBoxLayout;

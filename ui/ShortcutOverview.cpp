@@ -26,6 +26,8 @@ ShortcutOverview::ShortcutOverview(QWidget *window) : QDialog(window)
 
     auto *table = new QTableWidget(int(rows.size()), 2, this);
     table->setObjectName(QStringLiteral("shortcutTable"));
+    table->setAccessibleName(tr("Keyboard shortcuts"));
+    table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
     table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -22,6 +22,7 @@ TimelinePanel::TimelinePanel(ActiveIncident &incident, QWidget *parent)
     m_list->setWordWrap(true);
     m_note->setObjectName(QStringLiteral("timelineNoteInput"));
     m_note->setPlaceholderText(tr("Note for the timeline (start with TODO: for a follow-up)"));
+    m_note->setAccessibleName(tr("Note for the timeline"));
     m_add->setObjectName(QStringLiteral("timelineAddNote"));
 
     auto *entry = new QHBoxLayout;

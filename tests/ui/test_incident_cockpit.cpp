@@ -94,7 +94,9 @@ private Q_SLOTS:
             QTRY_COMPARE(QApplication::focusWidget(),
                          static_cast<QWidget *>(child<QLineEdit>(*dialog, "declareTitle")));
             QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Orders database down"));
-            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            // Title, services, impact, then the severity.
+            for (int i = 0; i < 3; ++i)
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
             auto *severity = child<QComboBox>(*dialog, "declareSeverity");
             QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(severity));
             QCOMPARE(severity->currentData().toString(), QStringLiteral("SEV-2"));

@@ -102,8 +102,10 @@ void RunbookPanel::buildLayout()
     m_search->setObjectName(QStringLiteral("runbookSearch"));
     m_search->setPlaceholderText(tr("Search runbooks: title, alias, alert name, command…"));
     m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search runbooks"));
     m_tagFilter->setObjectName(QStringLiteral("runbookTagFilter"));
     m_tagFilter->addItem(tr("All tags"), QString());
+    m_tagFilter->setAccessibleName(tr("Filter by tag"));
     m_status->setObjectName(QStringLiteral("runbookStatus"));
     m_status->setText(tr("Indexing runbooks…"));
 
@@ -111,6 +113,9 @@ void RunbookPanel::buildLayout()
     m_proxy->setSortRole(RunbookTableModel::SortRole);
     m_table->setObjectName(QStringLiteral("runbookIndex"));
     m_table->setModel(m_proxy);
+    m_table->setAccessibleName(tr("Runbooks"));
+    // Arrows move between rows; Tab leaves the table instead of walking every cell.
+    m_table->setTabKeyNavigation(false);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -126,6 +131,7 @@ void RunbookPanel::buildLayout()
     m_reader->setObjectName(QStringLiteral("runbookReader"));
     m_reader->setTabsClosable(true);
     m_reader->setDocumentMode(true);
+    m_reader->setAccessibleName(tr("Open runbooks"));
     m_problems->setObjectName(QStringLiteral("runbookProblems"));
     m_problems->setAccessibleName(tr("Runbook files that could not be indexed"));
     m_problems->hide();

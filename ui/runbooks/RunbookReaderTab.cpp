@@ -17,13 +17,16 @@ RunbookReaderTab::RunbookReaderTab(QWidget *parent)
     m_back->setObjectName(QStringLiteral("runbookBack"));
     m_back->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
     m_back->setToolTip(tr("Back (Alt+Left)"));
+    m_back->setAccessibleName(tr("Back"));
     m_back->setShortcut(QKeySequence::Back);
     m_forward->setObjectName(QStringLiteral("runbookForward"));
     m_forward->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
     m_forward->setToolTip(tr("Forward (Alt+Right)"));
+    m_forward->setAccessibleName(tr("Forward"));
     m_forward->setShortcut(QKeySequence::Forward);
     m_contents->setObjectName(QStringLiteral("runbookContents"));
     m_contents->setToolTip(tr("Jump to a heading"));
+    m_contents->setAccessibleName(tr("Contents"));
     m_contents->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_contents->setMinimumContentsLength(24);
 

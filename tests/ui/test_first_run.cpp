@@ -1,0 +1,160 @@
+#include "TestSupport.h"
+#include "health/HealthMonitor.h"
+#include "incidents/Timeline.h"
+#include "storage/Database.h"
+#include "ui/ActiveIncident.h"
+#include "ui/DeclareDialog.h"
+#include "ui/GuiLauncher.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ic;
+using namespace ic::ui;
+
+// A new user, in the middle of an outage, on a fresh data dir: declare an incident and copy
+// the initial announcement, using only what the window shows, in at most eight actions.
+class TestFirstRun : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void declareAndCopyTheInitialAnnouncementInEightActionsAtMost()
+    {
+        QTemporaryDir dataDir;
+        DatabaseOpenResult result;
+        auto database = Database::open(dataDir.filePath(QStringLiteral("console.db")), &result);
+        QVERIFY2(database, qPrintable(result.message));
+        health::HealthMonitor monitor(dataDir.filePath(QStringLiteral("health.yaml")), QString());
+        MainWindow window(WindowServices{database.get(), dataDir.path(), {}});
+        ActiveIncident *incident = assembleWindow(window, *database, monitor, dataDir.path(), {});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QApplication::clipboard()->clear();
+
+        // What the user did: one entry per click, per key and per field typed into.
+        QStringList actions;
+        const auto press = [&actions](QWidget *target, Qt::Key key, Qt::KeyboardModifiers modifiers,
+                                      const QString &what) {
+            QTest::keyClick(target, key, modifiers);
+            actions << what;
+        };
+        const auto type = [&actions](const QString &text) {
+            QTest::keyClicks(QApplication::focusWidget(), text);
+            actions << QStringLiteral("type \"%1\"").arg(text);
+        };
+
+        // The empty state says what to do and offers it as the first, focused button.
+        auto *declare = window.findChild<QPushButton *>(QStringLiteral("firstStepPrimary"));
+        QVERIFY(declare && declare->isVisible());
+        QCOMPARE(declare->text(), QStringLiteral("Declare incident…"));
+        QCOMPARE(QApplication::focusWidget(), declare);
+        QTest::mouseClick(declare, Qt::LeftButton);
+        actions << QStringLiteral("click Declare incident…");
+
+        DeclareDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<DeclareDialog *>(QStringLiteral("declareDialog"))) !=
+                        nullptr &&
+                    dialog->isVisible());
+        QTRY_COMPARE(QApplication::focusWidget(),
+                     dialog->findChild<QLineEdit *>(QStringLiteral("declareTitle")));
+        type(QStringLiteral("Checkout returns 502"));
+        press(QApplication::focusWidget(), Qt::Key_Tab, Qt::NoModifier, QStringLiteral("Tab"));
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("declareService"));
+        type(QStringLiteral("checkout"));
+        press(QApplication::focusWidget(), Qt::Key_Tab, Qt::NoModifier, QStringLiteral("Tab"));
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("declareImpact"));
+        type(QStringLiteral("EU card payments fail"));
+        press(QApplication::focusWidget(), Qt::Key_Return, Qt::NoModifier, QStringLiteral("Enter"));
+        QTRY_VERIFY(incident->hasIncident());
+        QTRY_VERIFY(!window.findChild<DeclareDialog *>(QStringLiteral("declareDialog")));
+
+        // The window is back in front, the drafts hold the initial alert and say how to
+        // copy it: one keystroke.
+        QTRY_COMPARE(QApplication::activeWindow(), &window);
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Ctrl+Shift+C")));
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("draftCopy"));
+        press(&window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier,
+              QStringLiteral("Ctrl+Shift+C"));
+
+        qInfo("first-run path, %d actions: %s", int(actions.size()),
+              qPrintable(actions.join(QStringLiteral("; "))));
+        QVERIFY2(actions.size() <= 8, qPrintable(actions.join(QStringLiteral("; "))));
+
+        QTRY_VERIFY(!QApplication::clipboard()->text().isEmpty());
+        const QString copied = QApplication::clipboard()->text();
+        QVERIFY2(copied.startsWith(QStringLiteral("🚨 *INCIDENT DECLARED: Checkout returns 502*")),
+                 qPrintable(copied));
+        QVERIFY2(copied.contains(QStringLiteral("EU card payments fail")), qPrintable(copied));
+        QVERIFY2(copied.contains(QStringLiteral("checkout")), qPrintable(copied));
+        QVERIFY2(!copied.contains(QStringLiteral("{{")), qPrintable(copied));
+
+        const incidents::TimelineEvent &last = incident->events().back();
+        QCOMPARE(last.kind, incidents::EventKind::UpdateSent);
+        QCOMPARE(last.data.value(QStringLiteral("text")).toString(), copied);
+        auto *timeline = window.findChild<QListWidget *>(QStringLiteral("timelineList"));
+        QTRY_VERIFY(timeline->count() >= 2);
+        QStringList shown;
+        for (int row = 0; row < timeline->count(); ++row)
+            shown << timeline->item(row)->text();
+        QVERIFY2(shown.join(QLatin1Char('\n')).contains(QStringLiteral("Initial alert")),
+                 qPrintable(shown.join(QLatin1Char('\n'))));
+    }
+
+    // The keyboard path: the focused first step answers Enter.
+    void enterOnTheFirstStepDeclares()
+    {
+        QTemporaryDir dataDir;
+        DatabaseOpenResult result;
+        auto database = Database::open(dataDir.filePath(QStringLiteral("console.db")), &result);
+        QVERIFY2(database, qPrintable(result.message));
+        health::HealthMonitor monitor(dataDir.filePath(QStringLiteral("health.yaml")), QString());
+        MainWindow window(WindowServices{database.get(), dataDir.path(), {}});
+        assembleWindow(window, *database, monitor, dataDir.path(), {});
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("firstStepPrimary"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(window.findChild<DeclareDialog *>(QStringLiteral("declareDialog")));
+    }
+
+    // A window wider than the screen hides the right-hand docks: it must fit a 1280 pixel
+    // wide laptop screen before and during an incident. It needed 1480 once.
+    void windowFitsALaptopScreen()
+    {
+        QTemporaryDir dataDir;
+        DatabaseOpenResult result;
+        auto database = Database::open(dataDir.filePath(QStringLiteral("console.db")), &result);
+        QVERIFY2(database, qPrintable(result.message));
+        health::HealthMonitor monitor(dataDir.filePath(QStringLiteral("health.yaml")), QString());
+        MainWindow window(WindowServices{database.get(), dataDir.path(), {}});
+        ActiveIncident *incident = assembleWindow(window, *database, monitor, dataDir.path(), {});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        qInfo("minimum width in peacetime: %d", window.minimumSizeHint().width());
+        QVERIFY(window.minimumSizeHint().width() <= 1280);
+
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Checkout fails for EU card payments after the deploy");
+        request.severity = incident->severities().ids().value(1);
+        request.services = {QStringLiteral("checkout"), QStringLiteral("payments")};
+        QVERIFY2(incident->declare(request), qPrintable(incident->error()));
+        QCoreApplication::processEvents();
+        qInfo("minimum width during an incident: %d", window.minimumSizeHint().width());
+        QVERIFY(window.minimumSizeHint().width() <= 1280);
+    }
+};
+
+QTEST_MAIN(TestFirstRun)
+#include "test_first_run.moc"
