@@ -166,7 +166,7 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
     window.setAreaContent(MainWindow::Area::Health, healthBoard);
     ActiveIncident *incident = installIncidentCockpit(window, *database, dataDir.path);
     installDrafts(window, incident, dataDir.path);
-    linkHealth(healthMonitor, healthBoard, runbookPanel, incident);
+    linkHealth(window, healthMonitor, healthBoard, runbookPanel, incident);
     linkRunbookTasks(runbookPanel, incident);
     healthMonitor.start();
     if (options.exitAfterFirstPaint)

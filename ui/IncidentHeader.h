@@ -22,6 +22,8 @@ public:
 
     // Follows incident from now on; status and severity can be changed from the strip.
     void showIncident(ActiveIncident *incident);
+    // Adds a full-width row below the incident, in peacetime too (the health strip).
+    void addRow(QWidget *row);
 
 public Q_SLOTS:
     void updateClocks();
@@ -32,6 +34,7 @@ private:
 
     ActiveIncident *m_incident = nullptr;
     QStackedWidget *m_stack;
+    QBoxLayout *m_rows;
     QLabel *m_state;
     QLabel *m_hint;
     QWidget *m_live;
