@@ -83,8 +83,9 @@ void HealthRunbookOffers::add(const QString &checkName, const QString &runbookId
     row->setSpacing(8);
     auto *text = new QLabel(tr("✖ CRIT: %1 — open runbook “%2”").arg(checkName, title), line);
     text->setObjectName(QStringLiteral("healthRunbookOfferText"));
-    text->setToolTip(m_monitor->status(checkName).last.message);
-    text->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    text->setToolTip(tr("Last result: %1").arg(m_monitor->status(checkName).last.message));
+    // Long runbook titles wrap rather than being cut in a narrow cockpit.
+    text->setWordWrap(true);
     QFont bold = text->font();
     bold.setBold(true);
     text->setFont(bold);
