@@ -94,7 +94,8 @@ private Q_SLOTS:
         DatabaseOpenResult result;
         auto database = Database::open(m_dir.filePath(QStringLiteral("console.db")), &result);
         QVERIFY2(database, qPrintable(result.message));
-        health::HealthMonitor monitor(configPath, QString());
+        // With history, so the detail view has uptime and latency percentiles to show.
+        health::HealthMonitor monitor(configPath, database->path());
         MainWindow window(WindowServices{database.get(), m_dir.path(), {}});
         auto *panel = new RunbookPanel(database->path(), QStringList{folder});
         QSignalSpy ready(panel, &RunbookPanel::indexReady);
@@ -180,6 +181,11 @@ private Q_SLOTS:
         auto *detail = window.findChild<HealthDetailDialog *>(QStringLiteral("healthDetail"));
         QVERIFY(detail);
         QCOMPARE(detail->checkName(), QStringLiteral("db-port"));
+        auto *latency = detail->findChild<QLabel *>(QStringLiteral("healthDetailLatency"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            latency->text().startsWith(QStringLiteral("Latency p50 / p95 / p99: 1 h ")) &&
+                latency->text().contains(QStringLiteral(" ms · 24 h ")),
+            10000);
         detail->close();
 
         // Resolving the incident withdraws the offer; the strip stays.
