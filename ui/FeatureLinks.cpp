@@ -3,6 +3,9 @@
 #include "ActiveIncident.h"
 #include "DraftsPanel.h"
 #include "HealthBoard.h"
+#include "HealthRunbookOffers.h"
+#include "HealthStrip.h"
+#include "IncidentHeader.h"
 #include "MainWindow.h"
 #include "comms/MessageTemplates.h"
 #include "comms/SlackWebhook.h"
@@ -94,8 +97,8 @@ void installDrafts(MainWindow &window, ActiveIncident *incident, const QString &
         file->insertAction(file->actions().value(0), copy);
 }
 
-void linkHealth(health::HealthMonitor &monitor, HealthBoard *board, RunbookPanel *runbooks,
-                ActiveIncident *incident)
+void linkHealth(MainWindow &window, health::HealthMonitor &monitor, HealthBoard *board,
+                RunbookPanel *runbooks, ActiveIncident *incident)
 {
     QObject::connect(&monitor, &health::HealthMonitor::stateChanged, incident,
                      [incident](const QString &name, health::State from, health::State to) {
@@ -110,6 +113,32 @@ void linkHealth(health::HealthMonitor &monitor, HealthBoard *board, RunbookPanel
                      });
     QObject::connect(board, &HealthBoard::runbookRequested, runbooks,
                      [runbooks](const QString &id) { runbooks->openRunbookById(id); });
+
+    auto *header = window.findChild<IncidentHeader *>(QStringLiteral("incidentHeader"));
+    auto *strip = new HealthStrip(&monitor, header);
+    header->addRow(strip);
+    QDockWidget *dock = window.findChild<QDockWidget *>(QStringLiteral("healthDock"));
+    const auto showBoard = [dock] {
+        dock->show();
+        dock->raise();
+    };
+    QObject::connect(strip, &HealthStrip::boardRequested, dock, showBoard);
+    QObject::connect(strip, &HealthStrip::detailsRequested, board,
+                     [board, showBoard](const QString &name) {
+                         showBoard();
+                         board->showDetails(name);
+                     });
+
+    auto *offers = new HealthRunbookOffers(
+        &monitor, [incident] { return incident->hasIncident() && incident->incident().isOpen(); },
+        [runbooks](const QString &id) { return runbooks->runbookTitle(id); }, header);
+    header->addRow(offers);
+    QObject::connect(offers, &HealthRunbookOffers::runbookRequested, runbooks,
+                     [runbooks](const QString &id) { runbooks->openRunbookById(id); });
+    // Declaring an incident offers runbooks for checks that are CRIT already; closing it
+    // withdraws them.
+    QObject::connect(incident, &ActiveIncident::changed, offers,
+                     &HealthRunbookOffers::reconsiderAll);
 }
 
 void linkRunbookTasks(RunbookPanel *runbooks, ActiveIncident *incident)

@@ -19,9 +19,10 @@ class RunbookPanel;
 void installDrafts(MainWindow &window, ActiveIncident *incident, const QString &dataDir);
 
 // While an incident is open, health state changes go on its timeline; a check's runbook
-// button opens that runbook in the reader.
-void linkHealth(health::HealthMonitor &monitor, HealthBoard *board, RunbookPanel *runbooks,
-                ActiveIncident *incident);
+// button opens that runbook in the reader. The cockpit header gets the health strip and,
+// while an incident is open, offers the runbook of every check that turns CRIT.
+void linkHealth(MainWindow &window, health::HealthMonitor &monitor, HealthBoard *board,
+                RunbookPanel *runbooks, ActiveIncident *incident);
 
 // "Attach tasks" in the runbook reader adds the runbook's task list to the active incident's
 // checklist as a section of its own (logged on the timeline).

@@ -136,7 +136,7 @@ ActiveIncident *assembleWindow(MainWindow &window, Database &database,
     window.setAreaContent(MainWindow::Area::Health, healthBoard);
     ActiveIncident *incident = installIncidentCockpit(window, database, dataDir);
     installDrafts(window, incident, dataDir);
-    linkHealth(monitor, healthBoard, runbookPanel, incident);
+    linkHealth(window, monitor, healthBoard, runbookPanel, incident);
     linkRunbookTasks(runbookPanel, incident);
     installTray(window, &monitor, incident, dataDir);
     return incident;

@@ -35,12 +35,25 @@ void setRow(QTableWidget *table, int row, const QStringList &cells)
         table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
 }
 
+// "12 / 40 / 85 ms", or "n/a" before any latency was counted.
+QString percentiles(const health::Uptime &uptime)
+{
+    QStringList values;
+    for (const double percent : {50.0, 95.0, 99.0}) {
+        const std::optional<double> value = uptime.latencyPercentile(percent);
+        if (!value)
+            return HealthDetailDialog::tr("n/a");
+        values.append(QString::number(*value, 'f', 0));
+    }
+    return HealthDetailDialog::tr("%1 ms").arg(values.join(QStringLiteral(" / ")));
+}
+
 } // namespace
 
 HealthDetailDialog::HealthDetailDialog(health::HealthMonitor *monitor, const QString &name,
                                        QWidget *parent)
     : QDialog(parent), m_monitor(monitor), m_name(name), m_heading(new QLabel(this)),
-      m_last(new QLabel(this)), m_uptime(new QLabel(this)),
+      m_last(new QLabel(this)), m_uptime(new QLabel(this)), m_latency(new QLabel(this)),
       m_conditions(makeTable(QStringLiteral("healthDetailConditions"),
                              {tr("Result"), tr("Resolved"), tr("Why")}, this)),
       m_history(makeTable(QStringLiteral("healthDetailHistory"),
@@ -55,6 +68,9 @@ HealthDetailDialog::HealthDetailDialog(health::HealthMonitor *monitor, const QSt
     m_last->setWordWrap(true);
     m_last->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_uptime->setObjectName(QStringLiteral("healthDetailUptime"));
+    m_latency->setObjectName(QStringLiteral("healthDetailLatency"));
+    m_latency->setToolTip(tr("Percentiles estimated from the history's latency histograms "
+                             "(log-spaced buckets), capped by the largest latency seen"));
     m_copyCurl->setObjectName(QStringLiteral("healthDetailCopyCurl"));
     connect(m_copyCurl, &QPushButton::clicked, this, [this] {
         QApplication::clipboard()->setText(health::curlCommand(m_monitor->status(m_name).check));
@@ -71,6 +87,7 @@ HealthDetailDialog::HealthDetailDialog(health::HealthMonitor *monitor, const QSt
     layout->addWidget(m_heading);
     layout->addWidget(m_last);
     layout->addWidget(m_uptime);
+    layout->addWidget(m_latency);
     layout->addWidget(new QLabel(tr("Conditions of the last result"), this));
     layout->addWidget(m_conditions, 1);
     layout->addWidget(new QLabel(tr("Recent results, newest first"), this));
@@ -81,6 +98,7 @@ HealthDetailDialog::HealthDetailDialog(health::HealthMonitor *monitor, const QSt
         const QList<health::Uptime> uptimes = m_uptimeWatcher.result();
         if (uptimes.size() != 3) {
             m_uptime->setText(tr("Uptime: no history available"));
+            m_latency->clear();
             return;
         }
         const auto percent = [this](const health::Uptime &uptime) {
@@ -91,6 +109,9 @@ HealthDetailDialog::HealthDetailDialog(health::HealthMonitor *monitor, const QSt
             tr("Uptime: 1 h %1 · 24 h %2 · 7 d %3 · average latency (1 h) %4 ms")
                 .arg(percent(uptimes.at(0)), percent(uptimes.at(1)), percent(uptimes.at(2)))
                 .arg(QString::number(uptimes.at(0).averageLatencyMs, 'f', 0)));
+        m_latency->setText(tr("Latency p50 / p95 / p99: 1 h %1 · 24 h %2 · 7 d %3")
+                               .arg(percentiles(uptimes.at(0)), percentiles(uptimes.at(1)),
+                                    percentiles(uptimes.at(2))));
     });
     connect(m_monitor, &health::HealthMonitor::statusChanged, this, [this](const QString &changed) {
         if (changed == m_name)
@@ -139,6 +160,7 @@ void HealthDetailDialog::loadUptime()
 {
     if (m_monitor->databasePath().isEmpty()) {
         m_uptime->setText(tr("Uptime: no history is kept for this board"));
+        m_latency->clear();
         return;
     }
     if (m_uptimeWatcher.isRunning())

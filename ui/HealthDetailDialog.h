@@ -32,6 +32,7 @@ private:
     QLabel *m_heading;
     QLabel *m_last;
     QLabel *m_uptime;
+    QLabel *m_latency;
     QTableWidget *m_conditions;
     QTableWidget *m_history;
     QPushButton *m_copyCurl;

@@ -24,7 +24,7 @@ QString clock(qint64 seconds)
 } // namespace
 
 IncidentHeader::IncidentHeader(QWidget *parent)
-    : QFrame(parent), m_stack(new QStackedWidget(this)),
+    : QFrame(parent), m_stack(new QStackedWidget(this)), m_rows(new QVBoxLayout(this)),
       m_state(new QLabel(tr("No incident in progress"))), m_hint(new QLabel),
       m_steps(new QGridLayout), m_live(new QWidget)
 {
@@ -53,9 +53,9 @@ IncidentHeader::IncidentHeader(QWidget *parent)
     m_stack->addWidget(peacetime);
     m_stack->addWidget(m_live);
 
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(12, 8, 12, 8);
-    layout->addWidget(m_stack);
+    m_rows->setContentsMargins(12, 8, 12, 8);
+    m_rows->setSpacing(6);
+    m_rows->addWidget(m_stack);
     setAccessibleName(tr("Incident header"));
 }
 
@@ -104,6 +104,11 @@ void IncidentHeader::addFirstStep(QAction *action, const QString &explanation, b
     }
     for (int i = 1; i < buttons.size(); ++i)
         setTabOrder(buttons.at(i - 1), buttons.at(i));
+}
+
+void IncidentHeader::addRow(QWidget *row)
+{
+    m_rows->addWidget(row);
 }
 
 QLabel *IncidentHeader::addLabel(const char *objectName, QBoxLayout *row)

@@ -27,6 +27,8 @@ public:
     // A button for action on the peacetime strip, with a sentence on what it does: the first
     // run's "what to do now". The primary step goes first and has the keyboard focus.
     void addFirstStep(QAction *action, const QString &explanation, bool primary = false);
+    // Adds a full-width row below the incident, in peacetime too (the health strip).
+    void addRow(QWidget *row);
 
 public Q_SLOTS:
     void updateClocks();
@@ -37,6 +39,7 @@ private:
 
     ActiveIncident *m_incident = nullptr;
     QStackedWidget *m_stack;
+    QBoxLayout *m_rows;
     QLabel *m_state;
     QLabel *m_hint;
     QGridLayout *m_steps;

@@ -36,6 +36,11 @@ struct CheckDefinition
     QString nameserver;
     QString user;
     QString password;
+    // Where a postgres check finds its password (never in health.yaml): an environment
+    // variable's name or a file's absolute path, read at each run.
+    QString passwordEnv;
+    QString passwordFile;
+    bool hasPasswordSource() const { return !passwordEnv.isEmpty() || !passwordFile.isEmpty(); }
     QString database;
     QString query;
     QStringList command;

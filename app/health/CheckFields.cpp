@@ -2,6 +2,8 @@
 
 #include "core/Duration.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QUrl>
 #include <yaml-cpp/yaml.h>
 
@@ -40,7 +42,8 @@ const QMap<QString, QStringList> &typeFields()
           QStringLiteral("password")}},
         {QStringLiteral("postgres"),
          {QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"),
-          QStringLiteral("database")}},
+          QStringLiteral("database"), QStringLiteral("password_env"),
+          QStringLiteral("password_file")}},
         {QStringLiteral("prometheus"),
          {QStringLiteral("url"), QStringLiteral("query"), QStringLiteral("headers"),
           QStringLiteral("tls_verify")}},
@@ -277,7 +280,12 @@ bool FieldReader::readCommon(const YAML::Node &node, const QString &where, Check
     const QStringList allowed = commonFields + typeFields().value(check->type);
     for (const auto &entry : node) {
         const QString name = key(entry.first);
-        if (!allowed.contains(name))
+        if (name == QLatin1String("password") && check->type == QLatin1String("postgres"))
+            problem(entry.first, where + QLatin1Char('.') + name,
+                    QStringLiteral("a PostgreSQL password does not belong in health.yaml; name "
+                                   "an environment variable (password_env) or a file "
+                                   "(password_file) that holds it"));
+        else if (!allowed.contains(name))
             problem(entry.first, where + QLatin1Char('.') + name,
                     QStringLiteral("unknown field for a %1 check; valid: %2")
                         .arg(check->type, allowed.join(QStringLiteral(", "))));
@@ -392,6 +400,26 @@ bool FieldReader::readTarget(const YAML::Node &node, const QString &where, Check
         check->password = text(value, field("password")).value_or(QString());
     if (const YAML::Node value = node["database"])
         check->database = text(value, field("database")).value_or(QString());
+    if (type == QLatin1String("postgres")) {
+        if (const YAML::Node value = node["password_env"])
+            check->passwordEnv = text(value, field("password_env")).value_or(QString());
+        if (const YAML::Node value = node["password_file"]) {
+            const QString path = text(value, field("password_file")).value_or(QString());
+            // Relative to health.yaml, so a config and its secret can move together.
+            if (!path.isEmpty())
+                check->passwordFile = QFileInfo(m_file).dir().absoluteFilePath(path);
+        }
+        if (!check->passwordEnv.isEmpty() && !check->passwordFile.isEmpty()) {
+            problem(node["password_file"], field("password_file"),
+                    QStringLiteral("give password_env or password_file, not both"));
+            return false;
+        }
+        if (check->hasPasswordSource() && check->user.isEmpty()) {
+            problem(node, field("user"),
+                    QStringLiteral("missing; a password is only used to log in as a user"));
+            return false;
+        }
+    }
     if (type == QLatin1String("prometheus")) {
         const auto query = required("query");
         if (!query)
@@ -505,7 +533,9 @@ void FieldReader::addTypeConditions(const YAML::Node &node, CheckDefinition *che
     } else if (type == QLatin1String("redis")) {
         add(QStringLiteral("[RESPONSE] == PONG"));
     } else if (type == QLatin1String("postgres")) {
-        add(QStringLiteral("[ACCEPTING] == true"));
+        // With credentials the check logs in and runs SELECT 1 (when Qt's driver is there).
+        add(check->hasPasswordSource() ? QStringLiteral("[QUERY] == true")
+                                       : QStringLiteral("[ACCEPTING] == true"));
     } else if (type == QLatin1String("system")) {
         if (check->metric == QLatin1String("disk"))
             add(QStringLiteral("[USED_PERCENT] < 90"));

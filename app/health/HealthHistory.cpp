@@ -29,13 +29,21 @@ Uptime uptime(const QSqlDatabase &db, const QString &checkName, std::chrono::hou
 {
     const bool fine = window <= std::chrono::hours(2);
     const QDateTime from = now.addSecs(-qint64(window.count()) * 3600);
+    static const QString histogramSums = [] {
+        QStringList sums;
+        for (int bucket = 0; bucket < LatencyHistogram::bucketCount; ++bucket)
+            sums.append(
+                QStringLiteral("COALESCE(SUM(%1), 0)").arg(LatencyHistogram::columnName(bucket)));
+        return sums.join(QStringLiteral(", "));
+    }();
     // Buckets are labelled by their start: the partly covered oldest bucket is left out.
     auto query = sql::exec(
         db,
         QStringLiteral("SELECT COALESCE(SUM(total), 0), COALESCE(SUM(ok), 0), "
-                       "COALESCE(SUM(latency_sum), 0), COALESCE(MAX(latency_max), 0) "
+                       "COALESCE(SUM(latency_sum), 0), COALESCE(MAX(latency_max), 0), %1 "
                        "FROM health_rollups WHERE check_name = ? AND resolution = ? AND "
-                       "bucket_start >= ?"),
+                       "bucket_start >= ?")
+            .arg(histogramSums),
         {checkName, fine ? QStringLiteral("minute") : QStringLiteral("hour"), toStoredTime(from)});
     Uptime result;
     if (!query || !query->next())
@@ -43,6 +51,8 @@ Uptime uptime(const QSqlDatabase &db, const QString &checkName, std::chrono::hou
     result.total = query->value(0).toLongLong();
     result.ok = query->value(1).toLongLong();
     result.latencyMaxMs = query->value(3).toLongLong();
+    for (int bucket = 0; bucket < LatencyHistogram::bucketCount; ++bucket)
+        result.latency.setCount(bucket, query->value(4 + bucket).toLongLong());
     if (result.total > 0)
         result.averageLatencyMs = query->value(2).toDouble() / double(result.total);
     return result;

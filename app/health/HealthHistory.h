@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HealthTypes.h"
+#include "LatencyHistogram.h"
 
 #include <QFuture>
 #include <QSqlDatabase>
@@ -15,12 +16,20 @@ struct Uptime
     qint64 ok = 0;
     qint64 latencyMaxMs = 0;
     double averageLatencyMs = 0;
+    // Rollups written before the histogram existed count in total but not here.
+    LatencyHistogram latency;
     // Share of OK results, 0-100; nothing measured yet gives -1.
     double percent() const { return total > 0 ? ok * 100.0 / double(total) : -1.0; }
+    // p50, p95, p99 … of the latency in ms; empty without any counted latency.
+    std::optional<double> latencyPercentile(double percent) const
+    {
+        return latency.percentile(percent, latencyMaxMs);
+    }
 };
 
-// Uptime and latency over the last window, from the rollups (minute buckets up to two
-// hours, hour buckets beyond), so 7 days cost 168 rows, not 60,000 raw results.
+// Uptime and latency (average, maximum, percentiles from the merged histograms) over the
+// last window, from the rollups (minute buckets up to two hours, hour buckets beyond), so
+// 7 days cost 168 rows, not 60,000 raw results.
 Uptime uptime(const QSqlDatabase &db, const QString &checkName, std::chrono::hours window,
               const QDateTime &now);
 

@@ -19,8 +19,6 @@ QString stateName(State state)
     return QStringLiteral("UNKNOWN");
 }
 
-namespace {
-
 int severityRank(State state)
 {
     switch (state) {
@@ -37,8 +35,6 @@ int severityRank(State state)
     }
     return 3;
 }
-
-} // namespace
 
 State worse(State a, State b)
 {

@@ -20,8 +20,10 @@ enum class State
 };
 
 QString stateName(State state);
-// Worse of two states for a check's verdict: CRIT > UNKNOWN > WARN > OK.
+// Worse of two states for a check's verdict: CRIT > UNKNOWN > WARN > STALE > OK.
 State worse(State a, State b);
+// How bad a state is in that order, 0 for OK: for sorting worst first.
+int severityRank(State state);
 
 // What a probe saw, before any condition is applied. Placeholder values are kept as the
 // text the target answered, so conditions can explain what they compared.

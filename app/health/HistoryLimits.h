@@ -6,7 +6,8 @@ namespace ic::health {
 
 // How much history stays, per check (health.yaml's `history:` block). With the defaults a
 // check never costs more than about 240 raw rows + 120 minute + 192 hour + 400 day rollups,
-// roughly 100 KB, however long the console runs.
+// roughly 110 KB (86 KB without the latency histograms of the rollups), however long the
+// console runs.
 struct HistoryLimits
 {
     int ringSize = 240;

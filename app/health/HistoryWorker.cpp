@@ -1,5 +1,6 @@
 #include "HistoryWorker.h"
 
+#include "LatencyHistogram.h"
 #include "core/Ids.h"
 #include "core/Logging.h"
 #include "storage/Database.h"
@@ -27,7 +28,37 @@ struct Rollup
     qint64 unknown = 0;
     qint64 latencySum = 0;
     qint64 latencyMax = 0;
+    LatencyHistogram latency;
 };
+
+// The rollup upsert: counts and histogram buckets add up, the maximum stays the maximum.
+QString rollupUpsertSql()
+{
+    QStringList columns{QStringLiteral("check_name"),   QStringLiteral("resolution"),
+                        QStringLiteral("bucket_start"), QStringLiteral("total"),
+                        QStringLiteral("ok"),           QStringLiteral("warn"),
+                        QStringLiteral("crit"),         QStringLiteral("unknown"),
+                        QStringLiteral("latency_sum"),  QStringLiteral("latency_max")};
+    QStringList added{QStringLiteral("total"),   QStringLiteral("ok"),
+                      QStringLiteral("warn"),    QStringLiteral("crit"),
+                      QStringLiteral("unknown"), QStringLiteral("latency_sum")};
+    for (int bucket = 0; bucket < LatencyHistogram::bucketCount; ++bucket) {
+        columns.append(LatencyHistogram::columnName(bucket));
+        added.append(LatencyHistogram::columnName(bucket));
+    }
+    QStringList updates;
+    for (const QString &column : added)
+        updates.append(QStringLiteral("%1 = %1 + excluded.%1").arg(column));
+    updates.append(QStringLiteral("latency_max = max(latency_max, excluded.latency_max)"));
+    QStringList marks;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        marks.append(QStringLiteral("?"));
+    // security-check: allow fixed column names from LatencyHistogram; every value is bound
+    return QStringLiteral("INSERT INTO health_rollups (%1) VALUES (%2) " // security-check: allow
+                          "ON CONFLICT (check_name, resolution, bucket_start) DO UPDATE SET %3")
+        .arg(columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
+             updates.join(QStringLiteral(", ")));
+}
 
 QString bucketStart(const QDateTime &at, const QString &resolution)
 {
@@ -165,17 +196,12 @@ bool HistoryWorker::writeBatch(const QList<CheckResult> &results, const QList<Pe
             rollup.unknown += result.state == State::Unknown || result.state == State::Stale;
             rollup.latencySum += result.latencyMs;
             rollup.latencyMax = std::max(rollup.latencyMax, result.latencyMs);
+            rollup.latency.add(result.latencyMs);
         }
     }
     QSqlQuery upsert(db);
-    upsert.prepare(QStringLiteral(
-        "INSERT INTO health_rollups (check_name, resolution, bucket_start, total, ok, warn, crit, "
-        "unknown, latency_sum, latency_max) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (check_name, resolution, bucket_start) DO UPDATE SET "
-        "total = total + excluded.total, ok = ok + excluded.ok, warn = warn + excluded.warn, "
-        "crit = crit + excluded.crit, unknown = unknown + excluded.unknown, "
-        "latency_sum = latency_sum + excluded.latency_sum, "
-        "latency_max = max(latency_max, excluded.latency_max)"));
+    static const QString upsertSql = rollupUpsertSql();
+    upsert.prepare(upsertSql);
     for (auto it = rollups.begin(); it != rollups.end(); ++it) {
         const auto &[name, resolution, bucket] = it->first;
         const Rollup &rollup = it->second;
@@ -184,6 +210,8 @@ bool HistoryWorker::writeBatch(const QList<CheckResult> &results, const QList<Pe
               QVariant(rollup.ok), QVariant(rollup.warn), QVariant(rollup.crit),
               QVariant(rollup.unknown), QVariant(rollup.latencySum), QVariant(rollup.latencyMax)})
             upsert.addBindValue(value);
+        for (int bucket = 0; bucket < LatencyHistogram::bucketCount; ++bucket)
+            upsert.addBindValue(rollup.latency.count(bucket));
         if (!upsert.exec()) {
             *error = upsert.lastError().text();
             return false;

@@ -140,6 +140,39 @@ const std::vector<Migration> &schemaMigrations()
              " ended_at TEXT NOT NULL,"
              " reason TEXT NOT NULL)",
          }},
+        {5,
+         "health latency histograms in the rollups",
+         {
+             // Counts per log-spaced latency bucket (health/LatencyHistogram.h), so the
+             // rollups merge into p50/p95/p99 for any window. Older rows keep zeros: their
+             // results count in uptime, not in the percentiles.
+             "ALTER TABLE health_rollups ADD COLUMN latency_b00 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b01 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b02 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b03 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b04 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b05 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b06 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b07 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b08 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b09 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b10 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b11 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b12 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b13 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b14 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b15 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b16 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b17 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b18 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b19 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b20 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b21 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b22 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b23 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b24 INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE health_rollups ADD COLUMN latency_b25 INTEGER NOT NULL DEFAULT 0",
+         }},
     };
     return migrations;
 }

@@ -1,4 +1,7 @@
 #include "HealthTestSupport.h"
+#include "TestSupport.h"
+#include "core/Logging.h"
+#include "health/probes/PostgresQueryProbe.h"
 
 #include <QTemporaryDir>
 #include <unistd.h>
@@ -38,6 +41,33 @@ private:
     QProcess m_postgres;
     int m_redisPort = 0;
     int m_postgresPort = 0;
+    QString m_postgresSocketDir;
+
+    // Runs SQL as the superuser through the server's Unix socket.
+    bool psql(const QString &sql) const
+    {
+        QStringList command = asPostgresUser(
+            postgresBin + QStringLiteral("/psql"),
+            {QStringLiteral("-h"), m_postgresSocketDir, QStringLiteral("-p"),
+             QString::number(m_postgresPort), QStringLiteral("-U"), QStringLiteral("postgres"),
+             QStringLiteral("-d"), QStringLiteral("postgres"), QStringLiteral("-v"),
+             QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), sql});
+        QProcess process;
+        process.start(command.takeFirst(), command);
+        if (!process.waitForFinished(60000) || process.exitCode() != 0) {
+            qWarning("psql: %s", process.readAllStandardError().constData());
+            return false;
+        }
+        return true;
+    }
+    CheckDefinition postgresLogin(const QString &passwordSource) const
+    {
+        return checkFrom(QStringLiteral("{name: db-login, type: postgres, host: 127.0.0.1, "
+                                        "port: %1, user: probe, database: postgres, timeout: 5s, "
+                                        "%2}")
+                             .arg(m_postgresPort)
+                             .arg(passwordSource));
+    }
 
     CheckDefinition redis(const QString &more = {}) const
     {
@@ -121,6 +151,12 @@ private Q_SLOTS:
         initProcess.start(init.takeFirst(), init);
         QVERIFY(initProcess.waitForFinished(120000));
         QVERIFY2(initProcess.exitCode() == 0, initProcess.readAllStandardError().constData());
+        // Over TCP only the superuser is trusted; every other role needs its password.
+        QVERIFY(test::writeFile(data + QStringLiteral("/pg_hba.conf"),
+                                "local all all trust\n"
+                                "host all postgres 127.0.0.1/32 trust\n"
+                                "host all all 127.0.0.1/32 scram-sha-256\n"));
+        m_postgresSocketDir = root;
 
         m_postgresPort = test::freePort();
         QStringList run =
@@ -152,6 +188,66 @@ private Q_SLOTS:
         }
         const CheckResult down = runOnce(postgres(test::freePort()));
         QVERIFY2(down.state == State::Crit, qPrintable(describe(down)));
+    }
+
+    // With credentials the check logs in through Qt's QPSQL driver and runs SELECT 1; the
+    // password comes from an environment variable or a file and shows up nowhere.
+    void postgresLoginRunsSelectOneAndKeepsThePasswordOut()
+    {
+        if (m_postgresPort == 0)
+            QSKIP("needs the PostgreSQL server the previous test starts");
+        if (!PostgresQueryProbe::driverAvailable())
+            QSKIP("Qt's PostgreSQL driver is not installed (scripts/setup installs "
+                  "libqt6sql6-psql)");
+        const QString password = QStringLiteral("Corr3ct-Horse-Battery");
+        const QString wrong = QStringLiteral("Wr0ng-Staple-Guess");
+        // security-check: allow a constant of this test; psql -c takes no bound parameters
+        QVERIFY(psql(QStringLiteral("CREATE ROLE probe LOGIN PASSWORD '%1'").arg(password)));
+        log::Options logging;
+        logging.logDir = m_dir.filePath(QStringLiteral("logs"));
+        logging.levels.defaultLevel = spdlog::level::debug;
+        QVERIFY(log::setup(logging).isEmpty());
+
+        qputenv("IC_TEST_PG_PASSWORD", password.toUtf8());
+        const CheckResult fromEnv =
+            runOnce(postgresLogin(QStringLiteral("password_env: IC_TEST_PG_PASSWORD")));
+        QVERIFY2(fromEnv.state == State::Ok, qPrintable(describe(fromEnv)));
+        QCOMPARE(fromEnv.message, QStringLiteral("SELECT 1 answered as probe"));
+        QCOMPARE(fromEnv.conditions.at(0).resolved, QStringLiteral("[QUERY] (true) == true"));
+
+        const QString secretFile = m_dir.filePath(QStringLiteral("pg-password"));
+        QVERIFY(test::writeFile(secretFile, password.toUtf8() + "\n"));
+        const CheckResult fromFile =
+            runOnce(postgresLogin(QStringLiteral("password_file: ") + secretFile));
+        QVERIFY2(fromFile.state == State::Ok, qPrintable(describe(fromFile)));
+
+        qputenv("IC_TEST_PG_PASSWORD", wrong.toUtf8());
+        const CheckResult rejected =
+            runOnce(postgresLogin(QStringLiteral("password_env: IC_TEST_PG_PASSWORD")));
+        QVERIFY2(rejected.state == State::Crit, qPrintable(describe(rejected)));
+        QVERIFY2(rejected.message.startsWith(QStringLiteral("cannot log in as probe: ")) &&
+                     rejected.message.contains(QStringLiteral("password authentication failed")),
+                 qPrintable(rejected.message));
+        QCOMPARE(rejected.conditions.at(0).resolved, QStringLiteral("[QUERY] (false) == true"));
+        for (const QString &secret : {password, wrong})
+            QVERIFY2(!describe(rejected).contains(secret), qPrintable(describe(rejected)));
+
+        qunsetenv("IC_TEST_PG_PASSWORD");
+        const CheckResult unset =
+            runOnce(postgresLogin(QStringLiteral("password_env: IC_TEST_PG_PASSWORD")));
+        QVERIFY2(unset.state == State::Unknown, qPrintable(describe(unset)));
+        QVERIFY2(unset.message.contains(QStringLiteral("IC_TEST_PG_PASSWORD is not set")),
+                 qPrintable(unset.message));
+
+        // The rejected login was logged (debug), the password never.
+        log::get(log::Health)->flush();
+        QFile logFile(log::logFilePath());
+        QVERIFY2(logFile.open(QIODevice::ReadOnly), qPrintable(log::logFilePath()));
+        const QString logged = QString::fromUtf8(logFile.readAll());
+        QVERIFY2(logged.contains(QStringLiteral("password authentication failed")),
+                 qPrintable(logged));
+        for (const QString &secret : {password, wrong})
+            QVERIFY(!logged.contains(secret));
     }
 };
 

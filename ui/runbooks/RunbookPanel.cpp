@@ -301,8 +301,11 @@ bool RunbookPanel::openRunbookById(const QString &id)
 void RunbookPanel::onListed(const std::vector<runbooks::RunbookRecord> &records)
 {
     m_pathsById.clear();
-    for (const auto &record : records)
+    m_titlesById.clear();
+    for (const auto &record : records) {
         m_pathsById.insert(record.id, record.path);
+        m_titlesById.insert(record.id, record.meta.title);
+    }
     updateTagFilter(records);
     m_model->showAll(records);
     int runbooks = 0;

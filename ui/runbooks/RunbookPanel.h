@@ -42,6 +42,8 @@ public:
     // Opens a runbook by its index id (health checks and palettes link by id); false when
     // the index does not know it.
     bool openRunbookById(const QString &id);
+    // The title of an indexed runbook, or an empty string when the index does not know it.
+    QString runbookTitle(const QString &id) const { return m_titlesById.value(id); }
     // What "Attach tasks to checklist" does with the open runbook's `- [ ]` items; the
     // button stays hidden until the incident cockpit provides this.
     using TaskAttacher = std::function<bool(const QString &runbookTitle,
@@ -88,6 +90,7 @@ private:
     QLabel *m_status;
     RunbookTableModel *m_model;
     QHash<QString, QString> m_pathsById;
+    QHash<QString, QString> m_titlesById;
     TaskAttacher m_attachTasks;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;

@@ -111,6 +111,16 @@ void PostgresProbe::done(bool connected, bool postgres, bool accepting, const QS
     observation.values.insert(QStringLiteral("[POSTGRES]"), flag(postgres));
     observation.values.insert(QStringLiteral("[ACCEPTING]"), flag(accepting));
     observation.message = message;
+    if (check().hasPasswordSource()) {
+        // Asked to log in, but Qt's driver is missing: a server that is down is still CRIT;
+        // one that accepts connections may or may not take the login, so that is UNKNOWN.
+        observation.values.insert(QStringLiteral("[QUERY]"), flag(false));
+        observation.determinate = !accepting;
+        observation.message = QStringLiteral("cannot run SELECT 1: Qt's PostgreSQL driver "
+                                             "(QPSQL, package libqt6sql6-psql) is not "
+                                             "installed; protocol check: %1")
+                                  .arg(message);
+    }
     finish(std::move(observation));
 }
 

@@ -4,6 +4,7 @@
 #include "DnsProbe.h"
 #include "HttpProbe.h"
 #include "PostgresProbe.h"
+#include "PostgresQueryProbe.h"
 #include "PrometheusProbe.h"
 #include "RedisProbe.h"
 #include "SystemProbe.h"
@@ -67,8 +68,11 @@ Probe *createProbe(const CheckDefinition &check, QNetworkAccessManager *nam, QOb
         return new DnsProbe(check, parent);
     if (type == QLatin1String("redis"))
         return new RedisProbe(check, parent);
-    if (type == QLatin1String("postgres"))
+    if (type == QLatin1String("postgres")) {
+        if (check.hasPasswordSource() && PostgresQueryProbe::driverAvailable())
+            return new PostgresQueryProbe(check, parent);
         return new PostgresProbe(check, parent);
+    }
     if (type == QLatin1String("command"))
         return new CommandProbe(check, parent);
     return new SystemProbe(check, parent);

@@ -112,6 +112,30 @@ private Q_SLOTS:
         QCOMPARE(config.problems.first().field, QStringLiteral("checks[1].silence"));
     }
 
+    void postgresPasswordComesFromEnvironmentOrFileOnly()
+    {
+        const HealthConfig config = parse(
+            "checks:\n"
+            "  - { name: a, type: postgres, user: probe, password_env: PGPASS_A }\n"
+            "  - { name: b, type: postgres, user: probe, password_file: /run/secrets/pg }\n"
+            "  - { name: c, type: postgres }\n"
+            "  - { name: d, type: postgres, user: probe, password: hunter22 }\n"
+            "  - { name: e, type: postgres, user: probe, password_env: X, password_file: /f }\n"
+            "  - { name: f, type: postgres, password_env: X }\n");
+        QCOMPARE(config.checks.size(), 3); // d, e and f are left out, with their reasons
+        QCOMPARE(config.checks.at(0).passwordEnv, QStringLiteral("PGPASS_A"));
+        QCOMPARE(config.checks.at(0).conditions.first().text, QStringLiteral("[QUERY] == true"));
+        QCOMPARE(config.checks.at(1).passwordFile, QStringLiteral("/run/secrets/pg"));
+        QCOMPARE(config.checks.at(2).conditions.first().text,
+                 QStringLiteral("[ACCEPTING] == true"));
+        QCOMPARE(config.problems.size(), 3);
+        QCOMPARE(config.problems.at(0).field, QStringLiteral("checks[3].password"));
+        QVERIFY(config.problems.at(0).message.contains(QStringLiteral("password_env")));
+        QVERIFY(!config.problems.at(0).toString().contains(QStringLiteral("hunter22")));
+        QCOMPARE(config.problems.at(1).field, QStringLiteral("checks[4].password_file"));
+        QCOMPARE(config.problems.at(2).field, QStringLiteral("checks[5].user"));
+    }
+
     void yamlSyntaxErrorNamesTheLine()
     {
         const HealthConfig config = parse("checks:\n  - name: a\n    type: [tcp\n");

@@ -69,8 +69,19 @@ private Q_SLOTS:
         QCOMPARE(hour.ok, 60);
         QCOMPARE(hour.latencyMaxMs, 99);
         QVERIFY(qAbs(hour.percent() - 66.666) < 0.01);
+        // Latencies 10 … 99 ms, one each: the stored histograms merge into their percentiles.
+        QCOMPARE(hour.latency.total(), 90);
+        QCOMPARE(*hour.latencyPercentile(50), 54.0);
+        QCOMPARE(*hour.latencyPercentile(99), 99.0);
+        const double p95 = *hour.latencyPercentile(95);
+        QVERIFY2(p95 >= 63 && p95 <= 99, qPrintable(QString::number(p95)));
         const Uptime week = uptime(db, QStringLiteral("api"), std::chrono::hours(24 * 7), now);
         QCOMPARE(week.total, 90);
+        QCOMPARE(week.latency.total(), 90);
+        QCOMPARE(*week.latencyPercentile(50), 54.0);
+        QVERIFY(!uptime(db, QStringLiteral("none"), std::chrono::hours(1), now)
+                     .latencyPercentile(50)
+                     .has_value());
         QCOMPARE(uptime(db, QStringLiteral("none"), std::chrono::hours(1), now).percent(), -1.0);
 
         // A second writer continues the ring where the first stopped.
@@ -81,6 +92,10 @@ private Q_SLOTS:
             writer.append(result(QStringLiteral("api"), State::Warn, 500, now));
             writer.flush();
         }
+        // Its result adds to the same rollup rows' histograms instead of replacing them.
+        const Uptime after = uptime(db, QStringLiteral("api"), std::chrono::hours(1), now);
+        QCOMPARE(after.latency.total(), 91);
+        QCOMPARE(*after.latencyPercentile(100), 500.0);
         QCOMPARE(recentResults(db, QStringLiteral("api"), 1).first().state, State::Warn);
         QCOMPARE(sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM health_results WHERE "
                                                 "check_name = 'api'"))
