@@ -134,6 +134,13 @@ def close_in_body(conn):
     time.sleep(0.2)
 
 
+def close_in_body_at_once(conn):
+    """The same, hanging up right after the last byte: Qt 6.4 may take that for a normal end."""
+    read_request(conn)
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n"
+                 + b"x" * 1000)
+
+
 BEHAVIOURS = {
     "slow-headers": slow_headers,
     "slow-body": slow_body,
@@ -146,6 +153,7 @@ BEHAVIOURS = {
     "garbage-trickle": garbage_trickle,
     "close-in-headers": close_in_headers,
     "close-in-body": close_in_body,
+    "close-in-body-at-once": close_in_body_at_once,
 }
 
 

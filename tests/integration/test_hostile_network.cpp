@@ -222,6 +222,9 @@ private Q_SLOTS:
             << http(QStringLiteral("close-in-headers")) << crit << QString();
         QTest::newRow("http closes in the body") << http(QStringLiteral("close-in-body")) << crit
                                                  << QStringLiteral("cut off after 1000 bytes");
+        QTest::newRow("http closes right after part of the body")
+            << http(QStringLiteral("close-in-body-at-once")) << crit
+            << QStringLiteral("cut off after 1000 bytes of 100000");
         QTest::newRow("http garbage trickle")
             << http(QStringLiteral("garbage-trickle")) << crit << QString();
         QTest::newRow("prometheus accepts, never answers")

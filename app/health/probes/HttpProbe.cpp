@@ -82,8 +82,12 @@ void HttpProbe::onFinished()
     const bool answered = status.isValid() && !redirectFailed;
     // The server hung up (or the network failed) in the middle of the body: what arrived is
     // not the answer, whatever the status line said. Our own abort at the cap is not that.
-    const bool cutOff = answered && !m_truncated && error != QNetworkReply::NoError &&
-                        error < QNetworkReply::ContentAccessDenied;
+    // Qt 6.4 reports some such hang-ups as a normal end, hence the Content-Length check.
+    const bool networkFailed =
+        error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied;
+    const qint64 promised = promisedBodySize(status.toInt());
+    const bool cutOff =
+        answered && !m_truncated && (networkFailed || (promised >= 0 && m_body.size() < promised));
     if (answered)
         observation.values.insert(QStringLiteral("[STATUS]"), QString::number(status.toInt()));
     const bool connected = answered || !(error == QNetworkReply::ConnectionRefusedError ||
@@ -101,11 +105,13 @@ void HttpProbe::onFinished()
     observation.hasBody = true;
     if (cutOff) {
         observation.verdict = State::Crit;
-        observation.message =
-            QStringLiteral("HTTP %1, but the answer was cut off after %2 bytes: %3")
-                .arg(status.toInt())
-                .arg(m_body.size())
-                .arg(m_reply->errorString());
+        observation.message = QStringLiteral("HTTP %1, but the answer was cut off after %2 bytes")
+                                  .arg(status.toInt())
+                                  .arg(m_body.size());
+        if (promised >= 0)
+            observation.message += QStringLiteral(" of %1").arg(promised);
+        if (networkFailed)
+            observation.message += QStringLiteral(": ") + m_reply->errorString();
     } else if (answered && (error == QNetworkReply::NoError || m_truncated ||
                             error >= QNetworkReply::ContentAccessDenied)) {
         observation.message =
@@ -124,6 +130,21 @@ void HttpProbe::onFinished()
     dropReply();
     interpret(observation);
     finish(std::move(observation));
+}
+
+qint64 HttpProbe::promisedBodySize(int status) const
+{
+    // No body follows these, whatever Content-Length says.
+    if (check().method.compare(QLatin1String("HEAD"), Qt::CaseInsensitive) == 0 || status < 200 ||
+        status == 204 || status == 304)
+        return -1;
+    // Qt decompresses: the length then counts bytes other than the ones read.
+    const QByteArray encoding = m_reply->rawHeader("Content-Encoding").trimmed();
+    if (!encoding.isEmpty() && encoding.compare("identity", Qt::CaseInsensitive) != 0)
+        return -1;
+    bool ok = false;
+    const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
+    return ok ? length : -1;
 }
 
 Observation HttpProbe::timedOut()

@@ -33,6 +33,8 @@ protected:
 private:
     void readChunk();
     void onFinished();
+    // The body length the answer's headers announced, -1 when none applies.
+    qint64 promisedBodySize(int status) const;
     void dropReply();
 
     QNetworkAccessManager *m_nam;
