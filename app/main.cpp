@@ -5,12 +5,17 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 int main(int argc, char *argv[])
 {
     // Everything the console writes (database, logs, exports) is private to the user.
     ::umask(077);
+    // A core dump is a copy of memory, which holds the Slack webhook URL (a secret) once it
+    // was read: the console never leaves one, whatever the shell's ulimit allows.
+    const rlimit noCoreDumps{0, 0};
+    ::setrlimit(RLIMIT_CORE, &noCoreDumps);
     QCoreApplication::setApplicationName(QStringLiteral("incident-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(INCIDENT_CONSOLE_VERSION));
 

@@ -16,6 +16,8 @@ class HttpProbe : public Probe
     Q_OBJECT
 public:
     static constexpr qsizetype bodyCap = 1024 * 1024;
+    // What Qt may hold for the probe before it reads: bounds memory below the body cap.
+    static constexpr qint64 readBufferSize = 64 * 1024;
 
     HttpProbe(const CheckDefinition &check, QNetworkAccessManager *nam, QObject *parent = nullptr);
     ~HttpProbe() override;
@@ -31,6 +33,8 @@ protected:
 private:
     void readChunk();
     void onFinished();
+    // The body length the answer's headers announced, -1 when none applies.
+    qint64 promisedBodySize(int status) const;
     void dropReply();
 
     QNetworkAccessManager *m_nam;
