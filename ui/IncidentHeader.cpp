@@ -1,6 +1,7 @@
 #include "IncidentHeader.h"
 
 #include "ActiveIncident.h"
+#include "ElidedLabel.h"
 #include "MilestonesDialog.h"
 #include "core/Duration.h"
 
@@ -111,9 +112,9 @@ void IncidentHeader::addRow(QWidget *row)
     m_rows->addWidget(row);
 }
 
-QLabel *IncidentHeader::addLabel(const char *objectName, QBoxLayout *row)
+template <typename Label> Label *IncidentHeader::addLabel(const char *objectName, QBoxLayout *row)
 {
-    auto *label = new QLabel(m_live);
+    auto *label = new Label(m_live);
     label->setObjectName(QLatin1String(objectName));
     row->addWidget(label);
     return label;
@@ -123,7 +124,7 @@ void IncidentHeader::showIncident(ActiveIncident *incident)
 {
     m_incident = incident;
     // Two rows, so the header never forces the window wider than the screen: what and who
-    // on top, the state and the clocks below. Long texts may be cut; their tooltips carry them
+    // on top, the state and the clocks below. Long texts end in "…"; their tooltips carry them
     // whole.
     auto *rows = new QVBoxLayout(m_live);
     rows->setContentsMargins(0, 0, 0, 0);
@@ -135,8 +136,7 @@ void IncidentHeader::showIncident(ActiveIncident *incident)
     rows->addLayout(layout);
     rows->addLayout(clocks);
     m_badge = addLabel("headerSeverityBadge", layout);
-    m_title = addLabel("headerTitle", layout);
-    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_title = addLabel<ElidedLabel>("headerTitle", layout);
     layout->setStretchFactor(m_title, 1);
     QFont bold = m_title->font();
     bold.setBold(true);
@@ -156,8 +156,7 @@ void IncidentHeader::showIncident(ActiveIncident *incident)
     m_elapsed = addLabel("headerElapsed", clocks);
     m_nextUpdate = addLabel("headerNextUpdate", clocks);
     m_commander = addLabel("headerCommander", layout);
-    m_nearestDue = addLabel("headerNearestDue", clocks);
-    m_nearestDue->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_nearestDue = addLabel<ElidedLabel>("headerNearestDue", clocks);
     clocks->setStretchFactor(m_nearestDue, 1);
     auto *milestones = new QToolButton(m_live);
     milestones->setObjectName(QStringLiteral("headerMilestones"));
@@ -237,10 +236,13 @@ void IncidentHeader::updateClocks()
         if (!item.isChecked() && item.dueAt.isValid() && (!nearest || item.dueAt < nearest->dueAt))
             nearest = &item;
     }
-    m_nearestDue->setText(
-        nearest ? (nearest->isOverdue(now) ? tr("⚠ OVERDUE: %1 (%2)") : tr("Next due: %1 (%2)"))
-                      .arg(nearest->text, clock(now.secsTo(nearest->dueAt)))
-                : QString());
+    // The countdown leads and is never cut; the item's text after it may be.
+    const QString lead = nearest
+                             ? (nearest->isOverdue(now) ? tr("⚠ OVERDUE %1") : tr("Next due in %1"))
+                                   .arg(clock(now.secsTo(nearest->dueAt)))
+                             : QString();
+    m_nearestDue->setLead(lead);
+    m_nearestDue->setText(nearest ? tr("%1 · %2").arg(lead, nearest->text) : QString());
     m_nearestDue->setToolTip(m_nearestDue->text());
     m_nearestDue->setStyleSheet(
         nearest && nearest->isOverdue(now)

@@ -12,6 +12,7 @@ class QStackedWidget;
 namespace ic::ui {
 
 class ActiveIncident;
+class ElidedLabel;
 
 // The strip across the top of the cockpit. In peacetime it says that no incident is open;
 // during an incident it carries the severity badge, title, status, elapsed clock, next-update
@@ -35,7 +36,7 @@ public Q_SLOTS:
 
 private:
     void rebuild();
-    QLabel *addLabel(const char *objectName, QBoxLayout *row);
+    template <typename Label = QLabel> Label *addLabel(const char *objectName, QBoxLayout *row);
 
     ActiveIncident *m_incident = nullptr;
     QStackedWidget *m_stack;
@@ -46,12 +47,12 @@ private:
     int m_stepCount = 0;
     QWidget *m_live;
     QLabel *m_badge = nullptr;
-    QLabel *m_title = nullptr;
+    ElidedLabel *m_title = nullptr;
     QComboBox *m_status = nullptr;
     QComboBox *m_severity = nullptr;
     QLabel *m_elapsed = nullptr;
     QLabel *m_nextUpdate = nullptr;
-    QLabel *m_nearestDue = nullptr;
+    ElidedLabel *m_nearestDue = nullptr;
     QLabel *m_commander = nullptr;
     bool m_rebuilding = false;
 };

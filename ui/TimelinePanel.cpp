@@ -1,6 +1,7 @@
 #include "TimelinePanel.h"
 
 #include "ActiveIncident.h"
+#include "EmptyState.h"
 
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -8,13 +9,15 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace ic::ui {
 
 TimelinePanel::TimelinePanel(ActiveIncident &incident, QWidget *parent)
-    : QWidget(parent), m_incident(incident), m_list(new QListWidget(this)),
-      m_note(new QLineEdit(this)), m_add(new QPushButton(tr("Add note"), this))
+    : QWidget(parent), m_incident(incident), m_pages(new QStackedWidget(this)),
+      m_list(new QListWidget(m_pages)), m_note(new QLineEdit(this)),
+      m_add(new QPushButton(tr("Add note"), this))
 {
     setObjectName(QStringLiteral("timelinePanel"));
     m_list->setObjectName(QStringLiteral("timelineList"));
@@ -25,12 +28,19 @@ TimelinePanel::TimelinePanel(ActiveIncident &incident, QWidget *parent)
     m_note->setAccessibleName(tr("Note for the timeline"));
     m_add->setObjectName(QStringLiteral("timelineAddNote"));
 
+    m_pages->addWidget(new EmptyState(
+        tr("No timeline yet"),
+        tr("Every tick, note, status change, announcement and health change of an incident "
+           "lands here with its time, and becomes the postmortem's timeline."),
+        m_pages));
+    m_pages->addWidget(m_list);
+
     auto *entry = new QHBoxLayout;
     entry->addWidget(m_note, 1);
     entry->addWidget(m_add);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_list, 1);
+    layout->addWidget(m_pages, 1);
     layout->addLayout(entry);
 
     connect(m_note, &QLineEdit::returnPressed, this, &TimelinePanel::addNote);
@@ -82,6 +92,7 @@ void TimelinePanel::rebuild()
     const bool hasIncident = m_incident.hasIncident();
     m_note->setEnabled(hasIncident);
     m_add->setEnabled(hasIncident);
+    m_pages->setCurrentIndex(hasIncident ? 1 : 0);
     if (!hasIncident)
         return;
     const auto &events = m_incident.events();

@@ -5,6 +5,7 @@
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QStackedWidget;
 
 namespace ic::ui {
 
@@ -25,6 +26,8 @@ private:
     void showRowMenu(const QPoint &position);
 
     ActiveIncident &m_incident;
+    // The empty state before any incident, the list once one is open.
+    QStackedWidget *m_pages;
     QListWidget *m_list;
     QLineEdit *m_note;
     QPushButton *m_add;
