@@ -2,6 +2,7 @@
 
 #include "ActiveIncident.h"
 #include "ChecklistPanel.h"
+#include "HealthSparkline.h"
 #include "MainWindow.h"
 #include "core/Settings.h"
 #include "health/HealthMonitor.h"
@@ -18,24 +19,7 @@
 namespace ic::ui {
 namespace {
 
-// The badge's colour and its shape: the shape alone tells the states apart.
-QColor badgeColour(health::State state)
-{
-    switch (state) {
-    case health::State::Ok:
-        return QColor(0x2e, 0x7d, 0x32);
-    case health::State::Warn:
-        return QColor(0xf9, 0xa8, 0x25);
-    case health::State::Crit:
-        return QColor(0xc6, 0x28, 0x28);
-    case health::State::Unknown:
-        return QColor(0x61, 0x61, 0x61);
-    case health::State::Stale:
-        return QColor(0x45, 0x5a, 0x64);
-    }
-    return Qt::gray;
-}
-
+// The badge's shape alone tells the states apart; its colour is the health board's.
 void drawGlyph(QPainter &painter, health::State state, const QRectF &box)
 {
     const qreal u = box.width() / 10.0;
@@ -82,7 +66,7 @@ QPixmap renderIcon(int size, std::optional<health::State> worst)
     const qreal badge = size * 0.6;
     const QRectF box(size - badge, size - badge, badge, badge);
     painter.setPen(QPen(Qt::white, size / 32.0));
-    painter.setBrush(badgeColour(*worst));
+    painter.setBrush(stateColor(*worst));
     if (*worst == health::State::Warn) {
         QPainterPath triangle;
         triangle.moveTo(box.center().x(), box.top() + size / 32.0);
