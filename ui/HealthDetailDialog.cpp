@@ -1,5 +1,6 @@
 #include "HealthDetailDialog.h"
 
+#include "HealthHistoryChart.h"
 #include "HealthTile.h"
 #include "health/CurlCommand.h"
 #include "health/HealthHistory.h"
@@ -54,6 +55,7 @@ HealthDetailDialog::HealthDetailDialog(health::HealthMonitor *monitor, const QSt
                                        QWidget *parent)
     : QDialog(parent), m_monitor(monitor), m_name(name), m_heading(new QLabel(this)),
       m_last(new QLabel(this)), m_uptime(new QLabel(this)), m_latency(new QLabel(this)),
+      m_chart(new HealthHistoryChart(this)), m_chartSummary(new QLabel(this)),
       m_conditions(makeTable(QStringLiteral("healthDetailConditions"),
                              {tr("Result"), tr("Resolved"), tr("Why")}, this)),
       m_history(makeTable(QStringLiteral("healthDetailHistory"),
@@ -71,6 +73,8 @@ HealthDetailDialog::HealthDetailDialog(health::HealthMonitor *monitor, const QSt
     m_latency->setObjectName(QStringLiteral("healthDetailLatency"));
     m_latency->setToolTip(tr("Percentiles estimated from the history's latency histograms "
                              "(log-spaced buckets), capped by the largest latency seen"));
+    m_chartSummary->setObjectName(QStringLiteral("healthDetailChartSummary"));
+    m_chartSummary->setWordWrap(true);
     m_copyCurl->setObjectName(QStringLiteral("healthDetailCopyCurl"));
     connect(m_copyCurl, &QPushButton::clicked, this, [this] {
         QApplication::clipboard()->setText(health::curlCommand(m_monitor->status(m_name).check));
@@ -88,15 +92,20 @@ HealthDetailDialog::HealthDetailDialog(health::HealthMonitor *monitor, const QSt
     layout->addWidget(m_last);
     layout->addWidget(m_uptime);
     layout->addWidget(m_latency);
+    layout->addWidget(m_chart);
+    layout->addWidget(m_chartSummary);
     layout->addWidget(new QLabel(tr("Conditions of the last result"), this));
     layout->addWidget(m_conditions, 1);
     layout->addWidget(new QLabel(tr("Recent results, newest first"), this));
     layout->addWidget(m_history, 2);
     layout->addWidget(buttons);
 
-    connect(&m_uptimeWatcher, &QFutureWatcher<QList<health::Uptime>>::finished, this, [this] {
-        const QList<health::Uptime> uptimes = m_uptimeWatcher.result();
-        if (uptimes.size() != 3) {
+    connect(&m_historyWatcher, &QFutureWatcher<health::CheckHistory>::finished, this, [this] {
+        const health::CheckHistory history = m_historyWatcher.result();
+        m_chart->setHistory(history.lastDay, QDateTime::currentDateTimeUtc());
+        m_chartSummary->setText(m_chart->summary());
+        const QList<health::Uptime> &uptimes = history.windows;
+        if (!history.available || uptimes.size() != 3) {
             m_uptime->setText(tr("Uptime: no history available"));
             m_latency->clear();
             return;
@@ -153,19 +162,22 @@ void HealthDetailDialog::refresh()
                 result.message});
     }
     m_conditions->resizeColumnToContents(0);
-    loadUptime();
+    m_conditions->resizeColumnToContents(1);
+    loadHistory();
 }
 
-void HealthDetailDialog::loadUptime()
+void HealthDetailDialog::loadHistory()
 {
     if (m_monitor->databasePath().isEmpty()) {
         m_uptime->setText(tr("Uptime: no history is kept for this board"));
         m_latency->clear();
+        m_chart->hide();
+        m_chartSummary->clear();
         return;
     }
-    if (m_uptimeWatcher.isRunning())
+    if (m_historyWatcher.isRunning())
         return;
-    m_uptimeWatcher.setFuture(health::uptimesAsync(m_monitor->databasePath(), m_name));
+    m_historyWatcher.setFuture(health::historyAsync(m_monitor->databasePath(), m_name));
 }
 
 } // namespace ic::ui

@@ -12,8 +12,11 @@ class QTableWidget;
 
 namespace ic::ui {
 
+class HealthHistoryChart;
+
 // Everything about one check: its last answer, every condition with the value it saw,
-// recent results, uptime from the history, and "copy as curl" for HTTP checks.
+// recent results, uptime and latency from the history with a chart of the last day, and
+// "copy as curl" for HTTP checks.
 class HealthDetailDialog : public QDialog
 {
     Q_OBJECT
@@ -25,7 +28,7 @@ public:
     void refresh();
 
 private:
-    void loadUptime();
+    void loadHistory();
 
     health::HealthMonitor *m_monitor;
     QString m_name;
@@ -33,10 +36,12 @@ private:
     QLabel *m_last;
     QLabel *m_uptime;
     QLabel *m_latency;
+    HealthHistoryChart *m_chart;
+    QLabel *m_chartSummary;
     QTableWidget *m_conditions;
     QTableWidget *m_history;
     QPushButton *m_copyCurl;
-    QFutureWatcher<QList<health::Uptime>> m_uptimeWatcher;
+    QFutureWatcher<health::CheckHistory> m_historyWatcher;
 };
 
 } // namespace ic::ui

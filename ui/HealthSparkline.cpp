@@ -1,5 +1,7 @@
 #include "HealthSparkline.h"
 
+#include "Counted.h"
+
 #include <QPainter>
 
 namespace ic::ui {
@@ -32,7 +34,9 @@ void HealthSparkline::setResults(const QList<health::CheckResult> &results)
     int ok = 0;
     for (const health::CheckResult &result : results)
         ok += result.state == health::State::Ok;
-    setToolTip(tr("Last %n results: %1 OK", nullptr, int(results.size())).arg(ok));
+    setToolTip(tr("%1: %2 OK")
+                   .arg(counted(results.size(), tr("Last result"), tr("Last %1 results")))
+                   .arg(ok));
     update();
 }
 

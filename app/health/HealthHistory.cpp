@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPromise>
+#include <QSqlQuery>
 #include <QThreadPool>
 
 namespace ic::health {
@@ -24,18 +25,40 @@ State stateFromName(const QString &name)
 
 } // namespace
 
+namespace {
+
+// The histogram's columns, each wrapped in `pattern` (%1 is the column).
+QString histogramColumns(const QString &pattern)
+{
+    QStringList columns;
+    for (int bucket = 0; bucket < LatencyHistogram::bucketCount; ++bucket)
+        columns.append(pattern.arg(LatencyHistogram::columnName(bucket)));
+    return columns.join(QStringLiteral(", "));
+}
+
+// Reads total, ok, latency sum, latency max and the histogram from the query's current row,
+// starting at column `first`.
+Uptime statsAt(const QSqlQuery &query, int first)
+{
+    Uptime stats;
+    stats.total = query.value(first).toLongLong();
+    stats.ok = query.value(first + 1).toLongLong();
+    stats.latencyMaxMs = query.value(first + 3).toLongLong();
+    for (int bucket = 0; bucket < LatencyHistogram::bucketCount; ++bucket)
+        stats.latency.setCount(bucket, query.value(first + 4 + bucket).toLongLong());
+    if (stats.total > 0)
+        stats.averageLatencyMs = query.value(first + 2).toDouble() / double(stats.total);
+    return stats;
+}
+
+} // namespace
+
 Uptime uptime(const QSqlDatabase &db, const QString &checkName, std::chrono::hours window,
               const QDateTime &now)
 {
     const bool fine = window <= std::chrono::hours(2);
     const QDateTime from = now.addSecs(-qint64(window.count()) * 3600);
-    static const QString histogramSums = [] {
-        QStringList sums;
-        for (int bucket = 0; bucket < LatencyHistogram::bucketCount; ++bucket)
-            sums.append(
-                QStringLiteral("COALESCE(SUM(%1), 0)").arg(LatencyHistogram::columnName(bucket)));
-        return sums.join(QStringLiteral(", "));
-    }();
+    static const QString histogramSums = histogramColumns(QStringLiteral("COALESCE(SUM(%1), 0)"));
     // Buckets are labelled by their start: the partly covered oldest bucket is left out.
     auto query = sql::exec(
         db,
@@ -45,16 +68,28 @@ Uptime uptime(const QSqlDatabase &db, const QString &checkName, std::chrono::hou
                        "bucket_start >= ?")
             .arg(histogramSums),
         {checkName, fine ? QStringLiteral("minute") : QStringLiteral("hour"), toStoredTime(from)});
-    Uptime result;
     if (!query || !query->next())
-        return result;
-    result.total = query->value(0).toLongLong();
-    result.ok = query->value(1).toLongLong();
-    result.latencyMaxMs = query->value(3).toLongLong();
-    for (int bucket = 0; bucket < LatencyHistogram::bucketCount; ++bucket)
-        result.latency.setCount(bucket, query->value(4 + bucket).toLongLong());
-    if (result.total > 0)
-        result.averageLatencyMs = query->value(2).toDouble() / double(result.total);
+        return {};
+    return statsAt(*query, 0);
+}
+
+QList<HourOfHistory> hourlyHistory(const QSqlDatabase &db, const QString &checkName, int hours,
+                                   const QDateTime &now)
+{
+    static const QString histogram = histogramColumns(QStringLiteral("%1"));
+    // The oldest hour shown is the one `hours - 1` before the current hour.
+    const QDateTime utc = now.toUTC();
+    const QDateTime currentHour = QDateTime(utc.date(), QTime(utc.time().hour(), 0), Qt::UTC);
+    auto query = sql::exec(
+        db,
+        QStringLiteral("SELECT bucket_start, total, ok, latency_sum, latency_max, %1 "
+                       "FROM health_rollups WHERE check_name = ? AND resolution = 'hour' AND "
+                       "bucket_start >= ? ORDER BY bucket_start")
+            .arg(histogram),
+        {checkName, toStoredTime(currentHour.addSecs(-qint64(hours - 1) * 3600))});
+    QList<HourOfHistory> result;
+    while (query && query->next())
+        result.append({fromStoredTime(query->value(0).toString()), statsAt(*query, 1)});
     return result;
 }
 
@@ -90,24 +125,26 @@ QList<CheckResult> recentResults(const QSqlDatabase &db, const QString &checkNam
     return results;
 }
 
-QFuture<QList<Uptime>> uptimesAsync(const QString &databasePath, const QString &checkName)
+QFuture<CheckHistory> historyAsync(const QString &databasePath, const QString &checkName)
 {
-    auto promise = std::make_shared<QPromise<QList<Uptime>>>();
-    QFuture<QList<Uptime>> future = promise->future();
+    auto promise = std::make_shared<QPromise<CheckHistory>>();
+    QFuture<CheckHistory> future = promise->future();
     promise->start();
     QThreadPool::globalInstance()->start([promise, databasePath, checkName] {
-        QList<Uptime> uptimes;
+        CheckHistory history;
         {
             QString error;
             const auto database = Database::openAdditional(databasePath, &error);
             if (database) {
                 const QDateTime now = QDateTime::currentDateTimeUtc();
+                history.available = true;
                 for (const int hours : {1, 24, 24 * 7})
-                    uptimes.append(
+                    history.windows.append(
                         uptime(database->connection(), checkName, std::chrono::hours(hours), now));
+                history.lastDay = hourlyHistory(database->connection(), checkName, 24, now);
             }
         }
-        promise->addResult(uptimes);
+        promise->addResult(history);
         promise->finish();
     });
     return future;

@@ -36,8 +36,30 @@ Uptime uptime(const QSqlDatabase &db, const QString &checkName, std::chrono::hou
 // The newest raw results of a check, newest first (at most the ring size).
 QList<CheckResult> recentResults(const QSqlDatabase &db, const QString &checkName, int limit);
 
-// Uptime over 1 h, 24 h and 7 d, read on a pool thread with a connection of its own so the
-// UI never waits on the database. An empty list when the database cannot be opened.
-QFuture<QList<Uptime>> uptimesAsync(const QString &databasePath, const QString &checkName);
+// One whole hour of a check's history, labelled by its start.
+struct HourOfHistory
+{
+    QDateTime start;
+    Uptime stats;
+};
+
+// The hour rollups of the last `hours` hours (the current, partial hour included), oldest
+// first; hours without any result are absent.
+QList<HourOfHistory> hourlyHistory(const QSqlDatabase &db, const QString &checkName, int hours,
+                                   const QDateTime &now);
+
+// What the detail view shows of the history: uptime over 1 h, 24 h and 7 d, and the last day
+// hour by hour for its chart.
+struct CheckHistory
+{
+    // False when the database could not be opened.
+    bool available = false;
+    QList<Uptime> windows;
+    QList<HourOfHistory> lastDay;
+};
+
+// Reads the CheckHistory on a pool thread with a connection of its own, so the UI never
+// waits on the database.
+QFuture<CheckHistory> historyAsync(const QString &databasePath, const QString &checkName);
 
 } // namespace ic::health

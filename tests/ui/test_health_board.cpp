@@ -2,6 +2,7 @@
 #include "health/HealthMonitor.h"
 #include "ui/HealthBoard.h"
 #include "ui/HealthDetailDialog.h"
+#include "ui/HealthHistoryChart.h"
 #include "ui/HealthTile.h"
 #include "ui/MainWindow.h"
 
@@ -144,6 +145,40 @@ private Q_SLOTS:
 
         auto *summary = board->findChild<QLabel *>(QStringLiteral("healthSummary"));
         QVERIFY2(summary->text().contains(QStringLiteral("3 checks")), qPrintable(summary->text()));
+    }
+
+    void historyChartTellsTheDayInWords()
+    {
+        HealthHistoryChart chart;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime hourStart(now.date(), QTime(now.time().hour(), 0), Qt::UTC);
+        QCOMPARE(chart.summary(), QStringLiteral("No results in the last 24 hours yet."));
+
+        const auto hour = [](const QDateTime &start, qint64 total, qint64 ok, qint64 latency) {
+            health::HourOfHistory entry{start, {}};
+            entry.stats.total = total;
+            entry.stats.ok = ok;
+            entry.stats.latencyMaxMs = latency;
+            for (qint64 i = 0; i < total; ++i)
+                entry.stats.latency.add(latency);
+            return entry;
+        };
+        chart.setHistory({hour(hourStart.addSecs(-5 * 3600), 10, 10, 20),
+                          hour(hourStart.addSecs(-2 * 3600), 10, 9, 400), hour(hourStart, 4, 4, 20),
+                          // Older than the chart's day: ignored.
+                          hour(hourStart.addSecs(-30 * 3600), 5, 0, 20)},
+                         now);
+        const QString worst =
+            hourStart.addSecs(-2 * 3600).toLocalTime().toString(QStringLiteral("HH:mm"));
+        QCOMPARE(
+            chart.summary(),
+            QStringLiteral("2 of 3 measured hours fully OK; worst %1 at 90.0 % OK.").arg(worst));
+        QCOMPARE(chart.accessibleDescription(), chart.summary());
+        QVERIFY(chart.describeHour(HealthHistoryChart::hours - 3)
+                    .endsWith(QStringLiteral(": 90.0 % OK of 10 results, p95 latency 400 ms")));
+        QVERIFY(chart.describeHour(0).endsWith(QStringLiteral(": no results")));
+        QVERIFY(chart.describeHour(HealthHistoryChart::hours - 1)
+                    .endsWith(QStringLiteral(": 100.0 % OK of 4 results, p95 latency 20 ms")));
     }
 
     void staleWhenNoResultForTwoIntervals()

@@ -5,6 +5,7 @@
 #include "ui/FeatureLinks.h"
 #include "ui/HealthBoard.h"
 #include "ui/HealthDetailDialog.h"
+#include "ui/HealthHistoryChart.h"
 #include "ui/HealthRunbookOffers.h"
 #include "ui/HealthStrip.h"
 #include "ui/IncidentCockpit.h"
@@ -186,6 +187,11 @@ private Q_SLOTS:
             latency->text().startsWith(QStringLiteral("Latency p50 / p95 / p99: 1 h ")) &&
                 latency->text().contains(QStringLiteral(" ms · 24 h ")),
             10000);
+        // The chart of the day: db-port has failed in every hour it was measured.
+        QVERIFY(detail->findChild<HealthHistoryChart *>(QStringLiteral("healthDetailChart")));
+        QTRY_VERIFY(detail->findChild<QLabel *>(QStringLiteral("healthDetailChartSummary"))
+                        ->text()
+                        .startsWith(QStringLiteral("0 of 1 measured hours fully OK; worst ")));
         detail->close();
 
         // Resolving the incident withdraws the offer; the strip stays.

@@ -7,6 +7,7 @@
 #include "SnippetDelegate.h"
 #include "core/Logging.h"
 #include "runbooks/RunbookFile.h"
+#include "ui/Counted.h"
 
 #include <QComboBox>
 #include <QFileInfo>
@@ -281,8 +282,9 @@ bool RunbookPanel::attachCurrentTasks()
         return false;
     }
     const bool attached = m_attachTasks(parsed.meta.title, parsed.outline.tasks);
-    m_status->setText(attached ? tr("%n task(s) attached to the checklist", nullptr,
-                                    int(parsed.outline.tasks.size()))
+    m_status->setText(attached ? counted(parsed.outline.tasks.size(),
+                                         tr("1 task attached to the checklist"),
+                                         tr("%1 tasks attached to the checklist"))
                                : tr("Tasks not attached"));
     return attached;
 }
@@ -311,7 +313,7 @@ void RunbookPanel::onListed(const std::vector<runbooks::RunbookRecord> &records)
     int runbooks = 0;
     for (const auto &record : records)
         runbooks += record.isSection ? 0 : 1;
-    m_status->setText(tr("%n runbook(s)", nullptr, runbooks));
+    m_status->setText(counted(runbooks, tr("1 runbook"), tr("%1 runbooks")));
     if (!m_search->text().trimmed().isEmpty())
         onSearchEdited(m_search->text());
     Q_EMIT indexReady(int(records.size()));
@@ -354,7 +356,7 @@ void RunbookPanel::onFound(int generation, const QString &text,
     if (hits.empty())
         m_status->setText(tr("No runbook matches"));
     else
-        m_status->setText(tr("%n match(es)", nullptr, int(hits.size())));
+        m_status->setText(counted(hits.size(), tr("1 match"), tr("%1 matches")));
     Q_EMIT resultsShown(text, m_proxy->rowCount());
 }
 

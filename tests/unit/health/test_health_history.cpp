@@ -103,6 +103,40 @@ private Q_SLOTS:
                  10);
     }
 
+    void hourlyHistoryListsTheLastDayOldestFirst()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("hourly.db"));
+        DatabaseOpenResult opened;
+        auto database = Database::open(path, &opened);
+        QVERIFY(database);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime hourStart(now.date(), QTime(now.time().hour(), 0), Qt::UTC);
+        {
+            HistoryWriter writer(path);
+            // Two days ago: outside the chart. Three hours ago: 1 of 2 OK. Now: 3 OK.
+            writer.append(result(QStringLiteral("api"), State::Ok, 7, now.addDays(-2)));
+            writer.append(result(QStringLiteral("api"), State::Ok, 20, hourStart.addSecs(-10800)));
+            writer.append(
+                result(QStringLiteral("api"), State::Crit, 40, hourStart.addSecs(-10800 + 60)));
+            for (int i = 0; i < 3; ++i)
+                writer.append(result(QStringLiteral("api"), State::Ok, 5, now.addSecs(-i)));
+            writer.append(result(QStringLiteral("other"), State::Crit, 5, now));
+            writer.flush();
+        }
+        const QList<HourOfHistory> day =
+            hourlyHistory(database->connection(), QStringLiteral("api"), 24, now);
+        QCOMPARE(day.size(), 2);
+        QCOMPARE(day.at(0).start, hourStart.addSecs(-10800));
+        QCOMPARE(day.at(0).stats.total, 2);
+        QCOMPARE(day.at(0).stats.ok, 1);
+        QCOMPARE(day.at(0).stats.latencyMaxMs, 40);
+        QCOMPARE(day.at(0).stats.latency.total(), 2);
+        QCOMPARE(day.at(1).start, hourStart);
+        QCOMPARE(day.at(1).stats.total, 3);
+        QCOMPARE(day.at(1).stats.percent(), 100.0);
+        QVERIFY(hourlyHistory(database->connection(), QStringLiteral("none"), 24, now).isEmpty());
+    }
+
     void oldRollupsArePruned()
     {
         const QString path = m_dir.filePath(QStringLiteral("prune.db"));
