@@ -36,8 +36,8 @@ struct CheckDefinition
     QString nameserver;
     QString user;
     QString password;
-    // Where a postgres check finds its password (never in health.yaml): an environment
-    // variable's name or a file's absolute path, read at each run.
+    // Where a postgres or redis check finds its password outside health.yaml: an environment
+    // variable's name or a file's absolute path, read at each run (see CheckPassword.h).
     QString passwordEnv;
     QString passwordFile;
     bool hasPasswordSource() const { return !passwordEnv.isEmpty() || !passwordFile.isEmpty(); }

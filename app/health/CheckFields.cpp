@@ -39,7 +39,8 @@ const QMap<QString, QStringList> &typeFields()
           QStringLiteral("expected")}},
         {QStringLiteral("redis"),
          {QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"),
-          QStringLiteral("password")}},
+          QStringLiteral("password"), QStringLiteral("password_env"),
+          QStringLiteral("password_file")}},
         {QStringLiteral("postgres"),
          {QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"),
           QStringLiteral("database"), QStringLiteral("password_env"),
@@ -400,7 +401,7 @@ bool FieldReader::readTarget(const YAML::Node &node, const QString &where, Check
         check->password = text(value, field("password")).value_or(QString());
     if (const YAML::Node value = node["database"])
         check->database = text(value, field("database")).value_or(QString());
-    if (type == QLatin1String("postgres")) {
+    if (type == QLatin1String("postgres") || type == QLatin1String("redis")) {
         if (const YAML::Node value = node["password_env"])
             check->passwordEnv = text(value, field("password_env")).value_or(QString());
         if (const YAML::Node value = node["password_file"]) {
@@ -409,12 +410,17 @@ bool FieldReader::readTarget(const YAML::Node &node, const QString &where, Check
             if (!path.isEmpty())
                 check->passwordFile = QFileInfo(m_file).dir().absoluteFilePath(path);
         }
-        if (!check->passwordEnv.isEmpty() && !check->passwordFile.isEmpty()) {
-            problem(node["password_file"], field("password_file"),
-                    QStringLiteral("give password_env or password_file, not both"));
+        if (int(!check->passwordEnv.isEmpty()) + int(!check->passwordFile.isEmpty()) +
+                int(!check->password.isEmpty()) >
+            1) {
+            problem(node["password_file"] ? node["password_file"] : node["password_env"],
+                    field(node["password_file"] ? "password_file" : "password_env"),
+                    QStringLiteral("give one of password, password_env or password_file"));
             return false;
         }
-        if (check->hasPasswordSource() && check->user.isEmpty()) {
+        // Redis may AUTH with a password alone (the default user); PostgreSQL logs in as one.
+        if (type == QLatin1String("postgres") && check->hasPasswordSource() &&
+            check->user.isEmpty()) {
             problem(node, field("user"),
                     QStringLiteral("missing; a password is only used to log in as a user"));
             return false;

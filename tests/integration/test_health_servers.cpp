@@ -118,6 +118,22 @@ private Q_SLOTS:
         const CheckResult wrong = runOnce(redis(QStringLiteral("password: wrong")));
         QVERIFY2(wrong.state == State::Crit, qPrintable(describe(wrong)));
         QVERIFY2(wrong.message.contains(QStringLiteral("AUTH refused")), qPrintable(wrong.message));
+
+        // The password kept outside health.yaml: an environment variable or a file.
+        qputenv("TEST_REDIS_PASSWORD", "s3cret");
+        QCOMPARE(runOnce(redis(QStringLiteral("password_env: TEST_REDIS_PASSWORD"))).state,
+                 State::Ok);
+        QVERIFY(test::writeFile(m_dir.filePath(QStringLiteral("redis.secret")), "s3cret\n"));
+        QCOMPARE(runOnce(redis(QStringLiteral("password_file: %1")
+                                   .arg(m_dir.filePath(QStringLiteral("redis.secret")))))
+                     .state,
+                 State::Ok);
+        qunsetenv("TEST_REDIS_PASSWORD");
+        const CheckResult unset =
+            runOnce(redis(QStringLiteral("password_env: TEST_REDIS_PASSWORD")));
+        QVERIFY2(unset.state == State::Unknown, qPrintable(describe(unset)));
+        QVERIFY2(unset.message.contains(QStringLiteral("TEST_REDIS_PASSWORD is not set")),
+                 qPrintable(unset.message));
     }
 
     void redisDown()

@@ -1,9 +1,9 @@
 #include "PostgresQueryProbe.h"
 
 #include "core/Logging.h"
+#include "health/CheckPassword.h"
 
 #include <QAtomicInteger>
-#include <QFile>
 #include <QPromise>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -29,28 +29,6 @@ QThreadPool &loginPool()
     return pool;
 }
 
-std::optional<QString> readPassword(const CheckDefinition &check, QString *problem)
-{
-    if (!check.passwordEnv.isEmpty()) {
-        if (!qEnvironmentVariableIsSet(check.passwordEnv.toLocal8Bit().constData())) {
-            *problem = QStringLiteral("password_env: environment variable %1 is not set")
-                           .arg(check.passwordEnv);
-            return std::nullopt;
-        }
-        return qEnvironmentVariable(check.passwordEnv.toLocal8Bit().constData());
-    }
-    QFile file(check.passwordFile);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *problem = QStringLiteral("password_file: cannot read %1: %2")
-                       .arg(check.passwordFile, file.errorString());
-        return std::nullopt;
-    }
-    // The first line, as a .pgpass-style or Docker secret file has it.
-    return QString::fromUtf8(file.readLine(64 * 1024))
-        .remove(QLatin1Char('\n'))
-        .remove(QLatin1Char('\r'));
-}
-
 // Drivers repeat what the server said; a server that echoes the password must not leak it.
 QString withoutSecret(QString text, const QString &password)
 {
@@ -63,7 +41,7 @@ PostgresQueryOutcome loginAndSelectOne(const CheckDefinition &check)
 {
     PostgresQueryOutcome outcome;
     QString problem;
-    const std::optional<QString> password = readPassword(check, &problem);
+    const std::optional<QString> password = checkPassword(check, &problem);
     if (!password) {
         outcome.determinate = false;
         outcome.message = problem;

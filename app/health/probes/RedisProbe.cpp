@@ -1,5 +1,7 @@
 #include "RedisProbe.h"
 
+#include "health/CheckPassword.h"
+
 namespace ic::health {
 namespace {
 
@@ -19,13 +21,25 @@ RedisProbe::RedisProbe(const CheckDefinition &check, QObject *parent)
 
 void RedisProbe::start()
 {
-    connect(&m_socket, &QTcpSocket::connected, this, [this] {
+    QString problem;
+    const std::optional<QString> password = checkPassword(check(), &problem);
+    if (!password) {
+        // Whether the server is up cannot be judged without logging in as configured.
+        Observation observation;
+        observation.determinate = false;
+        observation.message = problem;
+        // Queued: finished() never fires from inside run().
+        QMetaObject::invokeMethod(
+            this, [this, observation] { finish(observation); }, Qt::QueuedConnection);
+        return;
+    }
+    connect(&m_socket, &QTcpSocket::connected, this, [this, password = *password] {
         QByteArray request;
-        if (!check().password.isEmpty()) {
+        if (!password.isEmpty()) {
             QList<QByteArray> auth{"AUTH"};
             if (!check().user.isEmpty())
                 auth.append(check().user.toUtf8());
-            auth.append(check().password.toUtf8());
+            auth.append(password.toUtf8());
             request += command(auth);
             m_expectedReplies = 2;
         }

@@ -136,6 +136,24 @@ private Q_SLOTS:
         QCOMPARE(config.problems.at(2).field, QStringLiteral("checks[5].user"));
     }
 
+    void redisPasswordMayComeFromEnvironmentOrFile()
+    {
+        const HealthConfig config =
+            parse("checks:\n"
+                  "  - { name: a, type: redis, password_env: REDIS_PASS }\n"
+                  "  - { name: b, type: redis, user: app, password_file: secrets/redis }\n"
+                  "  - { name: c, type: redis, password: inline }\n"
+                  "  - { name: d, type: redis, password: inline, password_env: REDIS_PASS }\n");
+        QCOMPARE(config.checks.size(), 3);
+        QCOMPARE(config.checks.at(0).passwordEnv, QStringLiteral("REDIS_PASS"));
+        QVERIFY(QDir::isAbsolutePath(config.checks.at(1).passwordFile));
+        QVERIFY(config.checks.at(1).passwordFile.endsWith(QStringLiteral("/secrets/redis")));
+        QCOMPARE(config.checks.at(2).password, QStringLiteral("inline"));
+        QCOMPARE(config.problems.size(), 1);
+        QCOMPARE(config.problems.at(0).field, QStringLiteral("checks[3].password_env"));
+        QVERIFY(config.problems.at(0).message.contains(QStringLiteral("one of password")));
+    }
+
     void yamlSyntaxErrorNamesTheLine()
     {
         const HealthConfig config = parse("checks:\n  - name: a\n    type: [tcp\n");
