@@ -133,11 +133,11 @@ std::optional<std::chrono::seconds> intervalValue(const YAML::Node &node)
     bool isNumber = false;
     const int days = text.toInt(&isNumber);
     if (isNumber && days > 0)
-        return std::chrono::seconds(std::chrono::hours(24 * days));
+        return std::chrono::seconds(std::chrono::hours(24LL * days));
     if (text.endsWith(QLatin1Char('w'))) {
         const int weeks = text.chopped(1).toInt(&isNumber);
         if (isNumber && weeks > 0)
-            return std::chrono::seconds(std::chrono::hours(24 * 7 * weeks));
+            return std::chrono::seconds(std::chrono::hours(24LL * 7 * weeks));
     }
     if (const auto duration = parseDuration(text); duration && duration->count() > 0)
         return std::chrono::duration_cast<std::chrono::seconds>(*duration);

@@ -80,6 +80,16 @@ private Q_SLOTS:
                  QJsonValue(QStringLiteral("db")));
     }
 
+    // A review interval in days or weeks is counted in 64 bits (24 * days overflowed int).
+    void longReviewIntervalsDoNotOverflow()
+    {
+        const auto days = parseFrontMatter(QStringLiteral("---\nreview_every: 2000000000\n---\n"));
+        QVERIFY2(days.error.isEmpty(), qPrintable(days.error));
+        QCOMPARE(days.meta.reviewEvery->count(), 2'000'000'000LL * 86'400);
+        const auto weeks = parseFrontMatter(QStringLiteral("---\nreview_every: 300000000w\n---\n"));
+        QCOMPARE(weeks.meta.reviewEvery->count(), 300'000'000LL * 7 * 86'400);
+    }
+
     void commaSeparatedTagsAreAList()
     {
         const auto result = parseFrontMatter(QStringLiteral("---\ntags: redis, cache ,  \n---\n"));
