@@ -11,14 +11,18 @@ RespReader::Status RespReader::feed(const QByteArray &bytes)
     m_buffer += bytes;
     qsizetype start = 0;
     qsizetype end;
-    while (m_replies.size() < m_expected && (end = m_buffer.indexOf("\r\n", start)) >= 0) {
+    // Resume the search where the last chunk ended (one byte back, for a CRLF cut in two):
+    // a server trickling its reply a byte at a time would otherwise cost quadratic time.
+    qsizetype from = std::max<qsizetype>(m_scanned - 1, 0);
+    while (m_replies.size() < m_expected && (end = m_buffer.indexOf("\r\n", from)) >= 0) {
         const QByteArrayView line = QByteArrayView(m_buffer).sliced(start, end - start);
-        start = end + 2;
+        start = from = end + 2;
         if (!line.startsWith('+') && !line.startsWith('-'))
             return m_status = Status::NotRedis;
         m_replies.append(QString::fromUtf8(line));
     }
     m_buffer.remove(0, start);
+    m_scanned = m_buffer.size();
     if (m_replies.size() >= m_expected)
         m_status = Status::Complete;
     else if (m_buffer.size() > maxPendingBytes)

@@ -31,7 +31,8 @@ public:
 
 private:
     int m_expected;
-    QByteArray m_buffer;
+    QByteArray m_buffer;     // bytes after the last complete reply
+    qsizetype m_scanned = 0; // of m_buffer, already searched for a line end
     QStringList m_replies;
     Status m_status = Status::NeedMore;
 };
