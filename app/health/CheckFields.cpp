@@ -218,10 +218,14 @@ bool FieldReader::readCommon(const YAML::Node &node, const QString &where, Check
         problem(node, field("name"), QStringLiteral("missing; every check needs a unique name"));
         return false;
     }
-    if (auto value = text(name, field("name")); value && !value->trimmed().isEmpty())
-        check->name = value->trimmed();
-    else
+    const auto nameText = text(name, field("name"));
+    if (!nameText)
         return false;
+    if (nameText->trimmed().isEmpty()) {
+        problem(name, field("name"), QStringLiteral("must not be empty"));
+        return false;
+    }
+    check->name = nameText->trimmed();
     const YAML::Node type = node["type"];
     const QStringList types = typeFields().keys();
     if (!type) {

@@ -77,6 +77,22 @@ private Q_SLOTS:
         QCOMPARE(config.checks.at(0).conditions.last().text, QStringLiteral("[BODY] == re(UP|OK)"));
     }
 
+    // Found by fuzz_health_config (corpus empty-name.yaml): an empty name was refused
+    // without a problem, so the nameless, typeless check was accepted and ran as a probe.
+    void emptyNameIsAProblem()
+    {
+        const HealthConfig config = parse("checks:\n"
+                                          "  - {name: \"\", type: tcp, host: h, port: 1}\n"
+                                          "  - {name: !, type: redis}\n"
+                                          "  - {name: ok, type: redis}\n");
+        QCOMPARE(config.checks.size(), 1);
+        QCOMPARE(config.checks.at(0).name, QStringLiteral("ok"));
+        QCOMPARE(config.problems.size(), 2);
+        QCOMPARE(config.problems.at(0).field, QStringLiteral("checks[0].name"));
+        QCOMPARE(config.problems.at(0).line, 2);
+        QCOMPARE(config.problems.at(1).field, QStringLiteral("checks[1].name"));
+    }
+
     void errorsNameLineAndFieldAndKeepValidChecks()
     {
         const HealthConfig config = parseFile(QStringLiteral("errors.yaml"));
