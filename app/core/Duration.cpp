@@ -33,6 +33,10 @@ std::optional<std::chrono::milliseconds> parseDuration(const QString &text)
     }
     if (position != trimmed.size())
         return std::nullopt;
+    // "99999999999999999999d" has no millisecond count (converting it would be undefined);
+    // 9e18 ms is about 285 million years, so nothing meant as a duration is refused.
+    if (total >= 9e18)
+        return std::nullopt;
     return std::chrono::milliseconds(qint64(total));
 }
 

@@ -222,10 +222,14 @@ bool FieldReader::readCommon(const YAML::Node &node, const QString &where, Check
         problem(node, field("name"), QStringLiteral("missing; every check needs a unique name"));
         return false;
     }
-    if (auto value = text(name, field("name")); value && !value->trimmed().isEmpty())
-        check->name = value->trimmed();
-    else
+    const auto nameText = text(name, field("name"));
+    if (!nameText)
         return false;
+    if (nameText->trimmed().isEmpty()) {
+        problem(name, field("name"), QStringLiteral("must not be empty"));
+        return false;
+    }
+    check->name = nameText->trimmed();
     const YAML::Node type = node["type"];
     const QStringList types = typeFields().keys();
     if (!type) {
@@ -500,15 +504,28 @@ bool FieldReader::readConditions(const YAML::Node &node, const QString &where,
             check->conditions.append(spec);
         }
     }
-    addTypeConditions(node, check);
-    return true;
+    return addTypeConditions(node, where, check);
 }
 
-void FieldReader::addTypeConditions(const YAML::Node &node, CheckDefinition *check)
+// Conditions some fields stand for (expected_status, keyword, body_regex, expected). Their
+// values are pasted into condition text, so the result is checked like a written condition:
+// a body_regex that is no regular expression would otherwise fail every run without a reason.
+bool FieldReader::addTypeConditions(const YAML::Node &node, const QString &where,
+                                    CheckDefinition *check)
 {
     const QString &type = check->type;
     const bool givenByUser = !check->conditions.isEmpty();
-    const auto add = [check](const QString &text) {
+    bool valid = true;
+    const auto add = [&](const QString &text, const char *from = nullptr) {
+        if (from) {
+            if (const QString error = conditionSyntaxError(text); !error.isEmpty()) {
+                problem(node[from], where + QLatin1Char('.') + QLatin1String(from),
+                        QStringLiteral("'%1' does not make a valid condition: %2")
+                            .arg(QString::fromStdString(node[from].Scalar()), error));
+                valid = false;
+                return;
+            }
+        }
         check->conditions.append({text, false});
     };
     const auto scalar = [&node](const char *name) {
@@ -517,20 +534,20 @@ void FieldReader::addTypeConditions(const YAML::Node &node, CheckDefinition *che
     };
     if (type == QLatin1String("http")) {
         if (const QString status = scalar("expected_status"); !status.isEmpty())
-            add(QStringLiteral("[STATUS] == %1").arg(status));
+            add(QStringLiteral("[STATUS] == %1").arg(status), "expected_status");
         else if (!givenByUser)
             add(QStringLiteral("[STATUS] < 400"));
         if (const QString keyword = scalar("keyword"); !keyword.isEmpty())
-            add(QStringLiteral("[BODY] == pat(*%1*)").arg(keyword));
+            add(QStringLiteral("[BODY] == pat(*%1*)").arg(keyword), "keyword");
         if (const QString regex = scalar("body_regex"); !regex.isEmpty())
-            add(QStringLiteral("[BODY] == re(%1)").arg(regex));
+            add(QStringLiteral("[BODY] == re(%1)").arg(regex), "body_regex");
     } else if (type == QLatin1String("dns")) {
         if (!givenByUser)
             add(QStringLiteral("[DNS_RCODE] == NOERROR"));
         if (const QString expected = scalar("expected"); !expected.isEmpty())
-            add(QStringLiteral("[BODY] == %1").arg(expected));
+            add(QStringLiteral("[BODY] == %1").arg(expected), "expected");
     } else if (givenByUser) {
-        return;
+        return true;
     } else if (type == QLatin1String("tcp")) {
         add(QStringLiteral("[CONNECTED] == true"));
     } else if (type == QLatin1String("tls")) {
@@ -550,6 +567,7 @@ void FieldReader::addTypeConditions(const YAML::Node &node, CheckDefinition *che
         else
             add(QStringLiteral("[LOAD_PER_CPU] < 2"));
     }
+    return valid;
 }
 
 } // namespace ic::health

@@ -26,7 +26,7 @@ private:
     bool readCommon(const YAML::Node &node, const QString &where, CheckDefinition *check);
     bool readTarget(const YAML::Node &node, const QString &where, CheckDefinition *check);
     bool readConditions(const YAML::Node &node, const QString &where, CheckDefinition *check);
-    void addTypeConditions(const YAML::Node &node, CheckDefinition *check);
+    bool addTypeConditions(const YAML::Node &node, const QString &where, CheckDefinition *check);
 
     std::optional<QString> text(const YAML::Node &node, const QString &field);
     std::optional<std::chrono::milliseconds> duration(const YAML::Node &node, const QString &field);

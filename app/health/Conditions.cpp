@@ -296,11 +296,13 @@ ConditionResult evaluateCondition(const ConditionSpec &spec, const Observation &
     result.condition = spec.text;
     result.warning = spec.warning;
     result.resolved = spec.text;
-    const auto parts = split(spec.text.trimmed());
-    if (!parts) {
-        result.reason = conditionSyntaxError(spec.text);
+    // Half-read, a malformed condition could still pass: has([body].x) == false would
+    // compare "false" with false. It fails with what is wrong instead.
+    if (const QString error = conditionSyntaxError(spec.text); !error.isEmpty()) {
+        result.reason = error;
         return result;
     }
+    const auto parts = split(spec.text.trimmed());
     const Operand left = classify(parts->left);
     const Operand right = classify(parts->right);
     const Value leftValue = resolve(left, observation);

@@ -50,19 +50,31 @@ QString fromYaml(const YAML::Node &node)
     return QString::fromStdString(node.as<std::string>()).trimmed();
 }
 
-QJsonValue toJson(const YAML::Node &node)
+// YAML aliases make a tree a graph: a few lines can name one list a billion times over, or
+// a node can contain itself (&a [*a]). Copying unknown fields into JSON therefore stops at
+// a depth and a number of values no real front matter comes near.
+struct JsonBudget
 {
+    static constexpr int maxDepth = 32;
+    int valuesLeft = 10000;
+};
+
+QJsonValue toJson(const YAML::Node &node, JsonBudget &budget, int depth = 0)
+{
+    if (depth > JsonBudget::maxDepth || --budget.valuesLeft < 0)
+        throw YAML::RepresentationException(
+            node.Mark(), "too deeply nested or too large (an alias repeating a list?)");
     switch (node.Type()) {
     case YAML::NodeType::Sequence: {
         QJsonArray array;
         for (const auto &item : node)
-            array.append(toJson(item));
+            array.append(toJson(item, budget, depth + 1));
         return array;
     }
     case YAML::NodeType::Map: {
         QJsonObject object;
         for (const auto &entry : node)
-            object.insert(fromYaml(entry.first), toJson(entry.second));
+            object.insert(fromYaml(entry.first), toJson(entry.second, budget, depth + 1));
         return object;
     }
     case YAML::NodeType::Scalar:
@@ -121,18 +133,18 @@ std::optional<std::chrono::seconds> intervalValue(const YAML::Node &node)
     bool isNumber = false;
     const int days = text.toInt(&isNumber);
     if (isNumber && days > 0)
-        return std::chrono::seconds(std::chrono::hours(24 * days));
+        return std::chrono::seconds(std::chrono::hours(24LL * days));
     if (text.endsWith(QLatin1Char('w'))) {
         const int weeks = text.chopped(1).toInt(&isNumber);
         if (isNumber && weeks > 0)
-            return std::chrono::seconds(std::chrono::hours(24 * 7 * weeks));
+            return std::chrono::seconds(std::chrono::hours(24LL * 7 * weeks));
     }
     if (const auto duration = parseDuration(text); duration && duration->count() > 0)
         return std::chrono::duration_cast<std::chrono::seconds>(*duration);
     throw YAML::RepresentationException(node.Mark(), "expected an interval like 30d or 12w");
 }
 
-void applyField(RunbookMeta &meta, const QString &key, const YAML::Node &value)
+void applyField(RunbookMeta &meta, const QString &key, const YAML::Node &value, JsonBudget &budget)
 {
     if (key == QLatin1String("title"))
         meta.title = scalar(value);
@@ -155,12 +167,13 @@ void applyField(RunbookMeta &meta, const QString &key, const YAML::Node &value)
     else if (key == QLatin1String("aliases"))
         meta.aliases = stringList(value);
     else
-        meta.extra.insert(key, toJson(value));
+        meta.extra.insert(key, toJson(value, budget));
 }
 
 QString parseYaml(const Block &block, RunbookMeta &meta)
 {
     QString key;
+    JsonBudget budget;
     try {
         const YAML::Node root = YAML::Load(block.content.toStdString());
         if (root.IsNull())
@@ -170,7 +183,7 @@ QString parseYaml(const Block &block, RunbookMeta &meta)
                 .arg(block.contentLine);
         for (const auto &entry : root) {
             key = fromYaml(entry.first);
-            applyField(meta, key, entry.second);
+            applyField(meta, key, entry.second, budget);
         }
     } catch (const YAML::Exception &error) {
         const QString where = QStringLiteral("front matter line %1")
@@ -186,6 +199,7 @@ void parseToml(const Block &block, RunbookMeta &meta)
 {
     static const QRegularExpression line(QStringLiteral(R"(^\s*([A-Za-z_]+)\s*=\s*(.+?)\s*$)"));
     static const QRegularExpression quoted(QStringLiteral(R"re("((?:[^"\\]|\\.)*)"|'([^']*)')re"));
+    JsonBudget budget;
     for (const QString &text : block.content.split(QLatin1Char('\n'))) {
         const auto match = line.match(text);
         if (!match.hasMatch())
@@ -203,7 +217,7 @@ void parseToml(const Block &block, RunbookMeta &meta)
             node = (values.isEmpty() ? match.captured(2) : values.first()).toStdString();
         }
         try {
-            applyField(meta, match.captured(1), node);
+            applyField(meta, match.captured(1), node, budget);
         } catch (const YAML::Exception &) {
             // A TOML value we do not understand is kept out rather than guessed.
         }

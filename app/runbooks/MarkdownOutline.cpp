@@ -1,5 +1,6 @@
 #include "MarkdownOutline.h"
 
+#include <QHash>
 #include <QSet>
 #include <md4c.h>
 
@@ -19,6 +20,7 @@ struct OutlineBuilder
     std::vector<std::pair<int, QString>> headingStack;
     std::vector<int> openTasks; // indexes into outline.tasks
     QSet<QString> usedAnchors;
+    QHash<QString, int> nextSuffix; // per heading slug, the last number appended
     QByteArray headingText, paragraphText, codeText;
     bool paragraphDone = false;
 
@@ -77,10 +79,14 @@ struct OutlineBuilder
             const QString text = QString::fromUtf8(headingText).simplified();
             if (headingLevel == 1 && outline.firstTopHeading.isEmpty())
                 outline.firstTopHeading = text;
-            QString anchor = headingSlug(text);
-            const QString base = anchor;
-            for (int n = 1; usedAnchors.contains(anchor); ++n)
-                anchor = base % QLatin1Char('-') % QString::number(n);
+            const QString base = headingSlug(text);
+            QString anchor = base;
+            // Numbering resumes after the last suffix given to this base: counting from 1
+            // each time made a file of repeated headings quadratic (1,300 "# a" lines took
+            // 19 s under ASan). Every smaller suffix is taken, so the result is the same.
+            int &next = nextSuffix[base];
+            while (usedAnchors.contains(anchor))
+                anchor = base % QLatin1Char('-') % QString::number(++next);
             usedAnchors.insert(anchor);
             outline.headings.push_back({headingLevel, text, anchor});
             while (!headingStack.empty() && headingStack.back().first >= headingLevel)

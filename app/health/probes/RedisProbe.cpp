@@ -41,7 +41,7 @@ void RedisProbe::start()
                 auth.append(check().user.toUtf8());
             auth.append(password.toUtf8());
             request += command(auth);
-            m_expectedReplies = 2;
+            m_reader = RespReader(2);
         }
         request += command({"PING"});
         m_socket.write(request);
@@ -57,35 +57,25 @@ void RedisProbe::start()
 
 void RedisProbe::onReadyRead()
 {
-    m_buffer += m_socket.readAll();
-    qsizetype end;
-    while ((end = m_buffer.indexOf("\r\n")) >= 0) {
-        const QByteArray line = m_buffer.left(end);
-        m_buffer.remove(0, end + 2);
-        if (!line.startsWith('+') && !line.startsWith('-')) {
-            done(true, QStringLiteral("not a Redis reply"),
-                 QStringLiteral("port open, but the answer is not Redis"));
-            return;
-        }
-        m_replies.append(QString::fromUtf8(line));
-        if (m_replies.size() == m_expectedReplies)
-            break;
-    }
-    if (m_buffer.size() > 4096 && m_replies.size() < m_expectedReplies) {
+    switch (m_reader.feed(m_socket.readAll())) {
+    case RespReader::Status::NeedMore:
+        return;
+    case RespReader::Status::NotRedis:
         done(true, QStringLiteral("not a Redis reply"),
              QStringLiteral("port open, but the answer is not Redis"));
         return;
+    case RespReader::Status::Complete:
+        break;
     }
-    if (m_replies.size() < m_expectedReplies)
-        return;
-    if (m_expectedReplies == 2 && m_replies.first().startsWith(QLatin1Char('-'))) {
-        done(true, m_replies.first().mid(1),
-             QStringLiteral("AUTH refused: %1").arg(m_replies.first().mid(1)));
+    const QStringList &replies = m_reader.replies();
+    if (replies.size() == 2 && replies.first().startsWith(QLatin1Char('-'))) {
+        done(true, replies.first().mid(1),
+             QStringLiteral("AUTH refused: %1").arg(replies.first().mid(1)));
         return;
     }
-    const QString reply = m_replies.last().mid(1);
+    const QString reply = replies.last().mid(1);
     done(true, reply,
-         m_replies.last().startsWith(QLatin1Char('+'))
+         replies.last().startsWith(QLatin1Char('+'))
              ? reply
              : QStringLiteral("Redis error: %1").arg(reply));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Probe.h"
+#include "RespReader.h"
 
 #include <QTcpSocket>
 
@@ -24,9 +25,7 @@ private:
     void done(bool connected, const QString &response, const QString &message);
 
     QTcpSocket m_socket;
-    QByteArray m_buffer;
-    QStringList m_replies;
-    int m_expectedReplies = 1;
+    RespReader m_reader{1};
 };
 
 } // namespace ic::health

@@ -80,6 +80,16 @@ private Q_SLOTS:
             QVERIFY2(!parseDuration(QString::fromLatin1(bad)), bad);
     }
 
+    // Found by fuzz_conditions (UBSan: 8.64e+132 is outside the range of long long): a
+    // duration with no millisecond count used to convert with undefined behaviour.
+    void rejectsDurationsTooLongToCount()
+    {
+        QVERIFY(!parseDuration(QString(130, QLatin1Char('9')) + QLatin1Char('d')));
+        QVERIFY(!parseDuration(QStringLiteral("200000000000000000h")));
+        QCOMPARE(parseDuration(QStringLiteral("100000000d"))->count(),
+                 qint64(8'640'000'000'000'000));
+    }
+
     void formatsDurationsAndClocks()
     {
         QCOMPARE(formatDuration(90s), QStringLiteral("1m30s"));

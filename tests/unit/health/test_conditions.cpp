@@ -142,6 +142,20 @@ private Q_SLOTS:
         QVERIFY(!conditionSyntaxError(QStringLiteral("[BODY] == re(()")).isEmpty());
     }
 
+    // Found by fuzzing (tests/fuzz/corpus/conditions/has-malformed-placeholder.txt): a
+    // condition the syntax check rejects was still judged, and could pass.
+    void malformedConditionsFailWithTheirSyntaxError()
+    {
+        const Observation observation = httpAnswer(200, R"({"data":{}})");
+        for (const QString &text :
+             {QStringLiteral("has([body].errors) == false"), QStringLiteral("[BODY] == re(()"),
+              QStringLiteral("[STATUS] == ")}) {
+            const ConditionResult result = eval(text, observation);
+            QVERIFY2(!result.success, qPrintable(text));
+            QCOMPARE(result.reason, conditionSyntaxError(text));
+        }
+    }
+
     void warningLevelIsCarried()
     {
         const ConditionResult result =

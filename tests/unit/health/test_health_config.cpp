@@ -57,6 +57,42 @@ private Q_SLOTS:
         QCOMPARE(config.checks.at(3).path, QStringLiteral("/"));
     }
 
+    // Found by fuzzing (tests/fuzz/corpus/health_config/body-regex-invalid.yaml): a body_regex
+    // that was no regular expression was accepted and then failed every run without a reason.
+    void fieldsThatBecomeConditionsAreValidated()
+    {
+        const HealthConfig config =
+            parse("checks:\n"
+                  "  - {name: a, type: http, url: \"http://127.0.0.1/\", body_regex: \"(UP\"}\n"
+                  "  - {name: b, type: http, url: \"http://127.0.0.1/\", expected_status: "
+                  "\"len(x)\"}\n"
+                  "  - {name: c, type: http, url: \"http://127.0.0.1/\", body_regex: \"UP|OK\"}\n");
+        QCOMPARE(config.problems.size(), 2);
+        QCOMPARE(config.problems.at(0).field, QStringLiteral("checks[0].body_regex"));
+        QCOMPARE(config.problems.at(0).line, 2);
+        QVERIFY2(config.problems.at(0).message.contains(QStringLiteral("regular expression")),
+                 qPrintable(config.problems.at(0).message));
+        QCOMPARE(config.problems.at(1).field, QStringLiteral("checks[1].expected_status"));
+        QCOMPARE(config.checks.size(), 1);
+        QCOMPARE(config.checks.at(0).conditions.last().text, QStringLiteral("[BODY] == re(UP|OK)"));
+    }
+
+    // Found by fuzz_health_config (corpus empty-name.yaml): an empty name was refused
+    // without a problem, so the nameless, typeless check was accepted and ran as a probe.
+    void emptyNameIsAProblem()
+    {
+        const HealthConfig config = parse("checks:\n"
+                                          "  - {name: \"\", type: tcp, host: h, port: 1}\n"
+                                          "  - {name: !, type: redis}\n"
+                                          "  - {name: ok, type: redis}\n");
+        QCOMPARE(config.checks.size(), 1);
+        QCOMPARE(config.checks.at(0).name, QStringLiteral("ok"));
+        QCOMPARE(config.problems.size(), 2);
+        QCOMPARE(config.problems.at(0).field, QStringLiteral("checks[0].name"));
+        QCOMPARE(config.problems.at(0).line, 2);
+        QCOMPARE(config.problems.at(1).field, QStringLiteral("checks[1].name"));
+    }
+
     void errorsNameLineAndFieldAndKeepValidChecks()
     {
         const HealthConfig config = parseFile(QStringLiteral("errors.yaml"));

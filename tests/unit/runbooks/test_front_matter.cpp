@@ -50,6 +50,46 @@ private Q_SLOTS:
                  QStringLiteral("ops"));
     }
 
+    // Seen while seeding fuzz_front_matter_markdown (corpus alias-*.md): an alias to its
+    // own node overflowed the stack, and aliases repeating a list hung the index.
+    void aliasesCannotLoopOrExplode()
+    {
+        const auto loop = parseFrontMatter(
+            QStringLiteral("---\ntitle: Loop\nrelated: &a [1, *a]\n---\n# Body\n"));
+        QCOMPARE(loop.meta.title, QStringLiteral("Loop"));
+        QVERIFY2(loop.error.startsWith(QStringLiteral("front matter line 3, field 'related'")),
+                 qPrintable(loop.error));
+        QCOMPARE(loop.body, QStringLiteral("# Body\n"));
+
+        QString laughs = QStringLiteral("---\nl0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int level = 1; level < 9; ++level) {
+            QStringList refs;
+            for (int i = 0; i < 10; ++i)
+                refs << QStringLiteral("*l%1").arg(level - 1);
+            laughs += QStringLiteral("l%1: &l%1 [%2]\n").arg(level).arg(refs.join(u", "));
+        }
+        const auto exploded = parseFrontMatter(laughs + QStringLiteral("---\n"));
+        QVERIFY2(exploded.error.contains(QStringLiteral("too deeply nested or too large")),
+                 qPrintable(exploded.error));
+
+        // Aliases used as intended still work.
+        const auto shared =
+            parseFrontMatter(QStringLiteral("---\nbase: &b {owner: db}\ncopy: *b\n---\n"));
+        QVERIFY2(shared.error.isEmpty(), qPrintable(shared.error));
+        QCOMPARE(shared.meta.extra.value(QStringLiteral("copy")).toObject().value(u"owner"),
+                 QJsonValue(QStringLiteral("db")));
+    }
+
+    // A review interval in days or weeks is counted in 64 bits (24 * days overflowed int).
+    void longReviewIntervalsDoNotOverflow()
+    {
+        const auto days = parseFrontMatter(QStringLiteral("---\nreview_every: 2000000000\n---\n"));
+        QVERIFY2(days.error.isEmpty(), qPrintable(days.error));
+        QCOMPARE(days.meta.reviewEvery->count(), 2'000'000'000LL * 86'400);
+        const auto weeks = parseFrontMatter(QStringLiteral("---\nreview_every: 300000000w\n---\n"));
+        QCOMPARE(weeks.meta.reviewEvery->count(), 300'000'000LL * 7 * 86'400);
+    }
+
     void commaSeparatedTagsAreAList()
     {
         const auto result = parseFrontMatter(QStringLiteral("---\ntags: redis, cache ,  \n---\n"));
