@@ -82,6 +82,7 @@ QList<HourOfHistory> hourlyHistory(const QSqlDatabase &db, const QString &checkN
     const QDateTime currentHour = QDateTime(utc.date(), QTime(utc.time().hour(), 0), Qt::UTC);
     auto query = sql::exec(
         db,
+        // security-check: allow %1 is the fixed list of histogram columns, never a value
         QStringLiteral("SELECT bucket_start, total, ok, latency_sum, latency_max, %1 "
                        "FROM health_rollups WHERE check_name = ? AND resolution = 'hour' AND "
                        "bucket_start >= ? ORDER BY bucket_start")
