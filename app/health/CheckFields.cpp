@@ -10,6 +10,11 @@
 namespace ic::health {
 namespace {
 
+// The longest interval or timeout a check may have. Longer ones are typos (a day is already
+// rare for a health check), and refusing them keeps the scheduler's next-due arithmetic and
+// the probes' timers far from overflow.
+constexpr std::chrono::milliseconds longestCheckDuration = std::chrono::hours(24);
+
 const QStringList commonFields{QStringLiteral("name"),
                                QStringLiteral("group"),
                                QStringLiteral("type"),
@@ -80,7 +85,8 @@ std::optional<QString> FieldReader::text(const YAML::Node &node, const QString &
 }
 
 std::optional<std::chrono::milliseconds> FieldReader::duration(const YAML::Node &node,
-                                                               const QString &field)
+                                                               const QString &field,
+                                                               std::chrono::milliseconds maximum)
 {
     const auto value = text(node, field);
     if (!value)
@@ -90,6 +96,12 @@ std::optional<std::chrono::milliseconds> FieldReader::duration(const YAML::Node 
         problem(node, field,
                 QStringLiteral("'%1' is not a duration; write it with a unit, e.g. 15s, 500ms, 2m")
                     .arg(*value));
+        return std::nullopt;
+    }
+    if (*parsed > maximum) {
+        problem(
+            node, field,
+            QStringLiteral("'%1' is too long; at most %2").arg(*value, formatDuration(maximum)));
         return std::nullopt;
     }
     return parsed;
@@ -137,10 +149,10 @@ void FieldReader::readDefaults(const YAML::Node &node, CheckDefinition *defaults
         const QString name = key(entry.first);
         const QString field = QStringLiteral("defaults.") + name;
         if (name == QLatin1String("interval")) {
-            if (auto value = duration(entry.second, field))
+            if (auto value = duration(entry.second, field, longestCheckDuration))
                 defaults->interval = *value;
         } else if (name == QLatin1String("timeout")) {
-            if (auto value = duration(entry.second, field))
+            if (auto value = duration(entry.second, field, longestCheckDuration))
                 defaults->timeout = *value;
         } else if (name == QLatin1String("failure_threshold")) {
             if (auto value = integer(entry.second, field, 1, 100))
@@ -254,9 +266,11 @@ bool FieldReader::readCommon(const YAML::Node &node, const QString &where, Check
     if (const YAML::Node value = node["enabled"])
         check->enabled = boolean(value, field("enabled")).value_or(true);
     if (const YAML::Node value = node["interval"])
-        check->interval = duration(value, field("interval")).value_or(check->interval);
+        check->interval =
+            duration(value, field("interval"), longestCheckDuration).value_or(check->interval);
     if (const YAML::Node value = node["timeout"])
-        check->timeout = duration(value, field("timeout")).value_or(check->timeout);
+        check->timeout =
+            duration(value, field("timeout"), longestCheckDuration).value_or(check->timeout);
     if (const YAML::Node value = node["failure_threshold"])
         check->failureThreshold =
             integer(value, field("failure_threshold"), 1, 100).value_or(check->failureThreshold);

@@ -29,7 +29,12 @@ private:
     bool addTypeConditions(const YAML::Node &node, const QString &where, CheckDefinition *check);
 
     std::optional<QString> text(const YAML::Node &node, const QString &field);
-    std::optional<std::chrono::milliseconds> duration(const YAML::Node &node, const QString &field);
+    // A positive duration with its unit, at most `maximum` (the default bounds retention
+    // settings; a check's interval and timeout pass a day, which keeps the scheduler's and the
+    // timers' arithmetic far from overflow).
+    std::optional<std::chrono::milliseconds>
+    duration(const YAML::Node &node, const QString &field,
+             std::chrono::milliseconds maximum = std::chrono::days(3650));
     std::optional<int> integer(const YAML::Node &node, const QString &field, int min, int max);
     std::optional<bool> boolean(const YAML::Node &node, const QString &field);
     void problem(const YAML::Node &node, const QString &field, const QString &message);

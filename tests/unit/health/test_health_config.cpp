@@ -190,6 +190,24 @@ private Q_SLOTS:
         QVERIFY(config.problems.at(0).message.contains(QStringLiteral("one of password")));
     }
 
+    void intervalsAndTimeoutsLongerThanADayAreRefused()
+    {
+        // 9e18 ms made the scheduler's next-due sum overflow into the past: a busy loop.
+        const HealthConfig config =
+            parse("defaults: { timeout: 25h }\n"
+                  "checks:\n"
+                  "  - { name: a, type: tcp, host: h, port: 1, interval: 24h }\n"
+                  "  - { name: b, type: tcp, host: h, port: 1, interval: 9000000000000000000ms }\n"
+                  "  - { name: c, type: tcp, host: h, port: 1, timeout: 2d }\n");
+        QCOMPARE(config.checks.size(), 1); // b and c are left out, with their reasons
+        QCOMPARE(config.checks.at(0).interval, std::chrono::hours(24));
+        QCOMPARE(config.problems.size(), 3);
+        QCOMPARE(config.problems.at(0).field, QStringLiteral("defaults.timeout"));
+        QVERIFY(config.problems.at(0).message.contains(QStringLiteral("too long; at most")));
+        QCOMPARE(config.problems.at(1).field, QStringLiteral("checks[1].interval"));
+        QCOMPARE(config.problems.at(2).field, QStringLiteral("checks[2].timeout"));
+    }
+
     void yamlSyntaxErrorNamesTheLine()
     {
         const HealthConfig config = parse("checks:\n  - name: a\n    type: [tcp\n");
