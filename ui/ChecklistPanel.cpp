@@ -1,6 +1,7 @@
 #include "ChecklistPanel.h"
 
 #include "ActiveIncident.h"
+#include "EmptyState.h"
 #include "core/Duration.h"
 
 #include <QHeaderView>
@@ -26,9 +27,15 @@ enum Column
 
 ChecklistPanel::ChecklistPanel(ActiveIncident &incident, QWidget *parent)
     : QWidget(parent), m_incident(incident), m_summary(new QLabel(this)),
-      m_tree(new QTreeWidget(this))
+      m_tree(new QTreeWidget(this)),
+      m_empty(new EmptyState(tr("No checklist yet"),
+                             tr("Declaring an incident (Ctrl+N) opens the commander's checklist: "
+                                "initial response, investigation, resolution and "
+                                "post-incident, each item with its deadline."),
+                             this))
 {
     setObjectName(QStringLiteral("checklistPanel"));
+    m_empty->setObjectName(QStringLiteral("checklistEmptyState"));
     // A dock squeezed below this hides the item text, which is the point of the panel.
     setMinimumWidth(340);
     m_summary->setObjectName(QStringLiteral("checklistSummary"));
@@ -47,6 +54,7 @@ ChecklistPanel::ChecklistPanel(ActiveIncident &incident, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
     layout->addWidget(m_tree, 1);
+    layout->addWidget(m_empty, 1);
 
     // A click on the box changes its state at once; put it back and ask the store instead.
     connect(m_tree, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem *row, int column) {
@@ -220,14 +228,12 @@ void ChecklistPanel::updateClocks()
         }
     }
     m_rebuilding = false;
-    // Without an incident an empty tree with headings says nothing: a sentence does.
+    // Without an incident an empty tree with headings says nothing: the empty state does.
     const bool live = m_incident.hasIncident();
+    m_summary->setVisible(live);
     m_tree->setVisible(live);
-    m_summary->setAlignment(live ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignCenter);
-    m_summary->setText(live ? tr("%1 open, %2 overdue").arg(open).arg(overdue)
-                            : tr("No incident in progress. Declaring one (Ctrl+N) opens the "
-                                 "commander's checklist: initial response, investigation, "
-                                 "resolution and post-incident, each item with its deadline."));
+    m_empty->setVisible(!live);
+    m_summary->setText(tr("%1 open, %2 overdue").arg(open).arg(overdue));
 }
 
 } // namespace ic::ui

@@ -10,6 +10,7 @@ class QTreeWidgetItem;
 namespace ic::ui {
 
 class ActiveIncident;
+class EmptyState;
 
 // The commander's checklist grouped by phase: checkbox, due time and countdown per item.
 // Space or a click asks for the tick; the box shows ticked only once the commit returned.
@@ -43,6 +44,7 @@ private:
     ActiveIncident &m_incident;
     QLabel *m_summary;
     QTreeWidget *m_tree;
+    EmptyState *m_empty;
     bool m_rebuilding = false;
     QSet<QString> m_announcedOverdue;
 };

@@ -6,6 +6,7 @@
 #include "ui/ActiveIncident.h"
 #include "ui/ChecklistPanel.h"
 #include "ui/DeclareDialog.h"
+#include "ui/EmptyState.h"
 #include "ui/IncidentCockpit.h"
 #include "ui/MainWindow.h"
 
@@ -86,6 +87,10 @@ private Q_SLOTS:
             auto window = openWindow();
             QVERIFY(QTest::qWaitForWindowActive(window.get()));
             QVERIFY(!child<QWidget>(*window, "headerTitle")->isVisible());
+            auto *emptyChecklist = child<EmptyState>(*window, "checklistEmptyState");
+            QVERIFY(emptyChecklist->isVisible());
+            QCOMPARE(emptyChecklist->heading(), QStringLiteral("No checklist yet"));
+            QVERIFY(!child<QWidget>(*window, "checklistSummary")->isVisible());
 
             QTest::keyClick(window.get(), Qt::Key_N, Qt::ControlModifier);
             DeclareDialog *dialog = nullptr;
@@ -113,6 +118,8 @@ private Q_SLOTS:
             QTRY_VERIFY(child<QWidget>(*window, "headerTitle")->isVisible());
             QCOMPARE(child<QLabel>(*window, "headerTitle")->text(),
                      QStringLiteral("Orders database down"));
+            QVERIFY(!emptyChecklist->isVisible());
+            QVERIFY(child<QWidget>(*window, "checklistSummary")->isVisible());
             QCOMPARE(child<QLabel>(*window, "headerSeverityBadge")->text(),
                      QStringLiteral("SEV-1"));
             QVERIFY(child<QLabel>(*window, "headerNextUpdate")
