@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -155,6 +156,28 @@ private Q_SLOTS:
         QCOMPARE(table->model()->rowCount(), 1);
         QCOMPARE(table->model()->index(0, 0).data().toString(),
                  QStringLiteral("Failed deployment"));
+    }
+
+    void narrowIndexKeepsTheDescriptionReadable()
+    {
+        auto *table = child<QTableView>("runbookIndex");
+        QVERIFY(!table->isColumnHidden(RunbookTableModel::Tags));
+        QVERIFY(!table->isColumnHidden(RunbookTableModel::Owner));
+        const int tagsWidth = table->columnWidth(RunbookTableModel::Tags);
+        m_panel->resize(560, 800);
+        QTRY_VERIFY(table->isColumnHidden(RunbookTableModel::Tags));
+        QVERIFY(table->isColumnHidden(RunbookTableModel::Owner));
+        QVERIFY(table->isColumnHidden(RunbookTableModel::LastReviewed));
+        QVERIFY(!table->isColumnHidden(RunbookTableModel::Severity));
+        QVERIFY(!table->isColumnHidden(RunbookTableModel::Stale));
+        // The stretched description takes the room the hidden columns gave up, so the rows
+        // fit without scrolling sideways.
+        QTRY_VERIFY(table->columnWidth(RunbookTableModel::Description) >= 150);
+        QTRY_COMPARE(table->horizontalScrollBar()->maximum(), 0);
+        m_panel->resize(1200, 800);
+        QTRY_VERIFY(!table->isColumnHidden(RunbookTableModel::Tags));
+        QVERIFY(!table->isColumnHidden(RunbookTableModel::Owner));
+        QCOMPARE(table->columnWidth(RunbookTableModel::Tags), tagsWidth);
     }
 
     void problemsAreListed()

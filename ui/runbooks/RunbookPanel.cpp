@@ -10,6 +10,7 @@
 #include "ui/Counted.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QHBoxLayout>
@@ -60,6 +61,14 @@ private:
 // resource, and folder events already catch files that editors save by renaming.
 constexpr int maxWatchedFiles = 2000;
 
+// The index shares the centre with the reader. Below the room every column needs, the table
+// would scroll sideways and show a sliver of each description; the columns marked optional
+// give way first (the tag filter and the reader still show what they held).
+constexpr int titleColumnWidth = 240;
+constexpr int minimumDescriptionWidth = 200;
+constexpr int optionalColumns[] = {RunbookTableModel::Tags, RunbookTableModel::Owner,
+                                   RunbookTableModel::LastReviewed};
+
 } // namespace
 
 RunbookPanel::RunbookPanel(const QString &databasePath, const QStringList &roots, QWidget *parent)
@@ -85,6 +94,35 @@ RunbookPanel::RunbookPanel(const QString &databasePath, const QStringList &roots
             qOverload<>(&QTimer::start));
     connect(m_watcher, &QFileSystemWatcher::fileChanged, m_syncDelay, qOverload<>(&QTimer::start));
     scheduleSync();
+}
+
+bool RunbookPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitIndexColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void RunbookPanel::fitIndexColumns()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    int needed = minimumDescriptionWidth;
+    for (int column = 0; column < RunbookTableModel::ColumnCount; ++column) {
+        // A hidden section has no size; what it needs when shown is its default.
+        if (column != RunbookTableModel::Description)
+            needed += header->isSectionHidden(column) ? m_hiddenColumnWidths.value(column)
+                                                      : header->sectionSize(column);
+    }
+    const bool narrow = m_table->viewport()->width() < needed;
+    if (narrow == header->isSectionHidden(optionalColumns[0]))
+        return;
+    for (int column : optionalColumns) {
+        if (narrow)
+            m_hiddenColumnWidths.insert(column, header->sectionSize(column));
+        header->setSectionHidden(column, narrow);
+        if (!narrow)
+            header->resizeSection(column, m_hiddenColumnWidths.value(column));
+    }
 }
 
 RunbookPanel::~RunbookPanel()
@@ -126,7 +164,21 @@ void RunbookPanel::buildLayout()
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(RunbookTableModel::Description,
                                                       QHeaderView::Stretch);
-    m_table->setColumnWidth(RunbookTableModel::Title, 260);
+    m_table->setColumnWidth(RunbookTableModel::Title, titleColumnWidth);
+    // Sized from the font, not from the rows: measuring every row costs O(n) per change.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    for (int column :
+         {RunbookTableModel::Severity, RunbookTableModel::LastReviewed, RunbookTableModel::Stale})
+        m_table->setColumnWidth(
+            column, metrics.horizontalAdvance(
+                        m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString() +
+                        QStringLiteral("  ")) +
+                        24);
+    m_table->setColumnWidth(RunbookTableModel::Tags, 120);
+    m_table->setColumnWidth(RunbookTableModel::Owner, 120);
+    // The viewport, not the table: the table's own resize reaches a filter before its
+    // viewport has the new width.
+    m_table->viewport()->installEventFilter(this);
     m_table->setItemDelegateForColumn(RunbookTableModel::Description, new SnippetDelegate(m_table));
 
     m_reader->setObjectName(QStringLiteral("runbookReader"));

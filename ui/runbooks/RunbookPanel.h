@@ -62,8 +62,13 @@ Q_SIGNALS:
     void requestList();
     void requestSearch(int generation, const QString &text);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void buildLayout();
+    // Tags, owner and review date give way to the description when the index is narrow.
+    void fitIndexColumns();
     void connectWorkers();
     void onSearchEdited(const QString &text);
     void onSynced(const runbooks::ScanReport &report);
@@ -91,6 +96,7 @@ private:
     RunbookTableModel *m_model;
     QHash<QString, QString> m_pathsById;
     QHash<QString, QString> m_titlesById;
+    QHash<int, int> m_hiddenColumnWidths;
     TaskAttacher m_attachTasks;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
