@@ -108,7 +108,7 @@ void RunbookPanel::fitIndexColumns()
     QHeaderView *header = m_table->horizontalHeader();
     int needed = minimumDescriptionWidth;
     for (int column = 0; column < RunbookTableModel::ColumnCount; ++column) {
-        // A hidden section has no size; what it needs when shown is its default.
+        // A hidden section has no size; shown again, it needs the width it had.
         if (column != RunbookTableModel::Description)
             needed += header->isSectionHidden(column) ? m_hiddenColumnWidths.value(column)
                                                       : header->sectionSize(column);
