@@ -66,6 +66,9 @@ constexpr int maxWatchedFiles = 2000;
 // give way first (the tag filter and the reader still show what they held).
 constexpr int titleColumnWidth = 240;
 constexpr int minimumDescriptionWidth = 200;
+constexpr int listColumnWidth = 120; // tags and owner: a few words; longer ones end in "…"
+// Beside a short column's heading: cell margins and the sort arrow.
+constexpr int headingAllowance = 32;
 constexpr int optionalColumns[] = {RunbookTableModel::Tags, RunbookTableModel::Owner,
                                    RunbookTableModel::LastReviewed};
 
@@ -168,14 +171,13 @@ void RunbookPanel::buildLayout()
     // Sized from the font, not from the rows: measuring every row costs O(n) per change.
     const QFontMetrics metrics = m_table->fontMetrics();
     for (int column :
-         {RunbookTableModel::Severity, RunbookTableModel::LastReviewed, RunbookTableModel::Stale})
-        m_table->setColumnWidth(
-            column, metrics.horizontalAdvance(
-                        m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString() +
-                        QStringLiteral("  ")) +
-                        24);
-    m_table->setColumnWidth(RunbookTableModel::Tags, 120);
-    m_table->setColumnWidth(RunbookTableModel::Owner, 120);
+         {RunbookTableModel::Severity, RunbookTableModel::LastReviewed, RunbookTableModel::Stale}) {
+        const QString heading =
+            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        m_table->setColumnWidth(column, metrics.horizontalAdvance(heading) + headingAllowance);
+    }
+    m_table->setColumnWidth(RunbookTableModel::Tags, listColumnWidth);
+    m_table->setColumnWidth(RunbookTableModel::Owner, listColumnWidth);
     // The viewport, not the table: the table's own resize reaches a filter before its
     // viewport has the new width.
     m_table->viewport()->installEventFilter(this);
