@@ -1,6 +1,5 @@
 #include "DeclareDialog.h"
 
-#include "ActiveIncident.h"
 #include "core/Duration.h"
 
 #include <QCheckBox>
@@ -13,11 +12,12 @@
 
 namespace ic::ui {
 
-DeclareDialog::DeclareDialog(const incidents::SeverityScheme &severities, QWidget *parent)
+DeclareDialog::DeclareDialog(const incidents::SeverityScheme &severities, const QString &commander,
+                             QWidget *parent)
     : QDialog(parent), m_severities(severities), m_title(new QLineEdit(this)),
       m_severity(new QComboBox(this)), m_description(new QLabel(this)),
       m_service(new QLineEdit(this)), m_impact(new QLineEdit(this)),
-      m_commander(new QLineEdit(ActiveIncident::actor(), this)), m_deputy(new QLineEdit(this)),
+      m_commander(new QLineEdit(commander, this)), m_deputy(new QLineEdit(this)),
       m_scribe(new QLineEdit(this)),
       m_drill(new QCheckBox(tr("Drill (practice, kept out of the metrics)"), this)),
       m_declare(nullptr)

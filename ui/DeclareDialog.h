@@ -18,7 +18,9 @@ class DeclareDialog : public QDialog
 {
     Q_OBJECT
 public:
-    DeclareDialog(const incidents::SeverityScheme &severities, QWidget *parent = nullptr);
+    // commander: the default for the commander field, the user's own name.
+    DeclareDialog(const incidents::SeverityScheme &severities, const QString &commander,
+                  QWidget *parent = nullptr);
 
     incidents::DeclareRequest request() const;
 

@@ -61,10 +61,7 @@ void installDrafts(MainWindow &window, ActiveIncident *incident, const QString &
     QObject::connect(incident, &ActiveIncident::changed, panel, &DraftsPanel::incidentChanged);
     // Right after declaring, the window is back in front with the initial alert ready.
     QObject::connect(incident, &ActiveIncident::declared, panel, [panel, &window] {
-        if (auto *dock = window.findChild<QDockWidget *>(QStringLiteral("draftsDock"))) {
-            dock->show();
-            dock->raise();
-        }
+        window.showArea(MainWindow::Area::Drafts);
         window.activateWindow();
         panel->startAnnouncing();
         window.statusBar()->showMessage(
@@ -88,11 +85,10 @@ void installDrafts(MainWindow &window, ActiveIncident *incident, const QString &
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     copy->setShortcutContext(Qt::WindowShortcut);
     QObject::connect(copy, &QAction::triggered, panel, [panel, &window] {
-        if (auto *dock = window.findChild<QDockWidget *>(QStringLiteral("draftsDock")))
-            dock->show();
+        window.dock(MainWindow::Area::Drafts)->show();
         panel->copyCurrent();
     });
-    window.addAction(copy);
+    window.setAction(MainWindow::Action::CopyDraft, copy);
     if (QMenu *file = window.menu(QStringLiteral("fileMenu")))
         file->insertAction(file->actions().value(0), copy);
 }
@@ -114,15 +110,13 @@ void linkHealth(MainWindow &window, health::HealthMonitor &monitor, HealthBoard 
     QObject::connect(board, &HealthBoard::runbookRequested, runbooks,
                      [runbooks](const QString &id) { runbooks->openRunbookById(id); });
 
-    auto *header = window.findChild<IncidentHeader *>(QStringLiteral("incidentHeader"));
+    IncidentHeader *header = window.header();
     auto *strip = new HealthStrip(&monitor, header);
     header->addRow(strip);
-    QDockWidget *dock = window.findChild<QDockWidget *>(QStringLiteral("healthDock"));
-    const auto showBoard = [dock] {
-        dock->show();
-        dock->raise();
+    const auto showBoard = [&window] {
+        window.showArea(MainWindow::Area::Health);
     };
-    QObject::connect(strip, &HealthStrip::boardRequested, dock, showBoard);
+    QObject::connect(strip, &HealthStrip::boardRequested, &window, showBoard);
     QObject::connect(strip, &HealthStrip::detailsRequested, board,
                      [board, showBoard](const QString &name) {
                          showBoard();

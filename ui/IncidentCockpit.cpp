@@ -9,6 +9,7 @@
 #include "TimelinePanel.h"
 #include "core/Logging.h"
 #include "core/Settings.h"
+#include "incidents/Actor.h"
 #include "storage/Database.h"
 
 #include <QAction>
@@ -27,9 +28,14 @@ constexpr int refreshEveryTicks = 3;
 ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
                                        const QString &dataDir)
 {
-    ActiveIncident::setCommanderName(Settings(dataDir).get(settings::commanderName));
-    auto *incident =
-        new ActiveIncident(database.connection(), incidents::loadIncidentConfig(dataDir), &window);
+    const auto userName = [dataDir] {
+        return incidents::resolveActor({}, Settings(dataDir).get(settings::commanderName));
+    };
+    auto *service = new incidents::IncidentService(
+        database.connection(), incidents::loadIncidentConfig(dataDir), userName(), &window);
+    QObject::connect(&window, &MainWindow::settingsSaved, service,
+                     [service, userName] { service->setActor(userName()); });
+    auto *incident = new ActiveIncident(*service, &window);
     for (const QString &problem : incident->configProblems())
         window.statusBar()->showMessage(problem);
     QObject::connect(incident, &ActiveIncident::failed, &window, [&window](const QString &message) {
@@ -37,7 +43,7 @@ ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
         window.statusBar()->showMessage(message, 10000);
     });
 
-    auto *header = window.findChild<IncidentHeader *>(QStringLiteral("incidentHeader"));
+    IncidentHeader *header = window.header();
     header->showIncident(incident);
     auto *checklist = new ChecklistPanel(*incident);
     window.setAreaContent(MainWindow::Area::Checklist, checklist);
@@ -46,9 +52,10 @@ ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
     auto *declare = new QAction(QObject::tr("&Declare incident…"), &window);
     declare->setObjectName(QStringLiteral("declareAction"));
     declare->setShortcut(QKeySequence::New);
-    window.addAction(declare);
+    window.setAction(MainWindow::Action::Declare, declare);
     QObject::connect(declare, &QAction::triggered, &window, [&window, incident] {
-        auto *dialog = new DeclareDialog(incident->severities(), &window);
+        auto *dialog =
+            new DeclareDialog(incident->severities(), incident->service().actor(), &window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         QObject::connect(dialog, &QDialog::accepted, incident,
                          [incident, dialog] { incident->declare(dialog->request()); });
@@ -75,9 +82,9 @@ ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
     auto *clock = new QTimer(&window);
     clock->setObjectName(QStringLiteral("incidentClock"));
     QObject::connect(clock, &QTimer::timeout, &window,
-                     [header, checklist, incident, ticks = 0]() mutable {
+                     [header, checklist, service, ticks = 0]() mutable {
                          if (++ticks % refreshEveryTicks == 0)
-                             incident->refreshIfChangedElsewhere();
+                             service->checkForExternalChanges();
                          header->updateClocks();
                          checklist->updateClocks();
                      });

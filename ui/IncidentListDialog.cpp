@@ -63,7 +63,8 @@ void IncidentListDialog::search()
     m_list->clear();
     // The incidents table holds one row per incident ever declared: small enough to search
     // on the UI thread.
-    for (const incidents::Incident &incident : m_incident.store().list(m_search->text())) {
+    for (const incidents::Incident &incident :
+         m_incident.service().store().list(m_search->text())) {
         auto *row = new QTreeWidgetItem(
             m_list, {incident.milestone(incidents::Milestone::Started)
                          .toLocalTime()

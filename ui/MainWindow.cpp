@@ -155,19 +155,45 @@ void MainWindow::setAreaContent(Area area, QWidget *content)
 
 QWidget *MainWindow::areaContent(Area area) const
 {
+    if (area == Area::Runbooks)
+        return m_runbooksArea;
+    return dock(area)->widget();
+}
+
+QDockWidget *MainWindow::dock(Area area) const
+{
     switch (area) {
     case Area::Runbooks:
-        return m_runbooksArea;
+        break;
     case Area::Checklist:
-        return m_checklistDock->widget();
+        return m_checklistDock;
     case Area::Health:
-        return m_healthDock->widget();
+        return m_healthDock;
     case Area::Drafts:
-        return m_draftsDock->widget();
+        return m_draftsDock;
     case Area::Timeline:
-        return m_timelineDock->widget();
+        return m_timelineDock;
     }
     return nullptr;
+}
+
+void MainWindow::showArea(Area area)
+{
+    if (QDockWidget *areaDock = dock(area)) {
+        areaDock->show();
+        areaDock->raise();
+    }
+}
+
+void MainWindow::setAction(Action role, QAction *action)
+{
+    addAction(action);
+    m_actions.insert(role, action);
+}
+
+QAction *MainWindow::action(Action role) const
+{
+    return m_actions.value(role);
 }
 
 void MainWindow::createMenus()
@@ -181,6 +207,7 @@ void MainWindow::createMenus()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &SettingsDialog::themeChanged, this,
                 [](const QString &theme) { applyTheme(*qApp, theme); });
+        connect(dialog, &QDialog::accepted, this, &MainWindow::settingsSaved);
         dialog->open();
     });
     preferences->setObjectName(QStringLiteral("settingsAction"));

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
 #include <memory>
 
+class QAction;
 class QDockWidget;
 class QMenu;
 
@@ -39,6 +41,13 @@ public:
         Timeline
     };
 
+    // Actions that features provide and other features trigger (the tray, the palette).
+    enum class Action
+    {
+        Declare,
+        CopyDraft
+    };
+
     explicit MainWindow(const WindowServices &services, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -48,10 +57,25 @@ public:
 
     void saveLayout();
 
+    // The header strip on top (severity, title, clocks), where features add rows.
+    IncidentHeader *header() const { return m_header; }
+    // The dock that holds an area; nullptr for the central runbook area.
+    QDockWidget *dock(Area area) const;
+    // Shows and raises an area's dock.
+    void showArea(Area area);
+    // Registers an action under its role (adding it to the window's shortcuts), and finds it;
+    // nullptr until the feature that owns it is installed.
+    void setAction(Action role, QAction *action);
+    QAction *action(Action role) const;
+
     // Features add their runbooks, checks, ... to Ctrl+K here.
     CommandPalette *commandPalette() const { return m_palette; }
     // The window's menus, for features to add their actions to.
     QMenu *menu(const QString &objectName) const;
+
+Q_SIGNALS:
+    // The Settings dialog stored new preferences.
+    void settingsSaved();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,6 +96,7 @@ private:
     QDockWidget *m_draftsDock = nullptr;
     QDockWidget *m_timelineDock = nullptr;
     CommandPalette *m_palette = nullptr;
+    QHash<Action, QAction *> m_actions;
 };
 
 } // namespace ic::ui

@@ -82,8 +82,10 @@ void MilestonesDialog::accept()
                           (!stored.isValid() || stored.secsTo(wanted) == 0);
         if (same)
             continue;
-        if (!m_incident.setMilestone(Milestone(i), wanted)) {
-            m_error->setText(m_incident.error());
+        const Result<incidents::Change> changed =
+            m_incident.service().setMilestone(m_incident.incident().id, Milestone(i), wanted);
+        if (!changed) {
+            m_error->setText(changed.error());
             showMetrics();
             return;
         }

@@ -70,10 +70,10 @@ int runDraft(Context &context, const QStringList &args)
         return fail(context, QStringLiteral("draft"),
                     QStringLiteral("unknown --format %1; use slack, markdown or text").arg(format),
                     UsageError);
-    auto session = openIncidentSession(context);
+    auto session = openIncidentSession(context, parser);
     if (!session)
         return DataError;
-    const QString id = incidentIdFrom(context, QStringLiteral("draft"), *session->store, parser);
+    const QString id = incidentIdFrom(context, QStringLiteral("draft"), session->store(), parser);
     if (id.isEmpty())
         return UsageError;
 
@@ -91,8 +91,7 @@ int runDraft(Context &context, const QStringList &args)
     QString error;
     const auto text = comms::renderTemplate(
         chosen->text,
-        comms::incidentValues(incidents::incidentDocument(*session->store, id),
-                              QDateTime::currentDateTimeUtc()),
+        comms::incidentValues(session->service->document(id), QDateTime::currentDateTimeUtc()),
         &error);
     if (!text)
         return fail(context, QStringLiteral("draft"),
@@ -120,12 +119,13 @@ int runDraft(Context &context, const QStringList &args)
     const auto [posted, postError] = postAndWait(url, comms::toSlackMrkdwn(*text));
     if (!posted)
         return fail(context, QStringLiteral("draft"), postError, CheckFailed);
-    if (!session->store->recordMessageSent(
-            id, chosen->title, output, QStringLiteral("posted to Slack"),
-            comms::restartsUpdateCountdown(templateId), actorFrom(parser), &error))
-        return fail(context, QStringLiteral("draft"),
-                    QStringLiteral("posted, but not logged on the timeline: %1").arg(error),
-                    DataError);
+    if (const Result<incidents::Change> logged = session->service->recordMessageSent(
+            id, templateId, chosen->title, output, QStringLiteral("posted to Slack"));
+        !logged)
+        return fail(
+            context, QStringLiteral("draft"),
+            QStringLiteral("posted, but not logged on the timeline: %1").arg(logged.error()),
+            DataError);
     context.err() << "posted to Slack" << Qt::endl;
     return Success;
 }
@@ -152,18 +152,17 @@ int runExport(Context &context, const QStringList &args)
     if (output.isEmpty())
         return fail(context, QStringLiteral("export"), QStringLiteral("--output FILE is required"),
                     UsageError);
-    auto session = openIncidentSession(context);
+    auto session = openIncidentSession(context, parser);
     if (!session)
         return DataError;
-    const QString id = incidentIdFrom(context, QStringLiteral("export"), *session->store, parser);
+    const QString id = incidentIdFrom(context, QStringLiteral("export"), session->store(), parser);
     if (id.isEmpty())
         return UsageError;
-    const QJsonObject document = incidents::incidentDocument(*session->store, id);
+    const QJsonObject document = session->service->document(id);
 
     if (format == QLatin1String("pdf")) {
-        const QString problem = comms::writeIncidentPdf(document, output);
-        if (!problem.isEmpty())
-            return fail(context, QStringLiteral("export"), problem, DataError);
+        if (const Result<void> written = comms::writeIncidentPdf(document, output); !written)
+            return fail(context, QStringLiteral("export"), written.error(), DataError);
         context.out() << output << Qt::endl;
         return Success;
     }

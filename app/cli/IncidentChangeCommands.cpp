@@ -35,16 +35,15 @@ int runStatus(Context &context, const QStringList &args)
                     QStringLiteral("unknown status '%1'; valid: %2")
                         .arg(wanted, statusChoices().join(QStringLiteral(", "))),
                     UsageError);
-    auto session = openIncidentSession(context);
+    auto session = openIncidentSession(context, parser);
     if (!session)
         return DataError;
-    const QString id = incidentIdFrom(context, QStringLiteral("status"), *session->store, parser);
+    const QString id = incidentIdFrom(context, QStringLiteral("status"), session->store(), parser);
     if (id.isEmpty())
         return UsageError;
-    QString error;
-    if (!session->store->setStatus(id, *status, actorFrom(parser), &error))
-        return fail(context, QStringLiteral("status"), error, DataError);
-    return confirm(context, *session->store, id, parser.isSet(QStringLiteral("json")),
+    if (const Result<Change> changed = session->service->setStatus(id, *status); !changed)
+        return fail(context, QStringLiteral("status"), changed.error(), DataError);
+    return confirm(context, session->store(), id, parser.isSet(QStringLiteral("json")),
                    statusLabel(*status) + QStringLiteral(": ") + statusSentence(*status));
 }
 
@@ -57,23 +56,23 @@ int runSeverity(Context &context, const QStringList &args)
                                      {QStringLiteral("ID"), QStringLiteral("SEVERITY")});
         code >= 0)
         return code;
-    auto session = openIncidentSession(context);
+    auto session = openIncidentSession(context, parser);
     if (!session)
         return DataError;
     const QString wanted = parser.positionalArguments().at(1);
-    const SeverityScheme &scheme = session->store->config().severities;
+    const SeverityScheme &scheme = session->store().config().severities;
     if (!scheme.level(wanted))
         return fail(context, QStringLiteral("severity"),
                     QStringLiteral("unknown severity '%1'; valid: %2")
                         .arg(wanted, scheme.ids().join(QStringLiteral(", "))),
                     UsageError);
-    const QString id = incidentIdFrom(context, QStringLiteral("severity"), *session->store, parser);
+    const QString id =
+        incidentIdFrom(context, QStringLiteral("severity"), session->store(), parser);
     if (id.isEmpty())
         return UsageError;
-    QString error;
-    if (!session->store->setSeverity(id, wanted, actorFrom(parser), &error))
-        return fail(context, QStringLiteral("severity"), error, DataError);
-    return confirm(context, *session->store, id, parser.isSet(QStringLiteral("json")),
+    if (const Result<Change> changed = session->service->setSeverity(id, wanted); !changed)
+        return fail(context, QStringLiteral("severity"), changed.error(), DataError);
+    return confirm(context, session->store(), id, parser.isSet(QStringLiteral("json")),
                    scheme.level(wanted)->id);
 }
 
@@ -108,17 +107,17 @@ int runMilestone(Context &context, const QStringList &args)
                             .arg(positional.at(2)),
                         UsageError);
     }
-    auto session = openIncidentSession(context);
+    auto session = openIncidentSession(context, parser);
     if (!session)
         return DataError;
     const QString id =
-        incidentIdFrom(context, QStringLiteral("milestone"), *session->store, parser);
+        incidentIdFrom(context, QStringLiteral("milestone"), session->store(), parser);
     if (id.isEmpty())
         return UsageError;
-    QString error;
-    if (!session->store->setMilestone(id, *milestone, value, actorFrom(parser), &error))
-        return fail(context, QStringLiteral("milestone"), error, UsageError);
-    return confirm(context, *session->store, id, parser.isSet(QStringLiteral("json")),
+    if (const Result<Change> changed = session->service->setMilestone(id, *milestone, value);
+        !changed)
+        return fail(context, QStringLiteral("milestone"), changed.error(), UsageError);
+    return confirm(context, session->store(), id, parser.isSet(QStringLiteral("json")),
                    milestoneId(*milestone) + QStringLiteral(" ") +
                        (value.isValid() ? toIsoWithOffset(value) : QStringLiteral("cleared")));
 }
@@ -136,33 +135,28 @@ int runTick(Context &context, const QStringList &args)
                                      {QStringLiteral("ID"), QStringLiteral("ITEM")});
         code >= 0)
         return code;
-    auto session = openIncidentSession(context);
+    auto session = openIncidentSession(context, parser);
     if (!session)
         return DataError;
-    const QString id = incidentIdFrom(context, QStringLiteral("tick"), *session->store, parser);
+    const QString id = incidentIdFrom(context, QStringLiteral("tick"), session->store(), parser);
     if (id.isEmpty())
         return UsageError;
-    ChecklistStore checklist(session->database->connection());
-    QString error;
-    const QString itemId = checklist.resolveItem(id, parser.positionalArguments().at(1), &error);
-    if (itemId.isEmpty())
-        return fail(context, QStringLiteral("tick"), error, UsageError);
-    const QString actor = actorFrom(parser);
+    IncidentService &service = *session->service;
+    const Result<QString> itemId = ChecklistStore(session->database->connection())
+                                       .resolveItem(id, parser.positionalArguments().at(1));
+    if (!itemId)
+        return fail(context, QStringLiteral("tick"), itemId.error(), UsageError);
     const QString note = parser.value(QStringLiteral("note"));
-    QString eventId;
-    if (parser.isSet(QStringLiteral("undo"))) {
-        eventId = checklist.untick(itemId, actor, &error);
-        if (!eventId.isEmpty() && !note.isEmpty())
-            eventId = checklist.setNote(itemId, note, actor, &error);
-    } else {
-        eventId = checklist.tick(itemId, actor, note, &error);
-    }
-    if (eventId.isEmpty())
-        return fail(context, QStringLiteral("tick"), error, DataError);
-    const auto item = checklist.item(itemId);
-    return confirm(context, *session->store, id, parser.isSet(QStringLiteral("json")),
+    Result<Change> changed = parser.isSet(QStringLiteral("undo")) ? service.untick(*itemId)
+                                                                  : service.tick(*itemId, note);
+    if (changed && parser.isSet(QStringLiteral("undo")) && !note.isEmpty())
+        changed = service.setItemNote(*itemId, note);
+    if (!changed)
+        return fail(context, QStringLiteral("tick"), changed.error(), DataError);
+    const auto item = service.item(*itemId);
+    return confirm(context, session->store(), id, parser.isSet(QStringLiteral("json")),
                    (item && item->isChecked() ? QStringLiteral("[x] ") : QStringLiteral("[ ] ")) +
-                       (item ? item->text : itemId));
+                       (item ? item->text : *itemId));
 }
 
 int runNote(Context &context, const QStringList &args)
@@ -179,17 +173,17 @@ int runNote(Context &context, const QStringList &args)
                                      {QStringLiteral("ID"), QStringLiteral("TEXT")});
         code >= 0)
         return code;
-    auto session = openIncidentSession(context);
+    auto session = openIncidentSession(context, parser);
     if (!session)
         return DataError;
-    const QString id = incidentIdFrom(context, QStringLiteral("note"), *session->store, parser);
+    const QString id = incidentIdFrom(context, QStringLiteral("note"), session->store(), parser);
     if (id.isEmpty())
         return UsageError;
-    Timeline timeline(session->database->connection());
+    IncidentService &service = *session->service;
     const QString text = parser.positionalArguments().at(1);
     const QString replaced = parser.value(QStringLiteral("edit"));
     if (!replaced.isEmpty()) {
-        const auto original = timeline.event(replaced);
+        const auto original = service.event(replaced);
         if (!original || original->incidentId != id)
             return fail(context, QStringLiteral("note"),
                         QStringLiteral("no note %1 in this incident; see the timeline ids in "
@@ -197,13 +191,12 @@ int runNote(Context &context, const QStringList &args)
                             .arg(replaced, id.left(8)),
                         UsageError);
     }
-    QString error;
-    const QString noteId = replaced.isEmpty()
-                               ? timeline.addNote(id, text, actorFrom(parser), &error)
-                               : timeline.editNote(replaced, text, actorFrom(parser), &error);
-    if (noteId.isEmpty())
-        return fail(context, QStringLiteral("note"), error, UsageError);
-    return confirm(context, *session->store, id, parser.isSet(QStringLiteral("json")), noteId);
+    const Result<Change> noted =
+        replaced.isEmpty() ? service.addNote(id, text) : service.editNote(replaced, text);
+    if (!noted)
+        return fail(context, QStringLiteral("note"), noted.error(), UsageError);
+    return confirm(context, session->store(), id, parser.isSet(QStringLiteral("json")),
+                   noted->eventId);
 }
 
 } // namespace

@@ -34,7 +34,7 @@ int runNew(Context &context, const QStringList &args)
     addActorOption(parser);
     if (const int code = parseAction(parser, QStringLiteral("new"), args, context, {}); code >= 0)
         return code;
-    auto session = openIncidentSession(context);
+    auto session = openIncidentSession(context, parser);
     if (!session)
         return DataError;
     DeclareRequest request;
@@ -43,29 +43,28 @@ int runNew(Context &context, const QStringList &args)
     if (request.title.trimmed().isEmpty() || request.severity.isEmpty())
         return fail(context, QStringLiteral("new"),
                     QStringLiteral("--title and --severity are required; severities: %1")
-                        .arg(session->store->config().severities.ids().join(QStringLiteral(", "))),
+                        .arg(session->store().config().severities.ids().join(QStringLiteral(", "))),
                     UsageError);
     request.services = parser.values(QStringLiteral("service"));
     request.impact = parser.value(QStringLiteral("impact"));
     request.commander = parser.isSet(QStringLiteral("commander"))
                             ? parser.value(QStringLiteral("commander"))
-                            : actorFrom(parser);
+                            : session->service->actor();
     request.deputy = parser.value(QStringLiteral("deputy"));
     request.scribe = parser.value(QStringLiteral("scribe"));
     request.drill = parser.isSet(QStringLiteral("drill"));
-    if (!session->store->config().severities.level(request.severity))
+    if (!session->store().config().severities.level(request.severity))
         return fail(context, QStringLiteral("new"),
                     QStringLiteral("unknown severity '%1'; valid: %2")
                         .arg(request.severity,
-                             session->store->config().severities.ids().join(QStringLiteral(", "))),
+                             session->store().config().severities.ids().join(QStringLiteral(", "))),
                     UsageError);
-    QString error;
-    const QString id = session->store->declare(request, actorFrom(parser), &error);
-    if (id.isEmpty())
-        return fail(context, QStringLiteral("new"), error, DataError);
+    const Result<Change> declared = session->service->declare(request);
+    if (!declared)
+        return fail(context, QStringLiteral("new"), declared.error(), DataError);
     if (parser.isSet(QStringLiteral("json")))
-        return printIncident(context, *session->store, id, true);
-    context.out() << id << Qt::endl;
+        return printIncident(context, session->store(), declared->incidentId, true);
+    context.out() << declared->incidentId << Qt::endl;
     return Success;
 }
 
@@ -79,10 +78,10 @@ int runList(Context &context, const QStringList &args)
                       QStringLiteral("TEXT")});
     if (const int code = parseAction(parser, QStringLiteral("list"), args, context, {}); code >= 0)
         return code;
-    auto session = openIncidentSession(context);
+    auto session = openIncidentSession(context, parser);
     if (!session)
         return DataError;
-    const auto incidents = session->store->list(parser.value(QStringLiteral("search")));
+    const auto incidents = session->store().list(parser.value(QStringLiteral("search")));
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray array;
         for (const Incident &incident : incidents)
@@ -95,7 +94,7 @@ int runList(Context &context, const QStringList &args)
                       << toIsoWithOffset(incident.milestone(Milestone::Started)) << "  "
                       << incident.severity << "  " << statusId(incident.status) << "  "
                       << incident.title << (incident.drill ? "  [drill]" : "") << "\n";
-    const MetricsSummary metrics = session->store->metrics();
+    const MetricsSummary metrics = session->store().metrics();
     auto mean = [](const std::optional<qint64> &value) {
         return value ? formatDuration(std::chrono::seconds(*value)) : QStringLiteral("-");
     };
@@ -115,13 +114,13 @@ int runShow(Context &context, const QStringList &args)
             parseAction(parser, QStringLiteral("show"), args, context, {QStringLiteral("ID")});
         code >= 0)
         return code;
-    auto session = openIncidentSession(context);
+    auto session = openIncidentSession(context, parser);
     if (!session)
         return DataError;
-    const QString id = incidentIdFrom(context, QStringLiteral("show"), *session->store, parser);
+    const QString id = incidentIdFrom(context, QStringLiteral("show"), session->store(), parser);
     if (id.isEmpty())
         return UsageError;
-    return printIncident(context, *session->store, id, parser.isSet(QStringLiteral("json")));
+    return printIncident(context, session->store(), id, parser.isSet(QStringLiteral("json")));
 }
 
 } // namespace

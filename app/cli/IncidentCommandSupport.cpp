@@ -2,6 +2,8 @@
 
 #include "core/Duration.h"
 #include "core/Ids.h"
+#include "core/Settings.h"
+#include "incidents/Actor.h"
 #include "incidents/ChecklistStore.h"
 #include "incidents/IncidentJson.h"
 #include "incidents/Timeline.h"
@@ -26,7 +28,8 @@ QString seconds(const std::optional<qint64> &value)
 
 } // namespace
 
-std::optional<IncidentSession> openIncidentSession(Context &context)
+std::optional<IncidentSession> openIncidentSession(Context &context,
+                                                   const QCommandLineParser &parser)
 {
     IncidentSession session;
     session.database = context.openDatabase();
@@ -35,8 +38,13 @@ std::optional<IncidentSession> openIncidentSession(Context &context)
     incidents::IncidentConfig config = incidents::loadIncidentConfig(context.dataDir().path);
     for (const QString &problem : config.problems)
         context.err() << "incident-console: " << problem << Qt::endl;
-    session.store = std::make_unique<incidents::IncidentStore>(session.database->connection(),
-                                                               std::move(config));
+    const QString given = parser.optionNames().contains(QStringLiteral("by"))
+                              ? parser.value(QStringLiteral("by"))
+                              : QString();
+    const QString actor = incidents::resolveActor(
+        given, Settings(context.dataDir().path).get(settings::commanderName));
+    session.service = std::make_unique<incidents::IncidentService>(session.database->connection(),
+                                                                   std::move(config), actor);
     return session;
 }
 
@@ -48,16 +56,9 @@ void addJsonOption(QCommandLineParser &parser)
 void addActorOption(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("by"),
-                      QStringLiteral("Who does it, for the timeline (default: $USER)."),
+                      QStringLiteral("Who does it, for the timeline (default: your name from the "
+                                     "settings, else $USER)."),
                       QStringLiteral("NAME")});
-}
-
-QString actorFrom(const QCommandLineParser &parser)
-{
-    if (parser.isSet(QStringLiteral("by")))
-        return parser.value(QStringLiteral("by"));
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? QStringLiteral("cli") : user;
 }
 
 void printJson(Context &context, const QJsonValue &value)
@@ -103,6 +104,9 @@ int parseAction(QCommandLineParser &parser, const QString &action, const QString
     const int code = parseSubcommandArguments(parser, commandLineFor(action), args, context);
     if (code >= 0)
         return code;
+    if (parser.optionNames().contains(QStringLiteral("by")) &&
+        parser.value(QStringLiteral("by")).trimmed().isEmpty())
+        return fail(context, action, QStringLiteral("--by needs a name"), UsageError);
     if (parser.positionalArguments().size() != positionals.size())
         return fail(context, action,
                     QStringLiteral("expected %1 (see --help)")
@@ -115,11 +119,12 @@ int parseAction(QCommandLineParser &parser, const QString &action, const QString
 QString incidentIdFrom(Context &context, const QString &action,
                        const incidents::IncidentStore &store, const QCommandLineParser &parser)
 {
-    QString error;
-    const QString id = store.resolveId(parser.positionalArguments().first(), &error);
-    if (id.isEmpty())
-        fail(context, action, error, UsageError);
-    return id;
+    const Result<QString> id = store.resolveId(parser.positionalArguments().first());
+    if (!id) {
+        fail(context, action, id.error(), UsageError);
+        return {};
+    }
+    return *id;
 }
 
 int printIncident(Context &context, const incidents::IncidentStore &store, const QString &id,

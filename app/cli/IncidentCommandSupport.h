@@ -1,30 +1,31 @@
 #pragma once
 
 #include "CommandLine.h"
-#include "incidents/ChecklistStore.h"
-#include "incidents/IncidentStore.h"
-#include "incidents/Timeline.h"
+#include "incidents/IncidentService.h"
 
 #include <QJsonValue>
 
 namespace ic::cli {
 
-// What each incident action needs: its parsed options, the database and the store.
+// What each incident action needs: the database and the one service that changes incidents.
 struct IncidentSession
 {
     std::unique_ptr<Database> database;
-    std::unique_ptr<incidents::IncidentStore> store;
+    std::unique_ptr<incidents::IncidentService> service;
+
+    const incidents::IncidentStore &store() const { return service->store(); }
 };
 
 // Opens the database and loads the severity scheme and checklist (reporting problems with
-// user files on stderr; the defaults are used then). Returns nothing after printing why.
-std::optional<IncidentSession> openIncidentSession(Context &context);
+// user files on stderr; the defaults are used then). Changes are recorded as --by when the
+// action has it and it was given, else by the rule of incidents/Actor.h. Returns nothing
+// after printing why.
+std::optional<IncidentSession> openIncidentSession(Context &context,
+                                                   const QCommandLineParser &parser);
 
 // The --json and --by options, shared by the actions.
 void addJsonOption(QCommandLineParser &parser);
 void addActorOption(QCommandLineParser &parser);
-// --by, else $USER, else "cli".
-QString actorFrom(const QCommandLineParser &parser);
 
 void printJson(Context &context, const QJsonValue &value);
 // "incident-console incident <action>: <message>", returning code.

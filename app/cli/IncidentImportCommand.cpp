@@ -26,28 +26,29 @@ int runIncidentImport(Context &context, const QStringList &args)
     if (!record)
         return fail(context, action, path + QStringLiteral(": ") + error, UsageError);
 
-    auto session = openIncidentSession(context);
+    auto session = openIncidentSession(context, parser);
     if (!session)
         return DataError;
     const QString severity = record->incident.severity;
-    if (!session->store->config().severities.level(severity))
+    if (!session->store().config().severities.level(severity))
         context.err() << "incident-console incident import: " << path << ": severity '" << severity
                       << "' is not in this data dir's severity scheme; kept as it is, without "
                          "its update cadence"
                       << Qt::endl;
-    switch (incidents::importIncident(session->store->database(), *record, &error)) {
-    case incidents::ImportOutcome::AlreadyExists:
+    bool alreadyExists = false;
+    if (const Result<void> imported = session->service->importIncident(*record, &alreadyExists);
+        !imported) {
+        if (alreadyExists)
+            return fail(context, action,
+                        path + QStringLiteral(": ") + imported.error() +
+                            QStringLiteral("; nothing imported"),
+                        CheckFailed);
         return fail(context, action,
-                    path + QStringLiteral(": ") + error + QStringLiteral("; nothing imported"),
-                    CheckFailed);
-    case incidents::ImportOutcome::Failed:
-        return fail(context, action,
-                    path + QStringLiteral(": not imported, nothing written: ") + error, DataError);
-    case incidents::ImportOutcome::Imported:
-        break;
+                    path + QStringLiteral(": not imported, nothing written: ") + imported.error(),
+                    DataError);
     }
     if (parser.isSet(QStringLiteral("json")))
-        return printIncident(context, *session->store, record->incident.id, true);
+        return printIncident(context, session->store(), record->incident.id, true);
     context.out() << record->incident.id << Qt::endl;
     return Success;
 }

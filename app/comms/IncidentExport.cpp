@@ -202,11 +202,11 @@ QString incidentToHtml(const QJsonObject &incident)
     return html;
 }
 
-QString writeIncidentPdf(const QJsonObject &incident, const QString &path)
+Result<void> writeIncidentPdf(const QJsonObject &incident, const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return failure(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     QPdfWriter writer(&file);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setTitle(incident.value(QStringLiteral("title")).toString());
@@ -216,7 +216,7 @@ QString writeIncidentPdf(const QJsonObject &incident, const QString &path)
     document.print(&writer);
     file.close();
     if (file.error() != QFileDevice::NoError || file.size() == 0)
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return failure(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     return {};
 }
 

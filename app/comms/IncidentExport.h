@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -15,7 +17,7 @@ QString incidentToMarkdown(const QJsonObject &incident);
 QString incidentToHtml(const QJsonObject &incident);
 
 // Renders incidentToHtml() to a PDF file (A4). Needs a QGuiApplication (offscreen is fine).
-// Returns an empty string, or why the file could not be written.
-QString writeIncidentPdf(const QJsonObject &incident, const QString &path);
+// The error names the file and why it could not be written.
+Result<void> writeIncidentPdf(const QJsonObject &incident, const QString &path);
 
 } // namespace ic::comms

@@ -5,6 +5,8 @@
 #include "core/Ids.h"
 #include "storage/Sql.h"
 
+#include <QJsonObject>
+
 namespace ic::incidents {
 namespace {
 
@@ -101,8 +103,8 @@ std::optional<ChecklistItem> ChecklistStore::item(const QString &itemId) const
     return itemFrom(*query);
 }
 
-QString ChecklistStore::resolveItem(const QString &incidentId, const QString &idOrNumber,
-                                    QString *error) const
+Result<QString> ChecklistStore::resolveItem(const QString &incidentId,
+                                            const QString &idOrNumber) const
 {
     const auto all = items(incidentId);
     bool isNumber = false;
@@ -113,55 +115,54 @@ QString ChecklistStore::resolveItem(const QString &incidentId, const QString &id
         if (candidate.id == idOrNumber)
             return candidate.id;
     }
-    *error = QStringLiteral("no checklist item '%1'; use a number from 1 to %2 or an item id "
-                            "(see 'incident show')")
-                 .arg(idOrNumber)
-                 .arg(all.size());
-    return {};
+    return failure(QStringLiteral("no checklist item '%1'; use a number from 1 to %2 or an item "
+                                  "id (see 'incident show')")
+                       .arg(idOrNumber)
+                       .arg(all.size()));
 }
 
-QString ChecklistStore::changeItem(const QString &itemId, const QString &sql,
-                                   const QVariantList &params, const QString &kind,
-                                   const Describe &describe, const QString &actor, QString *error)
+Result<Change> ChecklistStore::changeItem(const QString &itemId, const QString &sql,
+                                          const QVariantList &params, const QString &kind,
+                                          const Describe &describe, const QString &actor)
 {
-    QString eventId;
-    const bool changed = sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
+    Change change;
+    const Result<void> written = sql::inWriteTransaction(m_db, [&](QString *stepError) {
         const auto current = item(itemId);
         if (!current) {
             *stepError = QStringLiteral("no checklist item %1").arg(itemId);
             return false;
         }
         // Read and judged inside the transaction, so a concurrent writer cannot slip in between.
-        const QString eventText = describe(*current, stepError);
+        QString eventText = describe(*current, stepError);
         if (eventText.isEmpty() || !sql::exec(m_db, sql, params, stepError))
             return false;
-        eventId = Timeline::append(m_db, current->incidentId, kind, eventText, actor,
-                                   {{QStringLiteral("item"), itemId}}, {}, stepError);
-        if (eventId.isEmpty())
-            return false;
-        // Ticking "acknowledge" records the acknowledged milestone once, not on later re-ticks.
+        QJsonObject data{{QStringLiteral("item"), itemId}};
+        // Ticking "acknowledge" records the acknowledged milestone once, not on later re-ticks;
+        // the tick's own event says so, so one change stays one event.
         const auto milestone = parseMilestone(current->milestone);
-        if (kind != EventKind::Tick || !milestone)
-            return true;
-        auto updated = sql::exec(
-            m_db,
-            // security-check: allow the column is a milestone id from code, never input
-            QStringLiteral("UPDATE incidents SET %1_at = ? WHERE id = ? AND %1_at IS NULL")
-                .arg(milestoneId(*milestone)),
-            {storedNow(), current->incidentId}, stepError);
-        return updated &&
-               (updated->numRowsAffected() == 0 ||
-                !Timeline::append(m_db, current->incidentId, EventKind::Milestone,
-                                  QStringLiteral("Milestone %1 recorded").arg(current->milestone),
-                                  actor, {{QStringLiteral("milestone"), current->milestone}}, {},
-                                  stepError)
-                     .isEmpty());
+        if (kind == EventKind::Tick && milestone) {
+            auto updated = sql::exec(
+                m_db,
+                // security-check: allow the column is a milestone id from code, never input
+                QStringLiteral("UPDATE incidents SET %1_at = ? WHERE id = ? AND %1_at IS NULL")
+                    .arg(milestoneId(*milestone)),
+                {storedNow(), current->incidentId}, stepError);
+            if (!updated)
+                return false;
+            if (updated->numRowsAffected() > 0) {
+                data.insert(QStringLiteral("milestone"), current->milestone);
+                eventText += QStringLiteral(" (milestone %1 recorded)").arg(current->milestone);
+            }
+        }
+        change = {current->incidentId, Timeline::append(m_db, current->incidentId, kind, eventText,
+                                                        actor, data, {}, stepError)};
+        return !change.eventId.isEmpty();
     });
-    return changed ? eventId : QString();
+    return committed(written, change);
 }
 
-QString ChecklistStore::tick(const QString &itemId, const QString &actor, const QString &note,
-                             QString *error)
+Result<Change> ChecklistStore::tick(const QString &itemId, const QString &actor,
+                                    const QString &note)
 {
     return changeItem(
         itemId,
@@ -176,10 +177,10 @@ QString ChecklistStore::tick(const QString &itemId, const QString &actor, const 
             return note.isEmpty() ? QStringLiteral("Done: %1").arg(current.text)
                                   : QStringLiteral("Done: %1 (%2)").arg(current.text, note);
         },
-        actor, error);
+        actor);
 }
 
-QString ChecklistStore::untick(const QString &itemId, const QString &actor, QString *error)
+Result<Change> ChecklistStore::untick(const QString &itemId, const QString &actor)
 {
     return changeItem(
         itemId,
@@ -193,11 +194,11 @@ QString ChecklistStore::untick(const QString &itemId, const QString &actor, QStr
             }
             return QStringLiteral("Undone: %1").arg(current.text);
         },
-        actor, error);
+        actor);
 }
 
-QString ChecklistStore::setNote(const QString &itemId, const QString &note, const QString &actor,
-                                QString *error)
+Result<Change> ChecklistStore::setNote(const QString &itemId, const QString &note,
+                                       const QString &actor)
 {
     return changeItem(
         itemId, QStringLiteral("UPDATE checklist_items SET note = ? WHERE id = ?"),
@@ -205,11 +206,11 @@ QString ChecklistStore::setNote(const QString &itemId, const QString &note, cons
         [&](const ChecklistItem &current, QString *) {
             return QStringLiteral("Note on \"%1\": %2").arg(current.text, note.trimmed());
         },
-        actor, error);
+        actor);
 }
 
-QString ChecklistStore::assign(const QString &itemId, const QString &person, const QDateTime &until,
-                               const QString &actor, QString *error)
+Result<Change> ChecklistStore::assign(const QString &itemId, const QString &person,
+                                      const QDateTime &until, const QString &actor)
 {
     return changeItem(
         itemId,
@@ -219,17 +220,15 @@ QString ChecklistStore::assign(const QString &itemId, const QString &person, con
         [&](const ChecklistItem &current, QString *) {
             return QStringLiteral("\"%1\" assigned to %2").arg(current.text, person);
         },
-        actor, error);
+        actor);
 }
 
-QString ChecklistStore::addItem(const QString &incidentId, const QString &phase,
-                                const QString &text, std::optional<qint64> dueOffsetSeconds,
-                                const QString &actor, QString *error)
+Result<Change> ChecklistStore::addItem(const QString &incidentId, const QString &phase,
+                                       const QString &text, std::optional<qint64> dueOffsetSeconds,
+                                       const QString &actor)
 {
-    if (text.trimmed().isEmpty() || phase.trimmed().isEmpty()) {
-        *error = QStringLiteral("an item needs a phase and some text");
-        return {};
-    }
+    if (text.trimmed().isEmpty() || phase.trimmed().isEmpty())
+        return failure(QStringLiteral("an item needs a phase and some text"));
     ChecklistItem added;
     added.id = newId();
     added.incidentId = incidentId;
@@ -237,25 +236,29 @@ QString ChecklistStore::addItem(const QString &incidentId, const QString &phase,
     added.text = text.trimmed();
     added.dueOffsetSeconds = dueOffsetSeconds;
     added.source = QStringLiteral("ad-hoc");
-    const bool inserted = sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
+    Change change{incidentId, {}};
+    const Result<void> inserted = sql::inWriteTransaction(m_db, [&](QString *stepError) {
         // Placed inside the transaction, so two additions cannot take the same position.
         std::tie(added.phasePosition, added.position) = placeFor(m_db, incidentId, added.phase);
-        return insertExact(m_db, added, stepError) &&
-               !Timeline::append(
-                    m_db, incidentId, EventKind::ItemAdded,
-                    QStringLiteral("Item added to %1: %2").arg(added.phase, added.text), actor,
-                    {{QStringLiteral("item"), added.id}}, {}, stepError)
-                    .isEmpty();
+        if (!insertExact(m_db, added, stepError))
+            return false;
+        change.eventId =
+            Timeline::append(m_db, incidentId, EventKind::ItemAdded,
+                             QStringLiteral("Item added to %1: %2").arg(added.phase, added.text),
+                             actor, {{QStringLiteral("item"), added.id}}, {}, stepError);
+        return !change.eventId.isEmpty();
     });
-    return inserted ? added.id : QString();
+    return committed(inserted, change);
 }
 
-QString ChecklistStore::attachTasks(const QString &incidentId, const QString &sectionTitle,
-                                    const std::vector<AttachedTask> &tasks, const QString &actor,
-                                    QString *error)
+Result<Change> ChecklistStore::attachTasks(const QString &incidentId, const QString &sectionTitle,
+                                           const std::vector<AttachedTask> &tasks,
+                                           const QString &actor)
 {
-    QString eventId;
-    const bool attached = sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
+    if (tasks.empty())
+        return failure(QStringLiteral("the runbook has no tasks to attach"));
+    Change change{incidentId, {}};
+    const Result<void> written = sql::inWriteTransaction(m_db, [&](QString *stepError) {
         const int phasePosition =
             sql::scalar(m_db,
                         QStringLiteral("SELECT coalesce(max(phase_position), -1) + 1 FROM "
@@ -277,15 +280,15 @@ QString ChecklistStore::attachTasks(const QString &incidentId, const QString &se
             if (!insertExact(m_db, added, stepError))
                 return false;
         }
-        eventId =
+        change.eventId =
             Timeline::append(m_db, incidentId, EventKind::TasksAttached,
                              QStringLiteral("Runbook tasks attached: %1 (%2 items)")
                                  .arg(sectionTitle)
                                  .arg(tasks.size()),
                              actor, {{QStringLiteral("section"), sectionTitle}}, {}, stepError);
-        return !eventId.isEmpty();
+        return !change.eventId.isEmpty();
     });
-    return attached ? eventId : QString();
+    return committed(written, change);
 }
 
 bool ChecklistStore::insertFromTemplate(const QSqlDatabase &db, const QString &incidentId,
@@ -353,8 +356,8 @@ bool ChecklistStore::applySeverity(const QSqlDatabase &db, const QString &incide
     return true;
 }
 
-bool ChecklistStore::insertFollowUp(const QSqlDatabase &db, const QString &incidentId,
-                                    const QString &text, QString *error)
+QString ChecklistStore::insertFollowUp(const QSqlDatabase &db, const QString &incidentId,
+                                       const QString &text, QString *error)
 {
     const QVariant lastPhase = sql::scalar(
         db,
@@ -368,7 +371,7 @@ bool ChecklistStore::insertFollowUp(const QSqlDatabase &db, const QString &incid
     std::tie(item.phasePosition, item.position) = placeFor(db, incidentId, item.phase);
     item.text = text;
     item.source = QStringLiteral("follow-up");
-    return insertExact(db, item, error);
+    return insertExact(db, item, error) ? item.id : QString();
 }
 
 bool ChecklistStore::insertExact(const QSqlDatabase &db, const ChecklistItem &item, QString *error)

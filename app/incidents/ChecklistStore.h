@@ -1,7 +1,9 @@
 #pragma once
 
+#include "Change.h"
 #include "ChecklistTemplate.h"
 #include "SeverityScheme.h"
+#include "core/Result.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -44,8 +46,9 @@ struct AttachedTask
     QString text;
 };
 
-// The checklist of each incident. Every change is one transaction together with its
-// timeline event; a method reports success only after the commit returned.
+// The checklist of each incident as stored. Every change is one transaction together with its
+// one timeline event; a method reports success only after the commit returned. Only
+// IncidentService calls the changing methods.
 class ChecklistStore
 {
 public:
@@ -54,23 +57,8 @@ public:
     // In checklist order (phase, then position), with due times from the incident start.
     std::vector<ChecklistItem> items(const QString &incidentId, QString *error = nullptr) const;
     std::optional<ChecklistItem> item(const QString &itemId) const;
-    // An item id, or its 1-based number in items(). Empty with *error naming the choices.
-    QString resolveItem(const QString &incidentId, const QString &idOrNumber, QString *error) const;
-
-    // Tick and untick return the timeline event's id once committed (empty + *error otherwise).
-    QString tick(const QString &itemId, const QString &actor, const QString &note, QString *error);
-    QString untick(const QString &itemId, const QString &actor, QString *error);
-    QString setNote(const QString &itemId, const QString &note, const QString &actor,
-                    QString *error);
-    // "Back to me in 10 min": the item shows a countdown to until.
-    QString assign(const QString &itemId, const QString &person, const QDateTime &until,
-                   const QString &actor, QString *error);
-    QString addItem(const QString &incidentId, const QString &phase, const QString &text,
-                    std::optional<qint64> dueOffsetSeconds, const QString &actor, QString *error);
-    // A runbook's tasks as a new section after the existing phases.
-    QString attachTasks(const QString &incidentId, const QString &sectionTitle,
-                        const std::vector<AttachedTask> &tasks, const QString &actor,
-                        QString *error);
+    // An item id, or its 1-based number in items(); the error names the choices.
+    Result<QString> resolveItem(const QString &incidentId, const QString &idOrNumber) const;
 
     // Inside the caller's transaction: the checklist for a new incident from the template
     // plus the severity's own items.
@@ -83,19 +71,35 @@ public:
     static bool applySeverity(const QSqlDatabase &db, const QString &incidentId,
                               const SeverityLevel &level, QString *error);
     // Inside the caller's transaction: a follow-up from a "TODO:" note, in the last phase.
-    static bool insertFollowUp(const QSqlDatabase &db, const QString &incidentId,
-                               const QString &text, QString *error);
+    // Returns the new item's id, or empty with *error set.
+    static QString insertFollowUp(const QSqlDatabase &db, const QString &incidentId,
+                                  const QString &text, QString *error);
     // Inside the caller's transaction: an item exactly as given, every column (new items and
     // imported ones alike).
     static bool insertExact(const QSqlDatabase &db, const ChecklistItem &item, QString *error);
 
 private:
+    friend class IncidentService;
+
+    // Ticking an item that records a milestone (acknowledge…) sets that milestone once.
+    Result<Change> tick(const QString &itemId, const QString &actor, const QString &note);
+    Result<Change> untick(const QString &itemId, const QString &actor);
+    Result<Change> setNote(const QString &itemId, const QString &note, const QString &actor);
+    // "Back to me in 10 min": the item shows a countdown to until.
+    Result<Change> assign(const QString &itemId, const QString &person, const QDateTime &until,
+                          const QString &actor);
+    // The new item's id is in the event's data ("item").
+    Result<Change> addItem(const QString &incidentId, const QString &phase, const QString &text,
+                           std::optional<qint64> dueOffsetSeconds, const QString &actor);
+    // A runbook's tasks as a new section after the existing phases.
+    Result<Change> attachTasks(const QString &incidentId, const QString &sectionTitle,
+                               const std::vector<AttachedTask> &tasks, const QString &actor);
+
     // The event text for the change of an item, or empty with *refusal set when the item's
     // current state does not allow it.
     using Describe = std::function<QString(const ChecklistItem &current, QString *refusal)>;
-    QString changeItem(const QString &itemId, const QString &sql, const QVariantList &params,
-                       const QString &kind, const Describe &describe, const QString &actor,
-                       QString *error);
+    Result<Change> changeItem(const QString &itemId, const QString &sql, const QVariantList &params,
+                              const QString &kind, const Describe &describe, const QString &actor);
 
     QSqlDatabase m_db;
 };

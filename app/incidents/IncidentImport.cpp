@@ -359,7 +359,7 @@ QString existingRow(const QSqlDatabase &db, const IncidentRecord &record)
 ImportOutcome importIncident(const QSqlDatabase &db, const IncidentRecord &record, QString *error)
 {
     QString conflict;
-    const bool written = sql::inWriteTransaction(db, error, [&](QString *stepError) {
+    const Result<void> written = sql::inWriteTransaction(db, [&](QString *stepError) {
         // Checked inside the transaction, so nobody can add the same id in between.
         conflict = existingRow(db, record);
         if (!conflict.isEmpty()) {
@@ -380,8 +380,10 @@ ImportOutcome importIncident(const QSqlDatabase &db, const IncidentRecord &recor
                 return false;
         return true;
     });
-    if (!written)
+    if (!written) {
+        *error = written.error();
         return conflict.isEmpty() ? ImportOutcome::Failed : ImportOutcome::AlreadyExists;
+    }
     log::get(log::Incidents)
         ->info("imported incident {} ({} checklist items, {} timeline events, {} drafts)",
                record.incident.id.toStdString(), record.items.size(), record.events.size(),

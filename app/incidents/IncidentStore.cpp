@@ -46,18 +46,15 @@ IncidentStore::IncidentStore(QSqlDatabase db, IncidentConfig config)
     : m_db(std::move(db)), m_config(std::move(config))
 {}
 
-QString IncidentStore::declare(const DeclareRequest &request, const QString &actor, QString *error)
+Result<Change> IncidentStore::declare(const DeclareRequest &request, const QString &actor)
 {
     const SeverityLevel *level = m_config.severities.level(request.severity);
-    if (!level) {
-        *error = QStringLiteral("unknown severity '%1'; valid: %2")
-                     .arg(request.severity, m_config.severities.ids().join(QStringLiteral(", ")));
-        return {};
-    }
-    if (request.title.trimmed().isEmpty()) {
-        *error = QStringLiteral("an incident needs a title");
-        return {};
-    }
+    if (!level)
+        return failure(
+            QStringLiteral("unknown severity '%1'; valid: %2")
+                .arg(request.severity, m_config.severities.ids().join(QStringLiteral(", "))));
+    if (request.title.trimmed().isEmpty())
+        return failure(QStringLiteral("an incident needs a title"));
     Incident incident;
     incident.id = newId();
     incident.title = request.title.trimmed();
@@ -78,17 +75,19 @@ QString IncidentStore::declare(const DeclareRequest &request, const QString &act
         QStringLiteral("%1 %2: %3")
             .arg(request.drill ? QStringLiteral("Drill declared") : QStringLiteral("Declared"),
                  level->id, incident.title);
-    const bool declared = sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
-        return insertExact(m_db, incident, stepError) &&
-               ChecklistStore::insertFromTemplate(m_db, incident.id, m_config.checklist, *level,
-                                                  stepError) &&
-               !Timeline::append(m_db, incident.id, EventKind::Declared, text, actor,
-                                 {{QStringLiteral("severity"), level->id},
-                                  {QStringLiteral("drill"), request.drill}},
-                                 {}, stepError)
-                    .isEmpty();
+    Change change{incident.id, {}};
+    const Result<void> declared = sql::inWriteTransaction(m_db, [&](QString *stepError) {
+        if (!insertExact(m_db, incident, stepError) ||
+            !ChecklistStore::insertFromTemplate(m_db, incident.id, m_config.checklist, *level,
+                                                stepError))
+            return false;
+        change.eventId = Timeline::append(
+            m_db, incident.id, EventKind::Declared, text, actor,
+            {{QStringLiteral("severity"), level->id}, {QStringLiteral("drill"), request.drill}}, {},
+            stepError);
+        return !change.eventId.isEmpty();
     });
-    return declared ? incident.id : QString();
+    return committed(declared, change);
 }
 
 std::vector<Incident> IncidentStore::list(const QString &search) const
@@ -113,7 +112,7 @@ std::optional<Incident> IncidentStore::load(const QString &id) const
     return incidentFrom(*query);
 }
 
-QString IncidentStore::resolveId(const QString &idOrPrefix, QString *error) const
+Result<QString> IncidentStore::resolveId(const QString &idOrPrefix) const
 {
     QStringList matches;
     if (idOrPrefix.size() >= 4) {
@@ -129,45 +128,42 @@ QString IncidentStore::resolveId(const QString &idOrPrefix, QString *error) cons
     QStringList known;
     for (const Incident &incident : list())
         known << incident.id.left(8) + QStringLiteral(" (") + incident.title + QLatin1Char(')');
-    *error =
+    return failure(
         QStringLiteral("%1 incident id '%2'; known incidents: %3")
             .arg(matches.isEmpty() ? QStringLiteral("no") : QStringLiteral("ambiguous"), idOrPrefix,
-                 known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", ")));
-    return {};
+                 known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", "))));
 }
 
-bool IncidentStore::changeIncident(const QString &id, const QString &assignments,
-                                   const QVariantList &values, const QString &kind,
-                                   const QString &text, const QJsonObject &data,
-                                   const QString &actor, QString *error,
-                                   const std::function<bool(QString *)> &alsoDo)
+Result<Change> IncidentStore::changeIncident(const QString &id, const QString &assignments,
+                                             const QVariantList &values, const QString &kind,
+                                             const QString &text, const QJsonObject &data,
+                                             const QString &actor,
+                                             const std::function<bool(QString *)> &alsoDo)
 {
     QVariantList params = values;
     params << storedNow() << id;
-    return sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
-        return sql::exec(
-                   m_db,
-                   // security-check: allow assignments are column names from code; values are bound
-                   QStringLiteral("UPDATE incidents SET %1updated_at = ? WHERE id = ?")
-                       .arg(assignments.isEmpty() ? QString() : assignments + QStringLiteral(", ")),
-                   params, stepError) &&
-               !Timeline::append(m_db, id, kind, text, actor, data, {}, stepError).isEmpty() &&
-               (!alsoDo || alsoDo(stepError));
+    Change change{id, {}};
+    const Result<void> written = sql::inWriteTransaction(m_db, [&](QString *stepError) {
+        if (!sql::exec(
+                m_db,
+                // security-check: allow assignments are column names from code; values are bound
+                QStringLiteral("UPDATE incidents SET %1updated_at = ? WHERE id = ?")
+                    .arg(assignments.isEmpty() ? QString() : assignments + QStringLiteral(", ")),
+                params, stepError))
+            return false;
+        change.eventId = Timeline::append(m_db, id, kind, text, actor, data, {}, stepError);
+        return !change.eventId.isEmpty() && (!alsoDo || alsoDo(stepError));
     });
+    return committed(written, change);
 }
 
-bool IncidentStore::setStatus(const QString &id, Status status, const QString &actor,
-                              QString *error)
+Result<Change> IncidentStore::setStatus(const QString &id, Status status, const QString &actor)
 {
     const auto incident = load(id);
-    if (!incident) {
-        *error = QStringLiteral("no incident %1").arg(id);
-        return false;
-    }
-    if (incident->status == status) {
-        *error = QStringLiteral("the incident is already %1").arg(statusId(status));
-        return false;
-    }
+    if (!incident)
+        return failure(QStringLiteral("no incident %1").arg(id));
+    if (incident->status == status)
+        return failure(QStringLiteral("the incident is already %1").arg(statusId(status)));
     // Monitoring means a fix is in; resolved closes the clock. Earlier values are kept,
     // reopening clears resolved so MTTR follows the final resolution.
     const QString now = storedNow();
@@ -182,49 +178,39 @@ bool IncidentStore::setStatus(const QString &id, Status status, const QString &a
             .arg(statusLabel(incident->status), statusLabel(status), statusSentence(status)),
         {{QStringLiteral("old"), statusId(incident->status)},
          {QStringLiteral("new"), statusId(status)}},
-        actor, error);
+        actor);
 }
 
-bool IncidentStore::setSeverity(const QString &id, const QString &severity, const QString &actor,
-                                QString *error)
+Result<Change> IncidentStore::setSeverity(const QString &id, const QString &severity,
+                                          const QString &actor)
 {
     const auto incident = load(id);
     const SeverityLevel *level = m_config.severities.level(severity);
-    if (!level) {
-        *error = QStringLiteral("unknown severity '%1'; valid: %2")
-                     .arg(severity, m_config.severities.ids().join(QStringLiteral(", ")));
-        return false;
-    }
-    if (!incident) {
-        *error = QStringLiteral("no incident %1").arg(id);
-        return false;
-    }
-    if (incident->severity == level->id) {
-        *error = QStringLiteral("the incident is already %1").arg(level->id);
-        return false;
-    }
+    if (!level)
+        return failure(QStringLiteral("unknown severity '%1'; valid: %2")
+                           .arg(severity, m_config.severities.ids().join(QStringLiteral(", "))));
+    if (!incident)
+        return failure(QStringLiteral("no incident %1").arg(id));
+    if (incident->severity == level->id)
+        return failure(QStringLiteral("the incident is already %1").arg(level->id));
     return changeIncident(
         id, QStringLiteral("severity = ?"), {level->id}, EventKind::Severity,
         QStringLiteral("Severity %1 → %2").arg(incident->severity, level->id),
         {{QStringLiteral("old"), incident->severity}, {QStringLiteral("new"), level->id}}, actor,
-        error, [&](QString *stepError) {
+        [&](QString *stepError) {
             return ChecklistStore::applySeverity(m_db, id, *level, stepError);
         });
 }
 
-bool IncidentStore::setMilestone(const QString &id, Milestone milestone, const QDateTime &value,
-                                 const QString &actor, QString *error)
+Result<Change> IncidentStore::setMilestone(const QString &id, Milestone milestone,
+                                           const QDateTime &value, const QString &actor)
 {
     const auto incident = load(id);
-    if (!incident) {
-        *error = QStringLiteral("no incident %1").arg(id);
-        return false;
-    }
+    if (!incident)
+        return failure(QStringLiteral("no incident %1").arg(id));
     if (const QString problem = checkMilestoneOrder(*incident, milestone, value);
-        !problem.isEmpty()) {
-        *error = problem;
-        return false;
-    }
+        !problem.isEmpty())
+        return failure(problem);
     const QString name = milestoneId(milestone);
     const QDateTime old = incident->milestone(milestone);
     return changeIncident(
@@ -234,19 +220,12 @@ bool IncidentStore::setMilestone(const QString &id, Milestone milestone, const Q
         {{QStringLiteral("milestone"), name},
          {QStringLiteral("old"), old.isValid() ? toStoredTime(old) : QString()},
          {QStringLiteral("new"), value.isValid() ? toStoredTime(value) : QString()}},
-        actor, error);
+        actor);
 }
 
-bool IncidentStore::recordUpdateSent(const QString &id, const QString &how, const QString &actor,
-                                     QString *error)
-{
-    return changeIncident(id, {}, {}, EventKind::UpdateSent, QStringLiteral("Update %1").arg(how),
-                          {{QStringLiteral("how"), how}}, actor, error);
-}
-
-bool IncidentStore::recordMessageSent(const QString &id, const QString &templateTitle,
-                                      const QString &text, const QString &how,
-                                      bool restartsCountdown, const QString &actor, QString *error)
+Result<Change> IncidentStore::recordMessageSent(const QString &id, const QString &templateTitle,
+                                                const QString &text, const QString &how,
+                                                bool restartsCountdown, const QString &actor)
 {
     return changeIncident(id, {}, {},
                           restartsCountdown ? EventKind::UpdateSent : EventKind::MessageSent,
@@ -254,15 +233,19 @@ bool IncidentStore::recordMessageSent(const QString &id, const QString &template
                           {{QStringLiteral("how"), how},
                            {QStringLiteral("template"), templateTitle},
                            {QStringLiteral("text"), text}},
-                          actor, error);
+                          actor);
 }
 
-bool IncidentStore::recordEvent(const QString &id, const QString &kind, const QString &text,
-                                const QJsonObject &data, const QString &actor, QString *error)
+Result<Change> IncidentStore::recordEvent(const QString &id, const QString &kind,
+                                          const QString &text, const QJsonObject &data,
+                                          const QString &actor)
 {
-    return sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
-        return !Timeline::append(m_db, id, kind, text, actor, data, {}, stepError).isEmpty();
+    Change change{id, {}};
+    const Result<void> written = sql::inWriteTransaction(m_db, [&](QString *stepError) {
+        change.eventId = Timeline::append(m_db, id, kind, text, actor, data, {}, stepError);
+        return !change.eventId.isEmpty();
     });
+    return committed(written, change);
 }
 
 QString IncidentStore::postmortem(const QString &id) const
@@ -274,8 +257,8 @@ QString IncidentStore::postmortem(const QString &id) const
         .toString();
 }
 
-bool IncidentStore::savePostmortem(const QString &id, const QString &text, const QString &actor,
-                                   QString *error)
+Result<Change> IncidentStore::savePostmortem(const QString &id, const QString &text,
+                                             const QString &actor)
 {
     Draft draft;
     draft.id = newId();
@@ -283,12 +266,16 @@ bool IncidentStore::savePostmortem(const QString &id, const QString &text, const
     draft.templateId = QStringLiteral("postmortem");
     draft.body = text;
     draft.createdAt = QDateTime::currentDateTimeUtc();
-    return sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
-        return insertExact(m_db, draft, stepError) &&
-               !Timeline::append(m_db, id, EventKind::PostmortemSaved,
-                                 QStringLiteral("Postmortem saved"), actor, {}, {}, stepError)
-                    .isEmpty();
+    Change change{id, {}};
+    const Result<void> written = sql::inWriteTransaction(m_db, [&](QString *stepError) {
+        if (!insertExact(m_db, draft, stepError))
+            return false;
+        change.eventId =
+            Timeline::append(m_db, id, EventKind::PostmortemSaved,
+                             QStringLiteral("Postmortem saved"), actor, {}, {}, stepError);
+        return !change.eventId.isEmpty();
     });
+    return committed(written, change);
 }
 
 std::vector<Draft> IncidentStore::drafts(const QString &id) const

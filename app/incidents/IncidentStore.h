@@ -1,7 +1,9 @@
 #pragma once
 
+#include "Change.h"
 #include "Incident.h"
 #include "IncidentConfig.h"
+#include "core/Result.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -43,8 +45,9 @@ struct MetricsSummary
     std::optional<qint64> meanMttrSeconds;
 };
 
-// Incidents and their lifecycle. Each change is one transaction with its timeline event;
-// methods report success only after the commit returned.
+// Incidents and their lifecycle as stored. Each change is one transaction with its timeline
+// event; a method reports success only after the commit returned. Only IncidentService (the
+// one place where an incident changes) calls the changing methods.
 class IncidentStore
 {
 public:
@@ -53,42 +56,15 @@ public:
     const IncidentConfig &config() const { return m_config; }
     QSqlDatabase database() const { return m_db; }
 
-    // Creates the incident with its checklist. Returns its id, or empty with *error set
-    // (an unknown severity names the valid ones).
-    QString declare(const DeclareRequest &request, const QString &actor, QString *error);
-
     // Newest first. search matches title, services or the start date (YYYY-MM-DD),
     // case-insensitively; empty lists all.
     std::vector<Incident> list(const QString &search = {}) const;
     std::optional<Incident> load(const QString &id) const;
     // A full id or a unique prefix of one (at least 4 characters).
-    QString resolveId(const QString &idOrPrefix, QString *error) const;
+    Result<QString> resolveId(const QString &idOrPrefix) const;
 
-    bool setStatus(const QString &id, Status status, const QString &actor, QString *error);
-    bool setSeverity(const QString &id, const QString &severity, const QString &actor,
-                     QString *error);
-    // Invalid value clears the milestone (not allowed for started).
-    bool setMilestone(const QString &id, Milestone milestone, const QDateTime &value,
-                      const QString &actor, QString *error);
-
-    // Comms calls this when an update was copied or posted: the next-update countdown
-    // restarts from now.
-    bool recordUpdateSent(const QString &id, const QString &how, const QString &actor,
-                          QString *error);
-    // A drafted message was copied or posted ("how"): logged with its text. An initial alert
-    // or an update (restartsCountdown) also restarts the next-update countdown.
-    bool recordMessageSent(const QString &id, const QString &templateTitle, const QString &text,
-                           const QString &how, bool restartsCountdown, const QString &actor,
-                           QString *error);
-    // For other modules' automatic events while the incident is open (EventKind::HealthChanged,
-    // EventKind::RunbookOpened): immutable once recorded.
-    bool recordEvent(const QString &id, const QString &kind, const QString &text,
-                     const QJsonObject &data, const QString &actor, QString *error);
-    // The postmortem as last saved (empty when none was), and saving a new version of it:
-    // each save is kept, the newest one counts.
+    // The postmortem as last saved (empty when none was).
     QString postmortem(const QString &id) const;
-    bool savePostmortem(const QString &id, const QString &text, const QString &actor,
-                        QString *error);
     // Every saved draft of the incident, oldest first.
     std::vector<Draft> drafts(const QString &id) const;
 
@@ -103,11 +79,33 @@ public:
     MetricsSummary metrics() const;
 
 private:
+    friend class IncidentService;
+
+    // Creates the incident with its checklist (an unknown severity names the valid ones).
+    Result<Change> declare(const DeclareRequest &request, const QString &actor);
+    Result<Change> setStatus(const QString &id, Status status, const QString &actor);
+    Result<Change> setSeverity(const QString &id, const QString &severity, const QString &actor);
+    // Invalid value clears the milestone (not allowed for started).
+    Result<Change> setMilestone(const QString &id, Milestone milestone, const QDateTime &value,
+                                const QString &actor);
+    // A drafted message was copied or posted ("how"): logged with its text. An initial alert
+    // or an update (restartsCountdown) also restarts the next-update countdown.
+    Result<Change> recordMessageSent(const QString &id, const QString &templateTitle,
+                                     const QString &text, const QString &how,
+                                     bool restartsCountdown, const QString &actor);
+    // Another module's automatic event (EventKind::HealthChanged, EventKind::RunbookOpened):
+    // immutable once recorded.
+    Result<Change> recordEvent(const QString &id, const QString &kind, const QString &text,
+                               const QJsonObject &data, const QString &actor);
+    // Each save is kept as a new version; the newest one counts.
+    Result<Change> savePostmortem(const QString &id, const QString &text, const QString &actor);
+
     // One transaction: the assignments, the timeline event and alsoDo (if given).
-    bool changeIncident(const QString &id, const QString &assignments, const QVariantList &values,
-                        const QString &kind, const QString &text, const QJsonObject &data,
-                        const QString &actor, QString *error,
-                        const std::function<bool(QString *)> &alsoDo = {});
+    Result<Change> changeIncident(const QString &id, const QString &assignments,
+                                  const QVariantList &values, const QString &kind,
+                                  const QString &text, const QJsonObject &data,
+                                  const QString &actor,
+                                  const std::function<bool(QString *)> &alsoDo = {});
 
     QSqlDatabase m_db;
     IncidentConfig m_config;

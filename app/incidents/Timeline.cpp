@@ -105,51 +105,49 @@ QDateTime Timeline::latestOf(const QString &incidentId, const QString &kind) con
                               .toString());
 }
 
-QString Timeline::addNote(const QString &incidentId, const QString &text, const QString &actor,
-                          QString *error)
+Result<Change> Timeline::addNote(const QString &incidentId, const QString &text,
+                                 const QString &actor)
 {
     const QString note = text.trimmed();
-    if (note.isEmpty()) {
-        *error = QStringLiteral("a note needs some text");
-        return {};
-    }
-    QString id;
-    const bool added = sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
-        id = append(m_db, incidentId, EventKind::Note, note, actor, {}, {}, stepError);
-        if (id.isEmpty())
-            return false;
-        if (!note.startsWith(followUpPrefix, Qt::CaseInsensitive))
-            return true;
-        const QString task = note.mid(followUpPrefix.size()).trimmed();
-        return ChecklistStore::insertFollowUp(m_db, incidentId, task, stepError) &&
-               !append(m_db, incidentId, EventKind::FollowUp,
-                       QStringLiteral("Follow-up added: %1").arg(task), actor, {}, {}, stepError)
-                    .isEmpty();
+    if (note.isEmpty())
+        return failure(QStringLiteral("a note needs some text"));
+    const QString task = note.startsWith(followUpPrefix, Qt::CaseInsensitive)
+                             ? note.mid(followUpPrefix.size()).trimmed()
+                             : QString();
+    Change change{incidentId, {}};
+    const Result<void> added = sql::inWriteTransaction(m_db, [&](QString *stepError) {
+        QJsonObject data;
+        if (!task.isEmpty()) {
+            const QString itemId =
+                ChecklistStore::insertFollowUp(m_db, incidentId, task, stepError);
+            if (itemId.isEmpty())
+                return false;
+            data.insert(QStringLiteral("follow_up"), itemId);
+        }
+        change.eventId =
+            append(m_db, incidentId, EventKind::Note, note, actor, data, {}, stepError);
+        return !change.eventId.isEmpty();
     });
-    return added ? id : QString();
+    return committed(added, change);
 }
 
-QString Timeline::editNote(const QString &noteId, const QString &text, const QString &actor,
-                           QString *error)
+Result<Change> Timeline::editNote(const QString &noteId, const QString &text, const QString &actor)
 {
-    if (text.trimmed().isEmpty()) {
-        *error = QStringLiteral("a note needs some text; delete it instead");
-        return {};
-    }
-    return supersedeNote(noteId, EventKind::NoteEdited, text.trimmed(), actor, error);
+    if (text.trimmed().isEmpty())
+        return failure(QStringLiteral("a note needs some text; delete it instead"));
+    return supersedeNote(noteId, EventKind::NoteEdited, text.trimmed(), actor);
 }
 
-QString Timeline::deleteNote(const QString &noteId, const QString &actor, QString *error)
+Result<Change> Timeline::deleteNote(const QString &noteId, const QString &actor)
 {
-    return supersedeNote(noteId, EventKind::NoteDeleted, QStringLiteral("Note deleted"), actor,
-                         error);
+    return supersedeNote(noteId, EventKind::NoteDeleted, QStringLiteral("Note deleted"), actor);
 }
 
-QString Timeline::supersedeNote(const QString &noteId, const QString &kind, const QString &text,
-                                const QString &actor, QString *error)
+Result<Change> Timeline::supersedeNote(const QString &noteId, const QString &kind,
+                                       const QString &text, const QString &actor)
 {
-    QString id;
-    const bool superseded = sql::inWriteTransaction(m_db, error, [&](QString *stepError) {
+    Change change;
+    const Result<void> superseded = sql::inWriteTransaction(m_db, [&](QString *stepError) {
         const auto original = event(noteId);
         const bool editable = original && (original->kind == EventKind::Note ||
                                            original->kind == EventKind::NoteEdited);
@@ -159,11 +157,12 @@ QString Timeline::supersedeNote(const QString &noteId, const QString &kind, cons
                              .arg(noteId);
             return false;
         }
-        id = append(m_db, original->incidentId, kind, text, actor,
-                    {{QStringLiteral("previous"), original->text}}, noteId, stepError);
-        return !id.isEmpty();
+        change = {original->incidentId,
+                  append(m_db, original->incidentId, kind, text, actor,
+                         {{QStringLiteral("previous"), original->text}}, noteId, stepError)};
+        return !change.eventId.isEmpty();
     });
-    return superseded ? id : QString();
+    return committed(superseded, change);
 }
 
 } // namespace ic::incidents

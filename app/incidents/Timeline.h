@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Change.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -24,6 +26,7 @@ inline const QString TasksAttached = QStringLiteral("runbook-attached");
 inline const QString Note = QStringLiteral("note");
 inline const QString NoteEdited = QStringLiteral("note-edited");
 inline const QString NoteDeleted = QStringLiteral("note-deleted");
+// Written by versions before 0.3, when a TODO note took two events; still shown.
 inline const QString FollowUp = QStringLiteral("follow-up");
 inline const QString UpdateSent = QStringLiteral("update-sent");
 inline const QString MessageSent = QStringLiteral("message-sent");
@@ -65,18 +68,19 @@ public:
     std::optional<TimelineEvent> event(const QString &eventId) const;
     QDateTime latestOf(const QString &incidentId, const QString &kind) const;
 
-    // A manual note. "TODO: …" also adds a follow-up item to the checklist's last phase.
-    // Returns the note's event id, or an empty string with *error set.
-    QString addNote(const QString &incidentId, const QString &text, const QString &actor,
-                    QString *error);
-    // Only manual notes (not already replaced) can be edited or deleted.
-    QString editNote(const QString &noteId, const QString &text, const QString &actor,
-                     QString *error);
-    QString deleteNote(const QString &noteId, const QString &actor, QString *error);
-
 private:
-    QString supersedeNote(const QString &noteId, const QString &kind, const QString &text,
-                          const QString &actor, QString *error);
+    friend class IncidentService;
+
+    // A manual note. "TODO: …" also adds a follow-up item to the
+    // checklist's last phase, named in the note's own event (one change, one event).
+    Result<Change> addNote(const QString &incidentId, const QString &text, const QString &actor);
+    // Only manual notes (not already replaced) can be edited or deleted; the change names the
+    // event that replaces the note.
+    Result<Change> editNote(const QString &noteId, const QString &text, const QString &actor);
+    Result<Change> deleteNote(const QString &noteId, const QString &actor);
+
+    Result<Change> supersedeNote(const QString &noteId, const QString &kind, const QString &text,
+                                 const QString &actor);
 
     QSqlDatabase m_db;
 };

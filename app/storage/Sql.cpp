@@ -55,15 +55,14 @@ bool WriteTransaction::commit()
     return true;
 }
 
-bool inWriteTransaction(const QSqlDatabase &db, QString *error,
-                        const std::function<bool(QString *error)> &work)
+Result<void> inWriteTransaction(const QSqlDatabase &db,
+                                const std::function<bool(QString *error)> &work)
 {
     WriteTransaction transaction(db);
     QString problem;
-    const bool done = transaction.isActive() && work(&problem) && transaction.commit();
-    if (!done && error)
-        *error = problem.isEmpty() ? transaction.error() : problem;
-    return done;
+    if (transaction.isActive() && work(&problem) && transaction.commit())
+        return {};
+    return failure(problem.isEmpty() ? transaction.error() : problem);
 }
 
 } // namespace ic::sql

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -39,9 +41,10 @@ private:
     QString m_error;
 };
 
-// One WriteTransaction around work, committed when work returns true. False with *error set:
-// work's own message, or why the transaction could not begin or commit (rolled back then).
-bool inWriteTransaction(const QSqlDatabase &db, QString *error,
-                        const std::function<bool(QString *error)> &work);
+// One WriteTransaction around work, committed when work returns true. Otherwise rolled back,
+// with work's own message, or why the transaction could not begin or commit. Work is a chain
+// of steps that each report through the QString* they are given.
+Result<void> inWriteTransaction(const QSqlDatabase &db,
+                                const std::function<bool(QString *error)> &work);
 
 } // namespace ic::sql

@@ -1,10 +1,10 @@
-// Tick-to-commit latency of ChecklistStore::tick/untick (read the item, update it, append the
+// Tick-to-commit latency of IncidentService::tick/untick (read the item, update it, append the
 // timeline event, commit) against the least a durable write can cost: one INSERT and COMMIT
 // on a raw SQLite connection with the same pragmas (WAL, synchronous=FULL), interleaved so
 // both see the same disk and machine load.
 #include "BenchSupport.h"
 #include "core/Ids.h"
-#include "incidents/ChecklistStore.h"
+#include "incidents/IncidentService.h"
 #include "incidents/IncidentStore.h"
 #include "storage/Database.h"
 #include "storage/Sql.h"
@@ -48,26 +48,21 @@ int main(int argc, char *argv[])
     auto database = Database::open(dir.filePath(QStringLiteral("console.db")), &result);
     if (!database)
         qFatal("%s", qPrintable(result.message));
-    incidents::IncidentStore store(database->connection(),
-                                   incidents::loadIncidentConfig(dir.path()));
+    incidents::IncidentService service(
+        database->connection(), incidents::loadIncidentConfig(dir.path()), QStringLiteral("bench"));
     incidents::DeclareRequest request;
     request.title = QStringLiteral("Benchmark");
     request.severity = QStringLiteral("SEV-2");
-    QString error;
-    const QString incidentId = store.declare(request, QStringLiteral("bench"), &error);
-    incidents::ChecklistStore checklist(database->connection());
+    const QString incidentId = service.declare(request)->incidentId;
     // Skip the acknowledge item: it also records a milestone on its first tick only.
-    const QString itemId = checklist.items(incidentId).at(1).id;
+    const QString itemId = service.items(incidentId).at(1).id;
     QSqlDatabase raw = openRawConnection(dir.filePath(QStringLiteral("raw.db")));
 
     constexpr int rounds = 300;
     std::vector<double> ticks, inserts;
     for (int i = 0; i < rounds; ++i) {
-        ticks.push_back(millisecondsOf([&] {
-            return !(i % 2 == 0 ? checklist.tick(itemId, QStringLiteral("bench"), {}, &error)
-                                : checklist.untick(itemId, QStringLiteral("bench"), &error))
-                        .isEmpty();
-        }));
+        ticks.push_back(millisecondsOf(
+            [&] { return (i % 2 == 0 ? service.tick(itemId) : service.untick(itemId)).ok(); }));
         inserts.push_back(millisecondsOf([&] {
             sql::WriteTransaction transaction(raw);
             return sql::exec(raw, QStringLiteral("INSERT INTO t VALUES (?, ?)"),

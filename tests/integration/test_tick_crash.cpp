@@ -1,6 +1,5 @@
 #include "TestSupport.h"
-#include "incidents/ChecklistStore.h"
-#include "incidents/IncidentStore.h"
+#include "incidents/IncidentService.h"
 #include "storage/Database.h"
 #include "storage/Sql.h"
 
@@ -30,23 +29,22 @@ int runWriter(const QStringList &args)
     auto database = Database::open(path, &result);
     if (!database)
         return 10;
-    ChecklistStore checklist(database->connection());
+    IncidentService service(database->connection(),
+                            loadIncidentConfig(QFileInfo(path).absolutePath()),
+                            QStringLiteral("writer"));
     QStringList mine;
-    const auto items = checklist.items(incidentId);
+    const auto items = service.items(incidentId);
     for (size_t i = size_t(first); i < items.size(); i += size_t(stride))
         mine << items[i].id;
     for (int done = 0; count < 0 || done < count; ++done) {
         const QString itemId = mine.at(done % mine.size());
-        QString error;
-        const bool checked = checklist.item(itemId)->isChecked();
-        const QString eventId = checked
-                                    ? checklist.untick(itemId, QStringLiteral("writer"), &error)
-                                    : checklist.tick(itemId, QStringLiteral("writer"), {}, &error);
-        if (eventId.isEmpty()) {
-            std::fprintf(stderr, "%s\n", qPrintable(error));
+        const bool checked = service.item(itemId)->isChecked();
+        const Result<Change> change = checked ? service.untick(itemId) : service.tick(itemId);
+        if (!change) {
+            std::fprintf(stderr, "%s\n", qPrintable(change.error()));
             return 11;
         }
-        std::printf("%s %s %s\n", qPrintable(eventId), qPrintable(itemId),
+        std::printf("%s %s %s\n", qPrintable(change->eventId), qPrintable(itemId),
                     checked ? "untick" : "tick");
         std::fflush(stdout);
     }
@@ -89,13 +87,14 @@ private Q_SLOTS:
         DatabaseOpenResult result;
         auto database = Database::open(m_path, &result);
         QVERIFY(database);
-        IncidentStore store(database->connection(), loadIncidentConfig(dataDir));
+        IncidentService service(database->connection(), loadIncidentConfig(dataDir),
+                                QStringLiteral("test"));
         DeclareRequest request;
         request.title = QStringLiteral("Crash test");
         request.severity = QStringLiteral("SEV-1");
-        QString error;
-        m_incidentId = store.declare(request, QStringLiteral("test"), &error);
-        QVERIFY2(!m_incidentId.isEmpty(), qPrintable(error));
+        const auto declared = service.declare(request);
+        QVERIFY2(declared, qPrintable(declared.error()));
+        m_incidentId = declared->incidentId;
     }
 
     void killedWriterLosesNoAcknowledgedTick()

@@ -51,7 +51,7 @@ private Q_SLOTS:
         request.services = {QStringLiteral("checkout")};
         request.impact = QStringLiteral("EU card payments fail");
         request.commander = QStringLiteral("Ana Lima");
-        QVERIFY2(incident->declare(request), qPrintable(incident->error()));
+        QVERIFY(incident->declare(request));
         const QDateTime dueBefore = incident->nextUpdateDue();
 
         auto *combo = window.findChild<QComboBox *>(QStringLiteral("draftTemplate"));
@@ -101,9 +101,8 @@ private Q_SLOTS:
         DatabaseOpenResult result;
         auto database = Database::open(dir.filePath(QStringLiteral("console.db")), &result);
         MainWindow window(WindowServices{database.get(), dir.path(), {}});
-        installIncidentCockpit(window, *database, dir.path());
-        QCOMPARE(ActiveIncident::actor(), QStringLiteral("Jo Commander"));
-        ActiveIncident::setCommanderName({});
+        ActiveIncident *incident = installIncidentCockpit(window, *database, dir.path());
+        QCOMPARE(incident->service().actor(), QStringLiteral("Jo Commander"));
     }
 };
 

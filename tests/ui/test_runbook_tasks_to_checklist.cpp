@@ -61,7 +61,7 @@ private Q_SLOTS:
         incidents::DeclareRequest request;
         request.title = QStringLiteral("Disk full on db-1");
         request.severity = QStringLiteral("SEV-2");
-        QVERIFY2(incident->declare(request), qPrintable(incident->error()));
+        QVERIFY(incident->declare(request));
         const std::size_t itemsBefore = incident->items().size();
 
         auto *attach = panel->findChild<QPushButton *>(QStringLiteral("runbookAttachTasks"));

@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "core/Settings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -101,18 +102,19 @@ private Q_SLOTS:
             QVERIFY(object.contains(QStringLiteral("actor")));
             kinds << object[QStringLiteral("kind")].toString();
         }
+        // The first tick records the acknowledged milestone in its own event.
         QCOMPARE(kinds, QStringList({QStringLiteral("declared"), QStringLiteral("tick"),
-                                     QStringLiteral("milestone"), QStringLiteral("untick"),
-                                     QStringLiteral("tick"), QStringLiteral("note"),
-                                     QStringLiteral("status"), QStringLiteral("status")}));
+                                     QStringLiteral("untick"), QStringLiteral("tick"),
+                                     QStringLiteral("note"), QStringLiteral("status"),
+                                     QStringLiteral("status")}));
 
         const QString noteId =
-            incident[QStringLiteral("timeline")].toArray().at(5)[QStringLiteral("id")].toString();
+            incident[QStringLiteral("timeline")].toArray().at(4)[QStringLiteral("id")].toString();
         result = run({QStringLiteral("note"), id, QStringLiteral("Rolled back deploy 41"),
                       QStringLiteral("--edit"), noteId, QStringLiteral("--json")});
         QCOMPARE(result.exitCode, 0);
         const QJsonArray timeline = json(result)[QStringLiteral("timeline")].toArray();
-        QVERIFY(timeline.at(5)[QStringLiteral("superseded")].toBool());
+        QVERIFY(timeline.at(4)[QStringLiteral("superseded")].toBool());
         QCOMPARE(timeline.last()[QStringLiteral("kind")].toString(), QStringLiteral("note-edited"));
         QCOMPARE(timeline.last()[QStringLiteral("supersedes")].toString(), noteId);
         result = run({QStringLiteral("note"), id, QStringLiteral("x"), QStringLiteral("--edit"),
@@ -171,6 +173,36 @@ private Q_SLOTS:
                       QStringLiteral("2000-01-01T00:00:00Z")});
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.err.contains(QStringLiteral("cannot be before started")));
+    }
+
+    void theActorFollowsOneRule()
+    {
+        const QString id = declare();
+        // An explicitly empty --by is refused, never recorded as nobody.
+        auto result = run({QStringLiteral("note"), id, QStringLiteral("x"), QStringLiteral("--by"),
+                           QStringLiteral("  ")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QStringLiteral("--by needs a name")), qPrintable(result.err));
+
+        // Without --by: the name from the settings (the same one the window uses), not $USER.
+        const QString dataDir = qEnvironmentVariable("INCIDENT_CONSOLE_DATA_DIR");
+        {
+            Settings settings(dataDir);
+            settings.set(settings::commanderName, QStringLiteral("Ana Lima"));
+            QVERIFY(settings.sync());
+        }
+        QCOMPARE(run({QStringLiteral("note"), id, QStringLiteral("from the shell")}).exitCode, 0);
+        {
+            Settings settings(dataDir);
+            settings.set(settings::commanderName, QString());
+            QVERIFY(settings.sync());
+        }
+        const QJsonArray timeline =
+            json(run({QStringLiteral("show"), id, QStringLiteral("--json")}))
+                .value(QStringLiteral("timeline"))
+                .toArray();
+        QCOMPARE(timeline.last()[QStringLiteral("actor")].toString(), QStringLiteral("Ana Lima"));
+        QCOMPARE(timeline.size(), 2);
     }
 
     void badSeverityFileIsReportedAndDefaultsWork()

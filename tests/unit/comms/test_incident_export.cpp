@@ -7,6 +7,7 @@
 #include <QTimeZone>
 #include <QtTest>
 
+using namespace ic;
 using namespace ic::comms;
 
 namespace {
@@ -147,7 +148,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("incident.pdf"));
-        QCOMPARE(writeIncidentPdf(fixture(), path), QString());
+        const Result<void> written = writeIncidentPdf(fixture(), path);
+        QVERIFY2(written, qPrintable(written.error()));
         QFile pdf(path);
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         const QByteArray bytes = pdf.readAll();
@@ -158,9 +160,10 @@ private Q_SLOTS:
 
     void unwritablePdfPathIsReported()
     {
-        const QString problem =
+        const Result<void> written =
             writeIncidentPdf(fixture(), QStringLiteral("/nonexistent-dir/x.pdf"));
-        QVERIFY(problem.contains(QStringLiteral("/nonexistent-dir/x.pdf")));
+        QVERIFY(!written);
+        QVERIFY(written.error().contains(QStringLiteral("/nonexistent-dir/x.pdf")));
     }
 };
 

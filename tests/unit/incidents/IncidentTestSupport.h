@@ -1,11 +1,10 @@
 #pragma once
 
-// A fresh database in the test's data dir and the stores on top of it.
+// A fresh database in the test's data dir and the incident service on top of it, acting as
+// "alice" unless a test says otherwise (service->setActor).
 
 #include "core/Ids.h"
-#include "incidents/ChecklistStore.h"
-#include "incidents/IncidentStore.h"
-#include "incidents/Timeline.h"
+#include "incidents/IncidentService.h"
 #include "storage/Database.h"
 #include "storage/Sql.h"
 
@@ -17,7 +16,8 @@ namespace ic::test {
 struct IncidentFixture
 {
     std::unique_ptr<Database> database;
-    std::unique_ptr<incidents::IncidentStore> store;
+    std::unique_ptr<incidents::IncidentService> service;
+    const incidents::IncidentStore *store = nullptr;
 
     explicit IncidentFixture(
         const QString &dataDir = qEnvironmentVariable("INCIDENT_CONSOLE_DATA_DIR"))
@@ -28,8 +28,10 @@ struct IncidentFixture
             QDir(dataDir).filePath(QUuid::createUuid().toString(QUuid::WithoutBraces) +
                                    QStringLiteral(".db")),
             &result);
-        store = std::make_unique<incidents::IncidentStore>(database->connection(),
-                                                           incidents::loadIncidentConfig(dataDir));
+        service = std::make_unique<incidents::IncidentService>(
+            database->connection(), incidents::loadIncidentConfig(dataDir),
+            QStringLiteral("alice"));
+        store = &service->store();
     }
 
     incidents::ChecklistStore checklist() const { return incidents::ChecklistStore(connection()); }
@@ -44,8 +46,8 @@ struct IncidentFixture
         request.services = {QStringLiteral("checkout"), QStringLiteral("payments")};
         request.commander = QStringLiteral("alice");
         request.drill = drill;
-        QString error;
-        return store->declare(request, QStringLiteral("alice"), &error);
+        const auto declared = service->declare(request);
+        return declared ? declared->incidentId : QString();
     }
 
     // Moves the stored start back, as if the incident had been declared minutes ago.

@@ -86,73 +86,61 @@ class TestIncidentImport : public QObject
         request.deputy = QStringLiteral("bob");
         request.scribe = QStringLiteral("carol");
         request.drill = true;
-        QString error;
-        const QString id = fixture.store->declare(request, QStringLiteral("alice"), &error);
-        if (id.isEmpty())
+        IncidentService &service = *fixture.service;
+        const auto declared = service.declare(request);
+        if (!declared)
             return {};
+        const QString id = declared->incidentId;
         fixture.startedAgo(id, 3600);
-        ChecklistStore checklist = fixture.checklist();
-        Timeline timeline = fixture.timeline();
-        const auto items = checklist.items(id);
-        bool ok =
-            !checklist.tick(items[0].id, QStringLiteral("bob"), QStringLiteral("paged"), &error)
-                 .isEmpty() &&
-            !checklist.tick(items[1].id, QStringLiteral("bob"), {}, &error).isEmpty() &&
-            !checklist.untick(items[1].id, QStringLiteral("carol"), &error).isEmpty() &&
-            !checklist
-                 .setNote(items[2].id, QStringLiteral("waiting on DBA"), QStringLiteral("carol"),
-                          &error)
-                 .isEmpty() &&
-            !checklist
-                 .assign(items[3].id, QStringLiteral("dave"),
-                         QDateTime::currentDateTimeUtc().addSecs(600), QStringLiteral("alice"),
-                         &error)
-                 .isEmpty() &&
-            !checklist
-                 .addItem(id, QStringLiteral("Investigation"), QStringLiteral("Check the CDN"), 900,
-                          QStringLiteral("bob"), &error)
-                 .isEmpty() &&
-            !checklist
-                 .attachTasks(id, QStringLiteral("Runbook: payments"),
-                              {{QStringLiteral("Recovery > Database"), QStringLiteral("Fail over")},
-                               {{}, QStringLiteral("Flush the queue")}},
-                              QStringLiteral("alice"), &error)
-                 .isEmpty();
-        const QString note =
-            timeline.addNote(id, QStringLiteral("Rolled back"), QStringLiteral("carol"), &error);
-        const QString other =
-            timeline.addNote(id, QStringLiteral("Wrong channel"), QStringLiteral("carol"), &error);
+        const auto items = service.items(id);
+        const auto as = [&service](const char *actor) {
+            service.setActor(QLatin1String(actor));
+            return true;
+        };
+        QString error;
+        const auto step = [&error](const Result<Change> &change) {
+            if (!change)
+                error = change.error();
+            return change.ok();
+        };
+        bool ok = as("bob") && step(service.tick(items[0].id, QStringLiteral("paged"))) &&
+                  step(service.tick(items[1].id)) && as("carol") &&
+                  step(service.untick(items[1].id)) &&
+                  step(service.setItemNote(items[2].id, QStringLiteral("waiting on DBA"))) &&
+                  as("alice") &&
+                  step(service.assignItem(items[3].id, QStringLiteral("dave"), 10)) && as("bob") &&
+                  step(service.addItem(id, QStringLiteral("Investigation"),
+                                       QStringLiteral("Check the CDN"))) &&
+                  as("alice") &&
+                  step(service.attachRunbookTasks(
+                      id, QStringLiteral("payments"),
+                      {{QStringLiteral("Recovery > Database"), QStringLiteral("Fail over")},
+                       {{}, QStringLiteral("Flush the queue")}}));
+        as("carol");
+        const auto note = service.addNote(id, QStringLiteral("Rolled back"));
+        const auto other = service.addNote(id, QStringLiteral("Wrong channel"));
         ok =
-            ok && !note.isEmpty() && !other.isEmpty() &&
-            !timeline
-                 .addNote(id, QStringLiteral("TODO: alert on payment errors"),
-                          QStringLiteral("bob"), &error)
-                 .isEmpty() &&
-            !timeline
-                 .editNote(note, QStringLiteral("Rolled back 4.2"), QStringLiteral("carol"), &error)
-                 .isEmpty() &&
-            !timeline.deleteNote(other, QStringLiteral("carol"), &error).isEmpty() &&
-            fixture.store->setSeverity(id, QStringLiteral("SEV-1"), QStringLiteral("alice"),
-                                       &error) &&
-            fixture.store->recordMessageSent(
-                id, QStringLiteral("Initial"), QStringLiteral("We are investigating"),
-                QStringLiteral("posted to Slack"), true, QStringLiteral("alice"), &error) &&
-            fixture.store->recordMessageSent(id, QStringLiteral("Executive summary"),
-                                             QStringLiteral("Summary"), QStringLiteral("copied"),
-                                             false, QStringLiteral("alice"), &error) &&
-            fixture.store->recordEvent(id, EventKind::HealthChanged,
-                                       QStringLiteral("api: OK → CRIT"),
-                                       {{QStringLiteral("check"), QStringLiteral("api")}},
-                                       QStringLiteral("health"), &error) &&
-            fixture.store->setStatus(id, Status::Monitoring, QStringLiteral("alice"), &error) &&
-            fixture.store->setMilestone(id, Milestone::Detected,
-                                        QDateTime::currentDateTimeUtc().addSecs(-3000),
-                                        QStringLiteral("alice"), &error) &&
-            fixture.store->setStatus(id, Status::Resolved, QStringLiteral("alice"), &error) &&
-            fixture.store->savePostmortem(id, QStringLiteral("# First draft"),
-                                          QStringLiteral("alice"), &error) &&
-            fixture.store->savePostmortem(id, QStringLiteral("# Postmortem\n\nAll fixed."),
-                                          QStringLiteral("alice"), &error);
+            ok && step(note) && step(other) && as("bob") &&
+            step(service.addNote(id, QStringLiteral("TODO: alert on payment errors"))) &&
+            as("carol") &&
+            step(service.editNote(note->eventId, QStringLiteral("Rolled back 4.2"))) &&
+            step(service.deleteNote(other->eventId)) && as("alice") &&
+            step(service.setSeverity(id, QStringLiteral("SEV-1"))) &&
+            step(service.recordMessageSent(id, QStringLiteral("initial"), QStringLiteral("Initial"),
+                                           QStringLiteral("We are investigating"),
+                                           QStringLiteral("posted to Slack"))) &&
+            step(service.recordMessageSent(id, QStringLiteral("executive-summary"),
+                                           QStringLiteral("Executive summary"),
+                                           QStringLiteral("Summary"), QStringLiteral("copied"))) &&
+            step(service.recordEvent(id, EventKind::HealthChanged, QStringLiteral("api: OK → CRIT"),
+                                     {{QStringLiteral("check"), QStringLiteral("api")}},
+                                     QStringLiteral("health"))) &&
+            step(service.setStatus(id, Status::Monitoring)) &&
+            step(service.setMilestone(id, Milestone::Detected,
+                                      QDateTime::currentDateTimeUtc().addSecs(-3000))) &&
+            step(service.setStatus(id, Status::Resolved)) &&
+            step(service.savePostmortem(id, QStringLiteral("# First draft"))) &&
+            step(service.savePostmortem(id, QStringLiteral("# Postmortem\n\nAll fixed.")));
         // No command marks a draft copied or posted yet; the columns exist and must survive.
         ok = ok && sql::exec(fixture.connection(),
                              QStringLiteral("UPDATE drafts SET copied_at = ?, posted_at = ? "
@@ -204,9 +192,9 @@ private Q_SLOTS:
         DeclareRequest request;
         request.title = QStringLiteral("Odd latency");
         request.severity = QStringLiteral("SEV-4");
-        QString error;
-        const QString id = source.store->declare(request, {}, &error);
-        QVERIFY2(!id.isEmpty(), qPrintable(error));
+        const auto declared = source.service->declare(request);
+        QVERIFY2(declared, qPrintable(declared.error()));
+        const QString id = declared->incidentId;
         QVERIFY(sql::exec(source.connection(),
                           QStringLiteral("DELETE FROM checklist_items WHERE incident_id = ?"),
                           {id}));

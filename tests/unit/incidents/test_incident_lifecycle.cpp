@@ -52,9 +52,10 @@ private Q_SLOTS:
         DeclareRequest request;
         request.title = QStringLiteral("x");
         request.severity = QStringLiteral("SEV-9");
-        QString error;
-        QVERIFY(fixture.store->declare(request, QStringLiteral("a"), &error).isEmpty());
-        QVERIFY2(error.contains(QStringLiteral("SEV-1, SEV-2, SEV-3, SEV-4")), qPrintable(error));
+        const auto declared = fixture.service->declare(request);
+        QVERIFY(!declared);
+        QVERIFY2(declared.error().contains(QStringLiteral("SEV-1, SEV-2, SEV-3, SEV-4")),
+                 qPrintable(declared.error()));
     }
 
     void dueTimesFollowSeverity()
@@ -86,13 +87,15 @@ private Q_SLOTS:
     {
         test::IncidentFixture fixture;
         const QString id = fixture.declare();
-        QString error;
-        QVERIFY(fixture.store->setStatus(id, Status::Identified, QStringLiteral("bob"), &error));
-        QVERIFY(!fixture.store->setStatus(id, Status::Identified, QStringLiteral("bob"), &error));
-        QVERIFY(error.contains(QStringLiteral("already")));
-        QVERIFY(fixture.store->setStatus(id, Status::Monitoring, QStringLiteral("bob"), &error));
+        IncidentService &service = *fixture.service;
+        service.setActor(QStringLiteral("bob"));
+        QVERIFY(service.setStatus(id, Status::Identified));
+        const auto again = service.setStatus(id, Status::Identified);
+        QVERIFY(!again);
+        QVERIFY(again.error().contains(QStringLiteral("already")));
+        QVERIFY(service.setStatus(id, Status::Monitoring));
         QVERIFY(fixture.store->load(id)->milestone(Milestone::Mitigated).isValid());
-        QVERIFY(fixture.store->setStatus(id, Status::Resolved, QStringLiteral("bob"), &error));
+        QVERIFY(service.setStatus(id, Status::Resolved));
         const auto resolved = fixture.store->load(id);
         QVERIFY(resolved->milestone(Milestone::Resolved).isValid());
         QVERIFY(!resolved->isOpen());
@@ -108,12 +111,10 @@ private Q_SLOTS:
     {
         test::IncidentFixture fixture;
         const QString id = fixture.declare(QStringLiteral("SEV-3"));
-        QString error;
-        QVERIFY(
-            !fixture.store->setSeverity(id, QStringLiteral("SEV-7"), QStringLiteral("b"), &error));
-        QVERIFY(error.contains(QStringLiteral("SEV-4")));
-        QVERIFY(
-            fixture.store->setSeverity(id, QStringLiteral("sev-1"), QStringLiteral("b"), &error));
+        const auto unknown = fixture.service->setSeverity(id, QStringLiteral("SEV-7"));
+        QVERIFY(!unknown);
+        QVERIFY(unknown.error().contains(QStringLiteral("SEV-4")));
+        QVERIFY(fixture.service->setSeverity(id, QStringLiteral("sev-1")));
         QCOMPARE(fixture.store->load(id)->severity, QStringLiteral("SEV-1"));
         // The team deadline follows the new response target; SEV-1's own items are added.
         bool management = false;
@@ -135,21 +136,19 @@ private Q_SLOTS:
         test::IncidentFixture fixture;
         const QString id = fixture.declare();
         const QDateTime started = fixture.store->load(id)->milestone(Milestone::Started);
-        QString error;
-        QVERIFY(!fixture.store->setMilestone(id, Milestone::Resolved, started.addSecs(-60),
-                                             QStringLiteral("a"), &error));
-        QVERIFY2(error.contains(QStringLiteral("resolved")) &&
-                     error.contains(QStringLiteral("cannot be before started")),
-                 qPrintable(error));
-        QVERIFY(fixture.store->setMilestone(id, Milestone::Resolved, started.addSecs(3600),
-                                            QStringLiteral("a"), &error));
-        QVERIFY(!fixture.store->setMilestone(id, Milestone::Acknowledged, started.addSecs(7200),
-                                             QStringLiteral("a"), &error));
-        QVERIFY2(error.contains(QStringLiteral("cannot be after resolved")), qPrintable(error));
-        QVERIFY(
-            !fixture.store->setMilestone(id, Milestone::Started, {}, QStringLiteral("a"), &error));
-        QVERIFY(fixture.store->setMilestone(id, Milestone::Acknowledged, started.addSecs(240),
-                                            QStringLiteral("a"), &error));
+        IncidentService &service = *fixture.service;
+        const auto early = service.setMilestone(id, Milestone::Resolved, started.addSecs(-60));
+        QVERIFY(!early);
+        QVERIFY2(early.error().contains(QStringLiteral("resolved")) &&
+                     early.error().contains(QStringLiteral("cannot be before started")),
+                 qPrintable(early.error()));
+        QVERIFY(service.setMilestone(id, Milestone::Resolved, started.addSecs(3600)));
+        const auto late = service.setMilestone(id, Milestone::Acknowledged, started.addSecs(7200));
+        QVERIFY(!late);
+        QVERIFY2(late.error().contains(QStringLiteral("cannot be after resolved")),
+                 qPrintable(late.error()));
+        QVERIFY(!service.setMilestone(id, Milestone::Started, {}));
+        QVERIFY(service.setMilestone(id, Milestone::Acknowledged, started.addSecs(240)));
         QCOMPARE(fixture.store->load(id)->mttaSeconds(), qint64(240));
         QCOMPARE(fixture.store->load(id)->mttrSeconds(), qint64(3600));
     }
@@ -157,17 +156,14 @@ private Q_SLOTS:
     void metricsLeaveOutDrills()
     {
         test::IncidentFixture fixture;
-        QString error;
         const QString real = fixture.declare();
         const QString drill = fixture.declare(QStringLiteral("SEV-2"), true);
         for (const auto &[id, minutes] : {std::pair{real, 10}, std::pair{drill, 1}}) {
             const QDateTime started = fixture.store->load(id)->milestone(Milestone::Started);
-            QVERIFY(fixture.store->setMilestone(id, Milestone::Acknowledged,
-                                                started.addSecs(minutes * 60), QStringLiteral("a"),
-                                                &error));
-            QVERIFY(fixture.store->setMilestone(id, Milestone::Resolved,
-                                                started.addSecs(minutes * 600), QStringLiteral("a"),
-                                                &error));
+            QVERIFY(fixture.service->setMilestone(id, Milestone::Acknowledged,
+                                                  started.addSecs(minutes * 60)));
+            QVERIFY(fixture.service->setMilestone(id, Milestone::Resolved,
+                                                  started.addSecs(minutes * 600)));
         }
         const MetricsSummary metrics = fixture.store->metrics();
         QCOMPARE(metrics.incidents, 1);
@@ -179,26 +175,27 @@ private Q_SLOTS:
     {
         test::IncidentFixture fixture;
         const QString id = fixture.declare();
-        ChecklistStore checklist = fixture.checklist();
-        const QString first = checklist.items(id).front().id;
-        QString error;
-        QVERIFY(!checklist.tick(first, QStringLiteral("alice"), QStringLiteral("paged"), &error)
-                     .isEmpty());
-        auto item = checklist.item(first);
+        IncidentService &service = *fixture.service;
+        const QString first = service.items(id).front().id;
+        QVERIFY(service.tick(first, QStringLiteral("paged")));
+        auto item = service.item(first);
         QVERIFY(item->isChecked());
         QCOMPARE(item->checkedBy, QStringLiteral("alice"));
         QCOMPARE(item->note, QStringLiteral("paged"));
-        // The acknowledge item records the milestone.
+        // The acknowledge item records the milestone, said by the tick's own event.
         QVERIFY(fixture.store->load(id)->milestone(Milestone::Acknowledged).isValid());
-        QVERIFY(checklist.tick(first, QStringLiteral("bob"), {}, &error).isEmpty());
-        QVERIFY(!checklist.untick(first, QStringLiteral("bob"), &error).isEmpty());
-        QVERIFY(!checklist.item(first)->isChecked());
-        QVERIFY(!checklist.tick(first, QStringLiteral("carol"), {}, &error).isEmpty());
+        QCOMPARE(service.events(id).back().data.value(QStringLiteral("milestone")).toString(),
+                 QStringLiteral("acknowledged"));
+        service.setActor(QStringLiteral("bob"));
+        QVERIFY(!service.tick(first));
+        QVERIFY(service.untick(first));
+        QVERIFY(!service.item(first)->isChecked());
+        service.setActor(QStringLiteral("carol"));
+        QVERIFY(service.tick(first));
         QStringList kinds;
-        for (const TimelineEvent &event : fixture.timeline().events(id))
+        for (const TimelineEvent &event : service.events(id))
             kinds << event.kind + QLatin1Char('/') + event.actor;
         QCOMPARE(kinds, QStringList({QStringLiteral("declared/alice"), QStringLiteral("tick/alice"),
-                                     QStringLiteral("milestone/alice"),
                                      QStringLiteral("untick/bob"), QStringLiteral("tick/carol")}));
     }
 
@@ -208,32 +205,27 @@ private Q_SLOTS:
         const QString id = fixture.declare();
         ChecklistStore checklist = fixture.checklist();
         const auto items = checklist.items(id);
-        QString error;
-        QCOMPARE(checklist.resolveItem(id, QStringLiteral("2"), &error), items[1].id);
-        QCOMPARE(checklist.resolveItem(id, items[3].id, &error), items[3].id);
-        QVERIFY(checklist.resolveItem(id, QStringLiteral("0"), &error).isEmpty());
-        QVERIFY(error.contains(QStringLiteral("from 1 to %1").arg(items.size())));
+        QCOMPARE(*checklist.resolveItem(id, QStringLiteral("2")), items[1].id);
+        QCOMPARE(*checklist.resolveItem(id, items[3].id), items[3].id);
+        const auto none = checklist.resolveItem(id, QStringLiteral("0"));
+        QVERIFY(!none);
+        QVERIFY(none.error().contains(QStringLiteral("from 1 to %1").arg(items.size())));
     }
 
     void adHocItemsAndAttachedTasks()
     {
         test::IncidentFixture fixture;
         const QString id = fixture.declare();
-        ChecklistStore checklist = fixture.checklist();
-        const size_t before = checklist.items(id).size();
-        QString error;
-        QVERIFY(!checklist
-                     .addItem(id, QStringLiteral("Investigation"), QStringLiteral("Check the CDN"),
-                              600, QStringLiteral("a"), &error)
-                     .isEmpty());
+        IncidentService &service = *fixture.service;
+        const size_t before = service.items(id).size();
         QVERIFY(
-            !checklist
-                 .attachTasks(id, QStringLiteral("Runbook: database failover"),
-                              {{QStringLiteral("Failover"), QStringLiteral("Promote replica")},
-                               {QStringLiteral("Failover > Verify"), QStringLiteral("Check lag")}},
-                              QStringLiteral("a"), &error)
-                 .isEmpty());
-        const auto items = checklist.items(id);
+            service.addItem(id, QStringLiteral("Investigation"), QStringLiteral("Check the CDN")));
+        QVERIFY(service.attachRunbookTasks(
+            id, QStringLiteral("database failover"),
+            {{QStringLiteral("Failover"), QStringLiteral("Promote replica")},
+             {QStringLiteral("Failover > Verify"), QStringLiteral("Check lag")}}));
+        QVERIFY(!service.attachRunbookTasks(id, QStringLiteral("empty"), {}));
+        const auto items = service.items(id);
         QCOMPARE(items.size(), before + 3);
         QCOMPARE(items.back().phase, QStringLiteral("Runbook: database failover"));
         QCOMPARE(items.back().source, QStringLiteral("runbook"));
@@ -250,21 +242,19 @@ private Q_SLOTS:
     {
         test::IncidentFixture fixture;
         const QString id = fixture.declare();
-        Timeline timeline = fixture.timeline();
-        QString error;
-        const QString note = timeline.addNote(id, QStringLiteral("Rolled back 1.4"),
-                                              QStringLiteral("scribe"), &error);
-        QVERIFY(!note.isEmpty());
-        const QString edited = timeline.editNote(note, QStringLiteral("Rolled back 1.4.2"),
-                                                 QStringLiteral("scribe"), &error);
-        QVERIFY(!edited.isEmpty());
-        QVERIFY(timeline.editNote(note, QStringLiteral("again"), QStringLiteral("s"), &error)
-                    .isEmpty());
-        QVERIFY(!timeline.deleteNote(edited, QStringLiteral("scribe"), &error).isEmpty());
-        const QString declared = timeline.events(id).front().id;
-        QVERIFY(timeline.deleteNote(declared, QStringLiteral("s"), &error).isEmpty());
-        QVERIFY(error.contains(QStringLiteral("automatic events are permanent")));
-        const auto events = timeline.events(id);
+        IncidentService &service = *fixture.service;
+        service.setActor(QStringLiteral("scribe"));
+        const auto note = service.addNote(id, QStringLiteral("Rolled back 1.4"));
+        QVERIFY(note);
+        const auto edited = service.editNote(note->eventId, QStringLiteral("Rolled back 1.4.2"));
+        QVERIFY(edited);
+        QVERIFY(!service.editNote(note->eventId, QStringLiteral("again")));
+        QVERIFY(service.deleteNote(edited->eventId));
+        const QString declared = service.events(id).front().id;
+        const auto permanent = service.deleteNote(declared);
+        QVERIFY(!permanent);
+        QVERIFY(permanent.error().contains(QStringLiteral("automatic events are permanent")));
+        const auto events = service.events(id);
         QCOMPARE(events.size(), size_t(4));
         QVERIFY(events[1].superseded && events[2].superseded && !events[3].superseded);
         QCOMPARE(events[1].text, QStringLiteral("Rolled back 1.4"));
@@ -275,16 +265,18 @@ private Q_SLOTS:
     {
         test::IncidentFixture fixture;
         const QString id = fixture.declare();
-        QString error;
-        QVERIFY(!fixture.timeline()
-                     .addNote(id, QStringLiteral("TODO: alert on queue depth"),
-                              QStringLiteral("scribe"), &error)
-                     .isEmpty());
-        const auto items = fixture.checklist().items(id);
+        QVERIFY(fixture.service->addNote(id, QStringLiteral("TODO: alert on queue depth")));
+        const auto items = fixture.service->items(id);
         QCOMPARE(items.back().text, QStringLiteral("alert on queue depth"));
         QCOMPARE(items.back().source, QStringLiteral("follow-up"));
         QCOMPARE(items.back().phase, QStringLiteral("Post-incident"));
-        QCOMPARE(fixture.timeline().events(id).back().kind, EventKind::FollowUp);
+        // One change, one event: the note names the item it added.
+        const TimelineEvent note = fixture.service->events(id).back();
+        QCOMPARE(note.kind, EventKind::Note);
+        QCOMPARE(note.data.value(QStringLiteral("follow_up")).toString(), items.back().id);
+        // "TODO:" alone is a note, not a blank follow-up item.
+        QVERIFY(fixture.service->addNote(id, QStringLiteral("TODO:  ")));
+        QCOMPARE(fixture.service->items(id).size(), items.size());
     }
 
     void nextUpdateFollowsCadenceAndRestarts()
@@ -297,9 +289,9 @@ private Q_SLOTS:
                  incident->milestone(Milestone::Started).addSecs(20 * 60));
         QVERIFY(!fixture.store->nextUpdateDue(*fixture.store->load(low)).isValid());
         fixture.startedAgo(critical, 3600);
-        QString error;
-        QVERIFY(fixture.store->recordUpdateSent(critical, QStringLiteral("copied"),
-                                                QStringLiteral("alice"), &error));
+        QVERIFY(fixture.service->recordMessageSent(critical, QStringLiteral("update"),
+                                                   QStringLiteral("Update"), QStringLiteral("…"),
+                                                   QStringLiteral("copied")));
         const QDateTime next = fixture.store->nextUpdateDue(*fixture.store->load(critical));
         QVERIFY(next > QDateTime::currentDateTimeUtc().addSecs(19 * 60));
     }
@@ -308,28 +300,26 @@ private Q_SLOTS:
     {
         test::IncidentFixture fixture;
         const QString id = fixture.declare();
-        QString error;
-        QVERIFY(fixture.store->recordEvent(id, EventKind::HealthChanged,
-                                           QStringLiteral("orders-db OK → CRIT"),
-                                           {{QStringLiteral("check"), QStringLiteral("orders-db")}},
-                                           QStringLiteral("health"), &error));
-        const TimelineEvent last = fixture.timeline().events(id).back();
+        QVERIFY(fixture.service->recordEvent(
+            id, EventKind::HealthChanged, QStringLiteral("orders-db OK → CRIT"),
+            {{QStringLiteral("check"), QStringLiteral("orders-db")}}, QStringLiteral("health")));
+        const TimelineEvent last = fixture.service->events(id).back();
         QCOMPARE(last.kind, EventKind::HealthChanged);
+        QCOMPARE(last.actor, QStringLiteral("health"));
         QCOMPARE(last.data.value(QStringLiteral("check")).toString(), QStringLiteral("orders-db"));
-        QVERIFY(fixture.timeline().deleteNote(last.id, QStringLiteral("s"), &error).isEmpty());
+        QVERIFY(!fixture.service->deleteNote(last.id));
     }
 
     void templateValuesFillTheCommsContract()
     {
         test::IncidentFixture fixture;
         const QString id = fixture.declare(QStringLiteral("SEV-1"));
-        QString error;
-        ChecklistStore checklist = fixture.checklist();
-        checklist.tick(checklist.items(id).front().id, QStringLiteral("alice"), {}, &error);
-        fixture.timeline().addNote(id, QStringLiteral("TODO: add a canary"), QStringLiteral("s"),
-                                   &error);
-        fixture.store->recordUpdateSent(id, QStringLiteral("copied"), QStringLiteral("a"), &error);
-        const auto items = checklist.items(id);
+        IncidentService &service = *fixture.service;
+        QVERIFY(service.tick(service.items(id).front().id));
+        QVERIFY(service.addNote(id, QStringLiteral("TODO: add a canary")));
+        QVERIFY(service.recordMessageSent(id, QStringLiteral("update"), QStringLiteral("Update"),
+                                          QStringLiteral("…"), QStringLiteral("copied")));
+        const auto items = service.items(id);
         const QVariantMap values = comms::incidentValues(incidentDocument(*fixture.store, id),
                                                          QDateTime::currentDateTimeUtc());
         for (auto it = values.begin(); it != values.end(); ++it)
@@ -356,8 +346,7 @@ private Q_SLOTS:
         request.title = QStringLiteral("Search is slow");
         request.severity = QStringLiteral("SEV-3");
         request.services = {QStringLiteral("search")};
-        QString error;
-        fixture.store->declare(request, QStringLiteral("a"), &error);
+        QVERIFY(fixture.service->declare(request));
         QCOMPARE(fixture.store->list().size(), size_t(2));
         QCOMPARE(fixture.store->list(QStringLiteral("slow")).size(), size_t(1));
         QCOMPARE(fixture.store->list(QStringLiteral("payments")).size(), size_t(1));
@@ -365,9 +354,10 @@ private Q_SLOTS:
             QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd"));
         QCOMPARE(fixture.store->list(today).size(), size_t(2));
         QString id = fixture.store->list().front().id;
-        QCOMPARE(fixture.store->resolveId(id.left(8), &error), id);
-        QVERIFY(fixture.store->resolveId(QStringLiteral("zzzzzzzz"), &error).isEmpty());
-        QVERIFY(error.contains(QStringLiteral("Search is slow")));
+        QCOMPARE(*fixture.store->resolveId(id.left(8)), id);
+        const auto unknown = fixture.store->resolveId(QStringLiteral("zzzzzzzz"));
+        QVERIFY(!unknown);
+        QVERIFY(unknown.error().contains(QStringLiteral("Search is slow")));
     }
 };
 

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "ChecklistStore.h"
+#include "IncidentImport.h"
+#include "IncidentStore.h"
+#include "Timeline.h"
+#include "core/Result.h"
+
+#include <QObject>
+
+namespace ic::incidents {
+
+// The one place where an incident changes. The window, the command line and imports declare,
+// tick, note, assign, change status, severity and milestones, attach runbook tasks and record
+// messages here, and nowhere else (the stores' changing methods are private to it).
+//
+// Each change is written together with exactly one timeline event in one transaction, by the
+// actor this service was given (see Actor.h for the rule), and reported with
+// incidentChanged() only after its commit. Changes committed by another process on the same
+// database (the CLI ticking while the window is open) are reported through the same signal by
+// checkForExternalChanges(), so listeners have one path for both.
+class IncidentService : public QObject
+{
+    Q_OBJECT
+public:
+    IncidentService(QSqlDatabase db, IncidentConfig config, QString actor,
+                    QObject *parent = nullptr);
+
+    const IncidentConfig &config() const { return m_store.config(); }
+    const SeverityScheme &severities() const { return m_store.config().severities; }
+    // Reading: incidents, their checklist and timeline, exactly as committed.
+    const IncidentStore &store() const { return m_store; }
+    std::vector<ChecklistItem> items(const QString &incidentId) const;
+    std::vector<TimelineEvent> events(const QString &incidentId) const;
+    std::optional<TimelineEvent> event(const QString &eventId) const;
+    std::optional<ChecklistItem> item(const QString &itemId) const;
+    // The incident's complete JSON document (IncidentDocument.h); empty when it does not exist.
+    QJsonObject document(const QString &incidentId) const;
+
+    // Who the changes are recorded as.
+    QString actor() const { return m_actor; }
+    void setActor(const QString &actor) { m_actor = actor; }
+
+    // Each change returns the incident and the one timeline event that records it.
+    Result<Change> declare(const DeclareRequest &request);
+    Result<Change> setStatus(const QString &incidentId, Status status);
+    Result<Change> setSeverity(const QString &incidentId, const QString &severity);
+    // An invalid value clears the milestone (never started).
+    Result<Change> setMilestone(const QString &incidentId, Milestone milestone,
+                                const QDateTime &value);
+
+    Result<Change> tick(const QString &itemId, const QString &note = {});
+    Result<Change> untick(const QString &itemId);
+    Result<Change> setItemNote(const QString &itemId, const QString &note);
+    // "Back to me in 10 min": person owns the item with a countdown of minutes (none when 0).
+    Result<Change> assignItem(const QString &itemId, const QString &person, int minutes);
+    // The new item's id is in the event's data ("item").
+    Result<Change> addItem(const QString &incidentId, const QString &phase, const QString &text);
+    // A runbook's task list as a checklist section of its own, "Runbook: <title>".
+    Result<Change> attachRunbookTasks(const QString &incidentId, const QString &runbookTitle,
+                                      const std::vector<AttachedTask> &tasks);
+
+    // A note's id is the id of its event.
+    Result<Change> addNote(const QString &incidentId, const QString &text);
+    Result<Change> editNote(const QString &noteId, const QString &text);
+    Result<Change> deleteNote(const QString &noteId);
+
+    // A drafted message was copied or posted ("how"): logged with its text; an initial alert
+    // or an update also restarts the next-update countdown.
+    Result<Change> recordMessageSent(const QString &incidentId, const QString &templateId,
+                                     const QString &templateTitle, const QString &text,
+                                     const QString &how);
+    Result<Change> savePostmortem(const QString &incidentId, const QString &text);
+    // Another feature's automatic event (a health state change, a runbook opened), recorded as
+    // that feature rather than as the user.
+    Result<Change> recordEvent(const QString &incidentId, const QString &kind, const QString &text,
+                               const QJsonObject &data, const QString &feature);
+
+    // An exported incident restored with its ids and times (nothing added to its timeline).
+    // alreadyExists is set when the failure is that its id (or one of its rows') is taken.
+    Result<void> importIncident(const IncidentRecord &record, bool *alreadyExists = nullptr);
+
+public Q_SLOTS:
+    // Reports what other connections committed since the last call. Cheap when nothing did
+    // (one pragma), so the window calls it every few seconds on the UI thread.
+    void checkForExternalChanges();
+
+Q_SIGNALS:
+    // A committed change: the incident and the newest timeline event it has. Emitted once
+    // per incident per change, after the commit, whoever made it.
+    void incidentChanged(const QString &incidentId, const QString &eventId);
+
+private:
+    // Emits incidentChanged for every incident with events newer than the last ones reported.
+    void reportNewEvents();
+    Result<Change> reported(Result<Change> result);
+
+    QSqlDatabase m_db;
+    IncidentStore m_store;
+    QString m_actor;
+    qint64 m_lastReportedRow = 0;
+    qint64 m_dataVersion = 0;
+};
+
+} // namespace ic::incidents

@@ -1,0 +1,193 @@
+// The one place where an incident changes: every change is its state plus exactly one timeline
+// event in one transaction, reported once after the commit, by one rule for the actor; what
+// another connection commits is reported through the same signal.
+
+#include "IncidentTestSupport.h"
+#include "incidents/Actor.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace ic;
+using namespace ic::incidents;
+
+namespace {
+
+int eventCount(const QSqlDatabase &db)
+{
+    return sql::scalar(db, QStringLiteral("SELECT count(*) FROM timeline_events")).toInt();
+}
+
+// Checks that change committed exactly one event, the newest, and reported it exactly once.
+void verifyOneEvent(const test::IncidentFixture &fixture, QSignalSpy &spy, int before,
+                    const Result<Change> &change)
+{
+    QVERIFY2(change, qPrintable(change.error()));
+    QCOMPARE(eventCount(fixture.connection()), before + 1);
+    const auto event = fixture.service->event(change->eventId);
+    QVERIFY(event);
+    QCOMPARE(event->incidentId, change->incidentId);
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.front().at(0).toString(), change->incidentId);
+    QCOMPARE(spy.front().at(1).toString(), change->eventId);
+    spy.clear();
+}
+
+} // namespace
+
+class TestIncidentService : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyChangeIsOneEventReportedOnce()
+    {
+        test::IncidentFixture fixture;
+        IncidentService &service = *fixture.service;
+        QSignalSpy spy(&service, &IncidentService::incidentChanged);
+        DeclareRequest request;
+        request.title = QStringLiteral("Checkout errors");
+        request.severity = QStringLiteral("SEV-3");
+        int before = eventCount(fixture.connection());
+        const auto declared = service.declare(request);
+        verifyOneEvent(fixture, spy, before, declared);
+        const QString id = declared->incidentId;
+        const QString item = service.items(id).front().id;
+
+        const std::vector<std::function<Result<Change>()>> changes{
+            [&] { return service.tick(item, QStringLiteral("paged")); },
+            [&] { return service.untick(item); },
+            [&] { return service.setItemNote(item, QStringLiteral("on it")); },
+            [&] { return service.assignItem(item, QStringLiteral("ben"), 10); },
+            [&] {
+                return service.addItem(id, QStringLiteral("Investigation"), QStringLiteral("x"));
+            },
+            [&] {
+                return service.attachRunbookTasks(id, QStringLiteral("Failover"),
+                                                  {{{}, QStringLiteral("Promote")}});
+            },
+            [&] { return service.addNote(id, QStringLiteral("TODO: canary")); },
+            [&] { return service.setStatus(id, Status::Identified); },
+            [&] { return service.setSeverity(id, QStringLiteral("SEV-1")); },
+            [&] {
+                return service.setMilestone(id, Milestone::Acknowledged,
+                                            QDateTime::currentDateTimeUtc());
+            },
+            [&] {
+                return service.recordMessageSent(id, QStringLiteral("update"),
+                                                 QStringLiteral("Update"), QStringLiteral("t"),
+                                                 QStringLiteral("copied"));
+            },
+            [&] { return service.savePostmortem(id, QStringLiteral("# Postmortem")); },
+            [&] {
+                return service.recordEvent(id, EventKind::HealthChanged, QStringLiteral("db CRIT"),
+                                           {}, QStringLiteral("health"));
+            },
+        };
+        for (const auto &change : changes) {
+            before = eventCount(fixture.connection());
+            verifyOneEvent(fixture, spy, before, change());
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // The item that ticking acknowledges reports the milestone in the same single event.
+        const QString acknowledge = service.items(id).front().id;
+        QVERIFY(service.setMilestone(id, Milestone::Acknowledged, {}));
+        spy.clear();
+        before = eventCount(fixture.connection());
+        verifyOneEvent(fixture, spy, before, service.tick(acknowledge));
+        const auto note = service.addNote(id, QStringLiteral("first"));
+        spy.clear();
+        before = eventCount(fixture.connection());
+        verifyOneEvent(fixture, spy, before, service.editNote(note->eventId, QStringLiteral("2")));
+    }
+
+    void aFailedWriteLeavesNeitherStateNorEvent()
+    {
+        test::IncidentFixture fixture;
+        const QString id = fixture.declare();
+        IncidentService &service = *fixture.service;
+        const QString item = service.items(id).at(1).id;
+        // The event insert fails after the item's update ran in the same transaction.
+        QVERIFY(sql::exec(fixture.connection(),
+                          QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON timeline_events "
+                                         "BEGIN SELECT RAISE(ABORT, 'disk says no'); END")));
+        QSignalSpy spy(&service, &IncidentService::incidentChanged);
+        const int before = eventCount(fixture.connection());
+        const auto ticked = service.tick(item);
+        QVERIFY(!ticked);
+        QVERIFY2(ticked.error().contains(QStringLiteral("disk says no")),
+                 qPrintable(ticked.error()));
+        QVERIFY(!service.item(item)->isChecked());
+        const auto status = service.setStatus(id, Status::Monitoring);
+        QVERIFY(!status);
+        QCOMPARE(fixture.store->load(id)->status, Status::Investigating);
+        QVERIFY(!fixture.store->load(id)->milestone(Milestone::Mitigated).isValid());
+        const auto note = service.addNote(id, QStringLiteral("TODO: never half-written"));
+        QVERIFY(!note);
+        const auto items = service.items(id);
+        QVERIFY(std::none_of(items.begin(), items.end(), [](const ChecklistItem &i) {
+            return i.source == QLatin1String("follow-up");
+        }));
+        QCOMPARE(eventCount(fixture.connection()), before);
+        QCOMPARE(spy.size(), 0);
+    }
+
+    void changesFromAnotherConnectionAreReportedOnce()
+    {
+        test::IncidentFixture fixture;
+        const QString id = fixture.declare();
+        IncidentService &window = *fixture.service;
+        QString error;
+        auto other = Database::openAdditional(fixture.database->path(), &error);
+        QVERIFY2(other, qPrintable(error));
+        // The command line: its own connection and service, its own actor.
+        IncidentService cli(other->connection(), window.config(), QStringLiteral("cli-user"));
+        QSignalSpy spy(&window, &IncidentService::incidentChanged);
+        window.checkForExternalChanges();
+        QCOMPARE(spy.size(), 0);
+
+        const auto ticked = cli.tick(cli.items(id).at(2).id);
+        QVERIFY(ticked);
+        window.checkForExternalChanges();
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy.front().at(0).toString(), id);
+        QCOMPARE(spy.front().at(1).toString(), ticked->eventId);
+        QCOMPARE(window.event(ticked->eventId)->actor, QStringLiteral("cli-user"));
+        window.checkForExternalChanges();
+        QCOMPARE(spy.size(), 1);
+
+        // Several changes in between: one report per incident, naming the newest event.
+        QVERIFY(cli.addNote(id, QStringLiteral("one")));
+        const auto last = cli.addNote(id, QStringLiteral("two"));
+        window.checkForExternalChanges();
+        QCOMPARE(spy.size(), 2);
+        QCOMPARE(spy.back().at(1).toString(), last->eventId);
+    }
+
+    void oneRuleForTheActor()
+    {
+        qputenv("USER", "login-name");
+        QCOMPARE(resolveActor(QStringLiteral("  Ana  "), QStringLiteral("Ben")),
+                 QStringLiteral("Ana"));
+        QCOMPARE(resolveActor({}, QStringLiteral("Ben Okafor")), QStringLiteral("Ben Okafor"));
+        QCOMPARE(resolveActor(QStringLiteral(" "), QStringLiteral(" ")),
+                 QStringLiteral("login-name"));
+        qunsetenv("USER");
+        qunsetenv("LOGNAME");
+        QCOMPARE(resolveActor({}, {}), QStringLiteral("unknown user"));
+    }
+
+    void assignmentNeedsAPerson()
+    {
+        test::IncidentFixture fixture;
+        const QString id = fixture.declare();
+        const auto assigned = fixture.service->assignItem(fixture.service->items(id).front().id,
+                                                          QStringLiteral("  "), 10);
+        QVERIFY(!assigned);
+        QVERIFY(assigned.error().contains(QStringLiteral("person")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIncidentService)
+#include "test_incident_service.moc"
