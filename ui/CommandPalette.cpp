@@ -34,11 +34,6 @@ CommandPalette::CommandPalette(QWidget *window)
     connect(m_results, &QListWidget::itemActivated, this, &CommandPalette::runSelected);
 }
 
-void CommandPalette::addProvider(Provider provider)
-{
-    m_providers.append(std::move(provider));
-}
-
 void CommandPalette::open()
 {
     m_entries.clear();
@@ -52,8 +47,6 @@ void CommandPalette::open()
                  action->trigger();
              }});
     }
-    for (const Provider &provider : std::as_const(m_providers))
-        m_entries += provider();
     m_input->clear();
     filter({});
     QDialog::open();

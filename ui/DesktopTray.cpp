@@ -104,9 +104,10 @@ DesktopTray::DesktopTray(MainWindow &window, QString dataDir)
     });
     m_showHide->setObjectName(QStringLiteral("trayShowHide"));
     // The window's own actions, so the tray does exactly what the menu and Ctrl+K do.
-    for (const auto &[name, text] : {std::pair{"declareAction", tr("Declare incident…")},
-                                     std::pair{"copyDraftAction", tr("Copy current draft")}}) {
-        QAction *target = window.findChild<QAction *>(QLatin1String(name));
+    for (const auto &[role, name, text] :
+         {std::tuple{MainWindow::Action::Declare, "declareAction", tr("Declare incident…")},
+          std::tuple{MainWindow::Action::CopyDraft, "copyDraftAction", tr("Copy current draft")}}) {
+        QAction *target = window.action(role);
         QAction *proxy = m_menu->addAction(text, this, [this, target] {
             m_window.showNormal();
             m_window.raise();
@@ -255,7 +256,6 @@ void DesktopTray::present()
         m_tray->setToolTip(toolTip);
         m_tray->show();
     }
-    Q_EMIT presentationChanged();
 }
 
 DesktopTray *installTray(MainWindow &window, health::HealthMonitor *monitor,

@@ -53,8 +53,6 @@ public Q_SLOTS:
 Q_SIGNALS:
     // A notification went out: the settings allow desktop notifications.
     void notified(const ic::ui::TrayNotification &notification);
-    // Icon or tooltip changed.
-    void presentationChanged();
 
 private:
     void readCheck(const QString &name);

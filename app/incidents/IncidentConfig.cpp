@@ -36,11 +36,6 @@ std::optional<T> loadUserFile(const QString &path, Parse parse, QStringList *pro
 
 } // namespace
 
-QStringList shippedSeveritySchemes()
-{
-    return {QStringLiteral("sev"), QStringLiteral("p0"), QStringLiteral("p1")};
-}
-
 std::optional<SeverityScheme> shippedSeverityScheme(const QString &name)
 {
     const QString path = QStringLiteral(":/severity/%1.yaml").arg(name);

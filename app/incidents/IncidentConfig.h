@@ -19,8 +19,7 @@ struct IncidentConfig
 
 IncidentConfig loadIncidentConfig(const QString &dataDir);
 
-// The shipped schemes ("sev", "p0", "p1"), for people choosing one.
-QStringList shippedSeveritySchemes();
+// One of the shipped schemes ("sev", "p0", "p1").
 std::optional<SeverityScheme> shippedSeverityScheme(const QString &name);
 
 } // namespace ic::incidents

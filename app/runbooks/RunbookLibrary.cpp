@@ -109,17 +109,6 @@ std::optional<RunbookRecord> RunbookLibrary::find(const QString &id) const
     return std::nullopt;
 }
 
-std::optional<RunbookRecord> RunbookLibrary::findByPath(const QString &path) const
-{
-    auto query =
-        // security-check: allow %1 is the constant column list
-        sql::exec(m_db, QStringLiteral("SELECT %1 FROM runbooks WHERE path = ?").arg(recordColumns),
-                  {path}, &m_error);
-    if (query && query->next())
-        return recordFrom(*query);
-    return std::nullopt;
-}
-
 std::vector<RunbookProblem> RunbookLibrary::problems() const
 {
     std::vector<RunbookProblem> problems;

@@ -26,7 +26,6 @@ public:
 
     std::vector<RunbookRecord> list() const;
     std::optional<RunbookRecord> find(const QString &id) const;
-    std::optional<RunbookRecord> findByPath(const QString &path) const;
     // Problems of the last sync.
     std::vector<RunbookProblem> problems() const;
 

@@ -10,6 +10,7 @@
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace ic::test {
 
@@ -77,6 +78,38 @@ inline int unixMode(const QString &path)
     if (::stat(QFile::encodeName(path).constData(), &info) != 0)
         return -1;
     return int(info.st_mode & 0777);
+}
+
+// Root passes every permission check, so a "permission denied" path is only tested for real
+// as another user: while this lives, a root test process runs as nobody (65534) — real and
+// effective ids both, since access() checks the real one — and the saved id stays root so the
+// destructor can return. Does nothing for an ordinary user. What the code under test opens
+// must be reachable by nobody (see publicTempDirTemplate).
+class AsUnprivilegedUser
+{
+public:
+    AsUnprivilegedUser()
+    {
+        if (::geteuid() == 0 && ::setresgid(nobody, nobody, 0) == 0)
+            m_dropped = ::setresuid(nobody, nobody, 0) == 0;
+    }
+    ~AsUnprivilegedUser()
+    {
+        if (m_dropped && ::setresuid(0, 0, 0) == 0)
+            m_dropped = ::setresgid(0, 0, 0) != 0;
+    }
+    AsUnprivilegedUser(const AsUnprivilegedUser &) = delete;
+    AsUnprivilegedUser &operator=(const AsUnprivilegedUser &) = delete;
+
+private:
+    static constexpr uid_t nobody = 65534;
+    bool m_dropped = false;
+};
+
+// A temp dir under /tmp that every user may enter (0755), unlike the test's private TMPDIR.
+inline QString publicTempDirTemplate()
+{
+    return QStringLiteral("/tmp/incident-console-test-XXXXXX");
 }
 
 } // namespace ic::test

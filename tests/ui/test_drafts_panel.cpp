@@ -1,3 +1,4 @@
+#include "WindowTestCase.h"
 #include "comms/MessageTemplates.h"
 #include "ui/DraftsPanel.h"
 
@@ -32,7 +33,7 @@ QVariantMap incidentValues()
 
 } // namespace
 
-class TestDraftsPanel : public QObject
+class TestDraftsPanel : public test::WindowTestCase
 {
     Q_OBJECT
 
@@ -99,7 +100,6 @@ private Q_SLOTS:
         };
         QVERIFY(panel.copyCurrent());
         QCOMPARE(copied.size(), 1);
-        DraftsPanel::confirmForTests = nullptr;
     }
 
     void incidentChangesNeverDiscardEdits()

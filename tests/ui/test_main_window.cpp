@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "WindowTestCase.h"
 #include "ui/DatabaseProblemDialog.h"
 #include "ui/EmptyState.h"
 #include "ui/GuiLauncher.h"
@@ -16,7 +17,7 @@
 using namespace ic;
 using namespace ic::ui;
 
-class TestMainWindow : public QObject
+class TestMainWindow : public test::WindowTestCase
 {
     Q_OBJECT
 
@@ -149,7 +150,6 @@ private Q_SLOTS:
         QCOMPARE(
             test::fileHash(dir.filePath(kept.first())),
             QCryptographicHash::hash("garbage that is not a database", QCryptographicHash::Sha256));
-        DatabaseProblemDialog::answerForTests = nullptr;
     }
 
     void unreadableDatabaseIsKeptWhenTheUserQuits()
@@ -164,7 +164,6 @@ private Q_SLOTS:
         QVERIFY(!openDatabaseForGui(path));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
                  QStringList{QStringLiteral("console.db")});
-        DatabaseProblemDialog::answerForTests = nullptr;
     }
 };
 

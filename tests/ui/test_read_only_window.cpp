@@ -1,5 +1,6 @@
 #include "Mounts.h"
 #include "TestSupport.h"
+#include "WindowTestCase.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 #include "storage/Sql.h"
@@ -38,13 +39,11 @@ void createNewerDatabase(const QString &path, bool compatible)
 
 } // namespace
 
-class TestReadOnlyWindow : public QObject
+class TestReadOnlyWindow : public test::WindowTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void cleanup() { DatabaseProblemDialog::answerForTests = nullptr; }
-
     void readOnlyDataDirShowsTheBanner()
     {
         QTemporaryDir dir;

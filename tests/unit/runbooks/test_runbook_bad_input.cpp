@@ -14,6 +14,8 @@ class TestRunbookBadInput : public QObject
 
 private:
     QTemporaryDir m_dir;
+    // The scanned folder, where nobody can enter it (see test::AsUnprivilegedUser).
+    QTemporaryDir m_public{test::publicTempDirTemplate()};
     std::unique_ptr<Database> m_database;
     QString m_folder;
 
@@ -21,7 +23,10 @@ private:
 
     ScanReport syncAndExpectGoodRunbook()
     {
-        const ScanReport report = library().sync({m_folder});
+        const ScanReport report = [&] {
+            test::AsUnprivilegedUser scanner;
+            return library().sync({m_folder});
+        }();
         [&] {
             QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
             QVERIFY(library().find(QStringLiteral("good")));
@@ -44,16 +49,32 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // The files the tests write must be readable by the unprivileged scanner, whatever
+        // umask the suite was started with; only the locked ones below are not.
+        ::umask(022);
+    }
+
     void init()
     {
         QDir(m_dir.path()).removeRecursively();
         QDir().mkpath(m_dir.path());
         m_database = test::openScratchDatabase(m_dir);
         QVERIFY(m_database);
-        m_folder = m_dir.filePath(QStringLiteral("runbooks"));
+        QVERIFY(m_public.isValid());
+        m_folder = m_public.filePath(QStringLiteral("runbooks"));
+        QDir(m_folder).removeRecursively();
         QDir().mkpath(m_folder);
+        const auto everyoneReads = QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                   QFileDevice::ReadGroup | QFileDevice::ReadOther;
+        const auto everyoneEnters =
+            everyoneReads | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther;
+        QVERIFY(QFile::setPermissions(m_public.path(), everyoneEnters));
+        QVERIFY(QFile::setPermissions(m_folder, everyoneEnters));
         QVERIFY(test::writeFile(m_folder + QStringLiteral("/good.md"),
                                 "# Good runbook\n\nEverything here is healthy.\n"));
+        QVERIFY(QFile::setPermissions(m_folder + QStringLiteral("/good.md"), everyoneReads));
     }
 
     void cleanup() { m_database.reset(); }
@@ -135,8 +156,6 @@ private Q_SLOTS:
 
     void unreadableFolder()
     {
-        if (::geteuid() == 0)
-            QSKIP("root reads every folder regardless of permissions");
         const QString locked = m_folder + QStringLiteral("/locked");
         QDir().mkpath(locked);
         QVERIFY(test::writeFile(locked + QStringLiteral("/secret.md"), "# Secret\n"));
@@ -149,8 +168,6 @@ private Q_SLOTS:
 
     void unreadableFile()
     {
-        if (::geteuid() == 0)
-            QSKIP("root reads every file regardless of permissions");
         const QString file = m_folder + QStringLiteral("/private.md");
         QVERIFY(test::writeFile(file, "# Private\n"));
         QVERIFY(QFile::setPermissions(file, QFileDevice::Permissions()));
