@@ -19,16 +19,17 @@ void print(Context &context, const QList<CheckResult> &results, bool json, bool 
 {
     if (json) {
         // One array per line while watching, so each round can be parsed on its own.
-        context.out() << QString::fromUtf8(
+        context.json() << QString::fromUtf8(
             QJsonDocument(health::resultsToJson(results))
                 .toJson(watching ? QJsonDocument::Compact : QJsonDocument::Indented));
         if (watching)
-            context.out() << '\n';
-    } else {
-        if (watching)
-            context.out() << QDateTime::currentDateTime().toString(Qt::ISODate) << '\n';
-        context.out() << health::resultsToTable(results);
+            context.json() << '\n';
+        context.json().flush();
+        return;
     }
+    if (watching)
+        context.out() << QDateTime::currentDateTime().toString(Qt::ISODate) << '\n';
+    context.out() << health::resultsToTable(results);
     context.out().flush();
 }
 
