@@ -1,6 +1,7 @@
 #include "MessageTemplates.h"
 
 #include "Placeholders.h"
+#include "TemplateLimits.h"
 #include "TemplateRenderer.h"
 
 #include <QDir>
@@ -31,6 +32,9 @@ QString TemplateProblem::toString() const
 
 QList<TemplateProblem> validateTemplate(const QString &text, const QString &file)
 {
+    // Checked first: past the limits, even scanning the tags below costs too much.
+    if (const auto tooBig = checkTemplateLimits(text))
+        return {{file, tooBig->line, tooBig->message}};
     QList<TemplateProblem> problems;
     // {{name}}, {{{name}}}, {{&name}}, {{#name}}, {{^name}}, {{/name}}; comments are skipped.
     static const QRegularExpression tag(

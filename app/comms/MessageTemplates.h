@@ -23,8 +23,8 @@ struct TemplateProblem
     QString toString() const;
 };
 
-// Checks tag syntax and that every {{name}} is a documented placeholder. Returns one problem
-// per bad tag, each with its line.
+// Checks the limits of TemplateLimits.h, tag syntax and that every {{name}} is a documented
+// placeholder. Returns one problem per bad tag, each with its line.
 QList<TemplateProblem> validateTemplate(const QString &text, const QString &file);
 
 // Sending these restarts the next-update countdown (the initial alert and updates).

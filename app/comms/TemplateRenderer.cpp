@@ -1,5 +1,7 @@
 #include "TemplateRenderer.h"
 
+#include "TemplateLimits.h"
+
 #include <kainjow/mustache.hpp>
 
 namespace ic::comms {
@@ -37,6 +39,10 @@ kainjow::mustache::data toData(const QVariant &value)
 std::optional<QString> renderTemplate(const QString &templateText, const QVariantMap &values,
                                       QString *error)
 {
+    if (const auto problem = checkTemplateLimits(templateText)) {
+        *error = QStringLiteral("line %1: %2").arg(problem->line).arg(problem->message);
+        return std::nullopt;
+    }
     kainjow::mustache::mustache compiled(templateText.toStdString());
     compiled.set_custom_escape([](const std::string &text) { return text; });
     if (!compiled.is_valid()) {
