@@ -19,5 +19,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                   {QStringLiteral("text"), QStringLiteral("x")}}}}};
     QString error;
     ic::comms::renderTemplate(text, values, &error);
+    ic::comms::renderSlackDraft(text, values, &error);
     return 0;
 }
