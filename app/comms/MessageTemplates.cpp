@@ -3,6 +3,7 @@
 #include "Placeholders.h"
 #include "TemplateLimits.h"
 #include "TemplateRenderer.h"
+#include "core/PrivateFiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -98,6 +99,10 @@ void MessageTemplates::load(const QString &dirPath, bool bundled)
         dir.entryList({QStringLiteral("*.mustache")}, QDir::Files | QDir::Readable, QDir::Name);
     for (const QString &fileName : files) {
         const QString path = dir.filePath(fileName);
+        if (const QString why = bundled ? QString() : whyNotTrusted(path); !why.isEmpty()) {
+            m_problems.append({path, 0, why});
+            continue;
+        }
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
             m_problems.append({path, 0, file.errorString()});

@@ -34,7 +34,8 @@ class MessageTemplates
 {
 public:
     // Bundled templates, then valid overrides from userDir (may be empty). An invalid
-    // override is reported in problems() and the bundled template stays in use.
+    // override, or one another account can change (see whyNotTrusted()), is reported in
+    // problems() and the bundled template stays in use.
     explicit MessageTemplates(const QString &userDir = {});
 
     const QList<MessageTemplate> &all() const { return m_templates; }
