@@ -175,6 +175,10 @@ void DraftsPanel::fill()
     QString error;
     const auto text = saved.isEmpty() ? comms::renderTemplate(chosen->text, values, &error)
                                       : std::optional<QString>(saved);
+    const auto slack =
+        saved.isEmpty() ? comms::renderSlackDraft(chosen->text, values, &error) : std::nullopt;
+    m_filledValues = values;
+    m_slackDraft = slack ? slack->trimmed() : QString();
     m_filling = true;
     m_editor->setPlainText(
         text ? text->trimmed()
@@ -196,7 +200,8 @@ void DraftsPanel::updatePreviewAndLint()
     const QString text = m_editor->toPlainText();
     m_preview->setHtml(comms::toPreviewHtml(comms::toSlackMrkdwn(text)));
     m_findings->clear();
-    for (const comms::LintFinding &finding : comms::lintDraft(currentTemplateId(), text)) {
+    for (const comms::LintFinding &finding :
+         comms::lintDraft(currentTemplateId(), text, m_filledValues)) {
         auto *item = new QListWidgetItem(QStringLiteral("⚠ ") + finding.message, m_findings);
         item->setData(Qt::UserRole, finding.rule);
     }
@@ -216,6 +221,13 @@ bool DraftsPanel::confirmDespiteFindings(const QStringList &findings)
                                  QMessageBox::No) == QMessageBox::Yes;
 }
 
+QString DraftsPanel::slackText() const
+{
+    if (!m_edited && !m_slackDraft.isEmpty())
+        return m_slackDraft;
+    return comms::toSlackMrkdwn(m_editor->toPlainText());
+}
+
 void DraftsPanel::startAnnouncing()
 {
     const int initial = m_template->findData(QStringLiteral("initial"));
@@ -232,13 +244,14 @@ bool DraftsPanel::copyCurrent()
         return false;
     const QString text = m_editor->toPlainText();
     QStringList findings;
-    for (const comms::LintFinding &finding : comms::lintDraft(currentTemplateId(), text))
+    for (const comms::LintFinding &finding :
+         comms::lintDraft(currentTemplateId(), text, m_filledValues))
         findings << finding.message;
     if (!confirmDespiteFindings(findings)) {
         m_status->setText(tr("Not copied."));
         return false;
     }
-    const QString mrkdwn = comms::toSlackMrkdwn(text);
+    const QString mrkdwn = slackText();
     auto *mime = new QMimeData;
     mime->setText(mrkdwn);
     mime->setHtml(comms::toPreviewHtml(mrkdwn));
@@ -259,11 +272,11 @@ void DraftsPanel::postCurrent()
     }
     QStringList findings;
     for (const comms::LintFinding &finding :
-         comms::lintDraft(currentTemplateId(), m_editor->toPlainText()))
+         comms::lintDraft(currentTemplateId(), m_editor->toPlainText(), m_filledValues))
         findings << finding.message;
     if (!confirmDespiteFindings(findings))
         return;
-    m_postingText = comms::toSlackMrkdwn(m_editor->toPlainText());
+    m_postingText = slackText();
     m_post->setEnabled(false);
     m_status->setText(tr("Posting…"));
     m_webhook->post(url, m_postingText);

@@ -64,6 +64,8 @@ private:
     void fill();
     void updatePreviewAndLint();
     bool confirmDespiteFindings(const QStringList &findings);
+    // The draft as Slack gets it: escaped values while unedited, else the editor's text.
+    QString slackText() const;
 
     const comms::MessageTemplates &m_templates;
     ValuesProvider m_values;
@@ -81,6 +83,10 @@ private:
     std::function<bool(const QString &)> m_savePostmortem;
     QLabel *m_status;
     QString m_postingText;
+    // What the draft was filled from, for the linter, and the same draft rendered for Slack
+    // with those values escaped: copied and posted while the commander has not edited it.
+    QVariantMap m_filledValues;
+    QString m_slackDraft;
     bool m_edited = false;
     bool m_filling = false;
 };

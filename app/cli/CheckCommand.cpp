@@ -1,5 +1,6 @@
 #include "CheckCommand.h"
 
+#include "core/PrivateFiles.h"
 #include "health/CheckRunner.h"
 #include "health/HealthConfig.h"
 #include "health/ResultFormat.h"
@@ -19,16 +20,17 @@ void print(Context &context, const QList<CheckResult> &results, bool json, bool 
 {
     if (json) {
         // One array per line while watching, so each round can be parsed on its own.
-        context.out() << QString::fromUtf8(
+        context.json() << QString::fromUtf8(
             QJsonDocument(health::resultsToJson(results))
                 .toJson(watching ? QJsonDocument::Compact : QJsonDocument::Indented));
         if (watching)
-            context.out() << '\n';
-    } else {
-        if (watching)
-            context.out() << QDateTime::currentDateTime().toString(Qt::ISODate) << '\n';
-        context.out() << health::resultsToTable(results);
+            context.json() << '\n';
+        context.json().flush();
+        return;
     }
+    if (watching)
+        context.out() << QDateTime::currentDateTime().toString(Qt::ISODate) << '\n';
+    context.out() << health::resultsToTable(results);
     context.out().flush();
 }
 
@@ -79,6 +81,10 @@ int runCheck(Context &context, const QStringList &args)
         configPath = health::healthConfigPath(dataDir);
     } else if (!QFileInfo::exists(configPath)) {
         context.err() << "incident-console check: " << configPath << ": no such file" << Qt::endl;
+        return UsageError;
+    }
+    if (const QString why = whyNotTrusted(configPath); !why.isEmpty()) {
+        context.err() << "incident-console check: " << why << Qt::endl;
         return UsageError;
     }
     const health::HealthConfig config = health::loadHealthConfig(configPath);

@@ -45,8 +45,15 @@ GlobalOptions mergeGlobalOptions(const GlobalOptions &before, const GlobalOption
 
 Context::Context(GlobalOptions options, QTextStream &out, QTextStream &err)
     : m_options(std::move(options)), m_dataDir(resolveDataDir(m_options.dataDir)), m_out(out),
-      m_err(err)
+      m_safeOut(out), m_safeErr(err), m_humanOut(&m_safeOut), m_humanErr(&m_safeErr)
 {}
+
+QTextStream &Context::json()
+{
+    // Human text written before the JSON comes out before it.
+    m_humanOut.flush();
+    return m_out;
+}
 
 void Context::overrideOptions(const GlobalOptions &after)
 {
@@ -80,7 +87,7 @@ std::unique_ptr<Database> Context::openDatabase(Access access)
 {
     const QString problem = ensureDataDir(m_dataDir.path);
     if (!problem.isEmpty()) {
-        m_err << "incident-console: " << problem << Qt::endl;
+        m_humanErr << "incident-console: " << problem << Qt::endl;
         return nullptr;
     }
     const QString path = QDir(m_dataDir.path).filePath(Database::defaultFileName());
@@ -88,7 +95,7 @@ std::unique_ptr<Database> Context::openDatabase(Access access)
     std::unique_ptr<Database> database;
     if (const QString readOnly = whyNotWritable(path); !readOnly.isEmpty()) {
         if (access == Access::Write) {
-            m_err << "incident-console: " << readOnly << "; nothing was changed" << Qt::endl;
+            m_humanErr << "incident-console: " << readOnly << "; nothing was changed" << Qt::endl;
             return nullptr;
         }
         database = Database::openReadOnly(path, readOnly, &result);
@@ -96,9 +103,9 @@ std::unique_ptr<Database> Context::openDatabase(Access access)
         database = Database::open(path, &result);
     }
     if (!database)
-        m_err << "incident-console: " << result.message << Qt::endl;
+        m_humanErr << "incident-console: " << result.message << Qt::endl;
     else if (!result.notice.isEmpty())
-        m_err << "incident-console: warning: " << result.notice << Qt::endl;
+        m_humanErr << "incident-console: warning: " << result.notice << Qt::endl;
     return database;
 }
 

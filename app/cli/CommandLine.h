@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/DataDir.h"
+#include "core/TerminalText.h"
 #include "storage/Database.h"
 
 #include <QCommandLineParser>
@@ -36,6 +37,10 @@ GlobalOptions globalOptionsFrom(const QCommandLineParser &parser);
 GlobalOptions mergeGlobalOptions(const GlobalOptions &before, const GlobalOptions &after);
 
 // What a subcommand gets: resolved global options, output streams, and the database.
+// out() and err() are for people: whatever is written to them goes through terminalSafe(),
+// so titles, reason phrases and notes from untrusted files cannot drive the terminal.
+// json() writes to standard output unchanged, because JSON escapes control characters
+// itself and must reach its reader exactly.
 class Context
 {
 public:
@@ -45,8 +50,9 @@ public:
     // Global options given after the subcommand win over those before it.
     void overrideOptions(const GlobalOptions &after);
     const DataDirChoice &dataDir() const { return m_dataDir; }
-    QTextStream &out() { return m_out; }
-    QTextStream &err() { return m_err; }
+    QTextStream &out() { return m_humanOut; }
+    QTextStream &err() { return m_humanErr; }
+    QTextStream &json();
 
     enum class Access
     {
@@ -62,7 +68,11 @@ private:
     GlobalOptions m_options;
     DataDirChoice m_dataDir;
     QTextStream &m_out;
-    QTextStream &m_err;
+    // Declared before the streams on them, so the streams flush into them on destruction.
+    TerminalSafeDevice m_safeOut;
+    TerminalSafeDevice m_safeErr;
+    QTextStream m_humanOut;
+    QTextStream m_humanErr;
 };
 
 struct Subcommand

@@ -19,13 +19,15 @@
 namespace ic::cli {
 namespace {
 
-QString formatted(const QString &text, const QString &format)
+// Slack gets its own rendering, with the values escaped; the other formats are for people
+// reading them, as filled.
+QString formatted(const QString &text, const QString &slackText, const QString &format)
 {
     if (format == QLatin1String("text"))
         return comms::toPlainText(text);
     if (format == QLatin1String("markdown"))
         return text;
-    return comms::toSlackMrkdwn(text);
+    return slackText;
 }
 
 // Posts and waits: the CLI has nothing else to do meanwhile.
@@ -88,18 +90,18 @@ int runDraft(Context &context, const QStringList &args)
                     QStringLiteral("unknown template %1; available: %2")
                         .arg(templateId, templates.ids().join(QStringLiteral(", "))),
                     UsageError);
+    const QVariantMap values =
+        comms::incidentValues(session->service->document(id), QDateTime::currentDateTimeUtc());
     QString error;
-    const auto text = comms::renderTemplate(
-        chosen->text,
-        comms::incidentValues(session->service->document(id), QDateTime::currentDateTimeUtc()),
-        &error);
-    if (!text)
+    const auto text = comms::renderTemplate(chosen->text, values, &error);
+    const auto slackText = text ? comms::renderSlackDraft(chosen->text, values, &error) : text;
+    if (!slackText)
         return fail(context, QStringLiteral("draft"),
                     QStringLiteral("%1: %2").arg(chosen->source, error), UsageError);
-    const QString output = formatted(text->trimmed(), format);
+    const QString output = formatted(text->trimmed(), slackText->trimmed(), format);
     context.out() << output << Qt::endl;
 
-    const auto findings = comms::lintDraft(templateId, *text);
+    const auto findings = comms::lintDraft(templateId, *text, values);
     for (const comms::LintFinding &finding : findings)
         context.err() << "lint (" << finding.rule << "): " << finding.message << Qt::endl;
     if (!parser.isSet(QStringLiteral("post")))
@@ -116,7 +118,7 @@ int runDraft(Context &context, const QStringList &args)
                     QStringLiteral("no Slack webhook: set INCIDENT_CONSOLE_SLACK_WEBHOOK or store "
                                    "one in the settings"),
                     UsageError);
-    const auto [posted, postError] = postAndWait(url, comms::toSlackMrkdwn(*text));
+    const auto [posted, postError] = postAndWait(url, *slackText);
     if (!posted)
         return fail(context, QStringLiteral("draft"), postError, CheckFailed);
     if (const Result<incidents::Change> logged = session->service->recordMessageSent(

@@ -65,8 +65,8 @@ void printJson(Context &context, const QJsonValue &value)
 {
     const QJsonDocument document =
         value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
-    context.out() << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
-    context.out().flush();
+    context.json() << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    context.json().flush();
 }
 
 // draft and export are subcommands of their own that share these helpers.

@@ -21,7 +21,8 @@ void printJson(Context &context, const QJsonValue &value)
 {
     const QJsonDocument document =
         value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
-    context.out() << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    context.json() << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    context.json().flush();
 }
 
 QString reviewedDate(const runbooks::RunbookRecord &record)

@@ -1,5 +1,7 @@
 #include "DraftLinter.h"
 
+#include "SlackText.h"
+
 #include <QRegularExpression>
 
 namespace ic::comms {
@@ -19,11 +21,55 @@ bool isAnnouncement(const QString &id)
            id == QLatin1String("executive-summary") || id == QLatin1String("status-page");
 }
 
+// Everything Slack turns into a notification: special mentions, user and group mentions,
+// and the bare words its clients and link_names expand.
+const QRegularExpression &mentionPattern()
+{
+    static const QRegularExpression mention(
+        QStringLiteral("<!(?:channel|here|everyone|subteam\\^[A-Za-z0-9]+)(?:\\|[^>]*)?>|"
+                       "<@[UW][A-Za-z0-9]+(?:\\|[^>]*)?>|(?<![\\w@])@(?:channel|here|everyone)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return mention;
+}
+
+// "<!channel> in title", "@here in timeline[3].text": each mention inside a value that the
+// draft contains, as written or escaped for Slack.
+void collectMentions(const QVariant &value, const QString &where, const QString &draft,
+                     QStringList *found)
+{
+    if (value.typeId() == QMetaType::QVariantMap) {
+        const QVariantMap map = value.toMap();
+        for (auto it = map.begin(); it != map.end(); ++it)
+            collectMentions(it.value(), where.isEmpty() ? it.key() : where + u'.' + it.key(), draft,
+                            found);
+    } else if (value.typeId() == QMetaType::QVariantList) {
+        const QVariantList list = value.toList();
+        for (qsizetype i = 0; i < list.size(); ++i)
+            collectMentions(list.at(i), QStringLiteral("%1[%2]").arg(where).arg(i + 1), draft,
+                            found);
+    } else if (value.typeId() == QMetaType::QString) {
+        for (auto it = mentionPattern().globalMatch(value.toString()); it.hasNext();) {
+            const QString mention = it.next().captured(0);
+            if (draft.contains(mention) || draft.contains(escapeSlackText(mention)))
+                found->append(QStringLiteral("%1 in %2").arg(mention, where));
+        }
+    }
+}
+
 } // namespace
 
-QList<LintFinding> lintDraft(const QString &templateId, const QString &text)
+QList<LintFinding> lintDraft(const QString &templateId, const QString &text,
+                             const QVariantMap &values)
 {
     QList<LintFinding> findings;
+    QStringList mentions;
+    collectMentions(values, {}, text, &mentions);
+    if (!mentions.isEmpty())
+        findings.append(
+            {QStringLiteral("mention-from-data"),
+             QObject::tr("A mention comes from the incident, not the template: %1. Slack gets "
+                         "it as plain text; remove it from the incident if it is not meant.")
+                 .arg(mentions.join(QStringLiteral(", ")))});
     // Fallback markers such as <who is affected and how> mean nobody filled the field.
     static const QRegularExpression unfilled(QStringLiteral(
         "<(?!https?://|mailto:)[a-z][^<>|\\n]{2,80}>|\\{\\{[^}]*\\}\\}|\\[SEV-X\\]|\\bTBD\\b"));

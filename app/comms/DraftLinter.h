@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariantMap>
 
 namespace ic::comms {
 
@@ -14,7 +15,11 @@ struct LintFinding
 };
 
 // Checks a rendered (possibly edited) draft. templateId decides which rules apply: an
-// update needs a next-update time, a resolution must say whether data was lost.
-QList<LintFinding> lintDraft(const QString &templateId, const QString &text);
+// update needs a next-update time, a resolution must say whether data was lost. values are
+// what the draft was filled from: a Slack mention (<!channel>, <!here>, <@U…>, @channel)
+// found in one of them and in the draft came from the incident's data, not the template,
+// and is named with the field it came from.
+QList<LintFinding> lintDraft(const QString &templateId, const QString &text,
+                             const QVariantMap &values = {});
 
 } // namespace ic::comms

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QTextDocument>
 
 namespace ic::comms {
@@ -46,6 +47,28 @@ QString services(const QJsonObject &incident)
     if (names.isEmpty())
         names << incident.value(QStringLiteral("service")).toString();
     return names.join(QStringLiteral(", "));
+}
+
+// A value from the incident as Markdown text on one line: the characters that open raw
+// HTML, links and images, table cells or escapes are backslash-escaped, so a note cannot
+// add a tag, an image fetched from a server, or a column.
+QString markdownText(const QString &value)
+{
+    static const QRegularExpression special(QStringLiteral("([\\\\<>\\[\\]|])"));
+    static const QRegularExpression lineBreaks(QStringLiteral("[\\r\\n]+"));
+    return QString(value)
+        .replace(lineBreaks, QStringLiteral(" "))
+        .replace(special, QStringLiteral("\\\\1"));
+}
+
+// The postmortem is Markdown written in the console, so its markup stays; what it took from
+// notes (or an imported incident brought) may not add raw HTML or images.
+QString inertMarkdown(const QString &markdown)
+{
+    static const QRegularExpression htmlStart(QStringLiteral("<(?=[A-Za-z/!?])"));
+    return QString(markdown)
+        .replace(htmlStart, QStringLiteral("&lt;"))
+        .replace(QStringLiteral("!["), QStringLiteral("!\\["));
 }
 
 struct Field
@@ -101,42 +124,39 @@ QString itemState(const QJsonObject &item)
 
 QString incidentToMarkdown(const QJsonObject &incident)
 {
-    QString md = QStringLiteral("# ") + incident.value(QStringLiteral("title")).toString() +
+    QString md = QStringLiteral("# ") +
+                 markdownText(incident.value(QStringLiteral("title")).toString()) +
                  QStringLiteral("\n\n| Field | Value |\n|---|---|\n");
     for (const Field &field : headerFields(incident))
-        md += QStringLiteral("| %1 | %2 |\n")
-                  .arg(field.label,
-                       QString(field.value).replace(QLatin1Char('|'), QStringLiteral("\\|")));
+        md += QStringLiteral("| %1 | %2 |\n").arg(field.label, markdownText(field.value));
     md += QStringLiteral("\n## Checklist\n");
     QString phase;
     for (const QJsonValue &value : incident.value(QStringLiteral("checklist")).toArray()) {
         const QJsonObject item = value.toObject();
         if (item.value(QStringLiteral("phase")).toString() != phase) {
             phase = item.value(QStringLiteral("phase")).toString();
-            md += QStringLiteral("\n### ") + phase + QStringLiteral("\n\n");
+            md += QStringLiteral("\n### ") + markdownText(phase) + QStringLiteral("\n\n");
         }
         const bool done = !item.value(QStringLiteral("checked_at")).toString().isEmpty();
         const QString state = itemState(item);
-        md +=
-            QStringLiteral("- [%1] %2%3\n")
-                .arg(done ? QLatin1Char('x') : QLatin1Char(' '))
-                .arg(item.value(QStringLiteral("text")).toString(),
-                     state.isEmpty() ? QString() : QStringLiteral(" (") + state + QLatin1Char(')'));
+        md += QStringLiteral("- [%1] %2%3\n")
+                  .arg(done ? QLatin1Char('x') : QLatin1Char(' '))
+                  .arg(markdownText(item.value(QStringLiteral("text")).toString()),
+                       state.isEmpty()
+                           ? QString()
+                           : QStringLiteral(" (") + markdownText(state) + QLatin1Char(')'));
     }
     md += QStringLiteral("\n## Timeline\n\n| Time | Event | By |\n|---|---|---|\n");
     for (const QJsonValue &value : incident.value(QStringLiteral("timeline")).toArray()) {
         const QJsonObject event = value.toObject();
         md += QStringLiteral("| %1 | %2 | %3 |\n")
                   .arg(localTime(event.value(QStringLiteral("at"))),
-                       event.value(QStringLiteral("text"))
-                           .toString()
-                           .replace(QLatin1Char('|'), QStringLiteral("\\|"))
-                           .replace(QLatin1Char('\n'), QLatin1Char(' ')),
-                       event.value(QStringLiteral("actor")).toString());
+                       markdownText(event.value(QStringLiteral("text")).toString()),
+                       markdownText(event.value(QStringLiteral("actor")).toString()));
     }
     const QString postmortem = incident.value(QStringLiteral("postmortem")).toString();
     if (!postmortem.isEmpty())
-        md += QStringLiteral("\n---\n\n") + postmortem + QLatin1Char('\n');
+        md += QStringLiteral("\n---\n\n") + inertMarkdown(postmortem) + QLatin1Char('\n');
     return md;
 }
 

@@ -1,7 +1,9 @@
 #include "MessageTemplates.h"
 
 #include "Placeholders.h"
+#include "TemplateLimits.h"
 #include "TemplateRenderer.h"
+#include "core/PrivateFiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -31,6 +33,9 @@ QString TemplateProblem::toString() const
 
 QList<TemplateProblem> validateTemplate(const QString &text, const QString &file)
 {
+    // Checked first: past the limits, even scanning the tags below costs too much.
+    if (const auto tooBig = checkTemplateLimits(text))
+        return {{file, tooBig->line, tooBig->message}};
     QList<TemplateProblem> problems;
     // {{name}}, {{{name}}}, {{&name}}, {{#name}}, {{^name}}, {{/name}}; comments are skipped.
     static const QRegularExpression tag(
@@ -94,6 +99,10 @@ void MessageTemplates::load(const QString &dirPath, bool bundled)
         dir.entryList({QStringLiteral("*.mustache")}, QDir::Files | QDir::Readable, QDir::Name);
     for (const QString &fileName : files) {
         const QString path = dir.filePath(fileName);
+        if (const QString why = bundled ? QString() : whyNotTrusted(path); !why.isEmpty()) {
+            m_problems.append({path, 0, why});
+            continue;
+        }
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
             m_problems.append({path, 0, file.errorString()});

@@ -23,8 +23,8 @@ struct TemplateProblem
     QString toString() const;
 };
 
-// Checks tag syntax and that every {{name}} is a documented placeholder. Returns one problem
-// per bad tag, each with its line.
+// Checks the limits of TemplateLimits.h, tag syntax and that every {{name}} is a documented
+// placeholder. Returns one problem per bad tag, each with its line.
 QList<TemplateProblem> validateTemplate(const QString &text, const QString &file);
 
 // Sending these restarts the next-update countdown (the initial alert and updates).
@@ -34,7 +34,8 @@ class MessageTemplates
 {
 public:
     // Bundled templates, then valid overrides from userDir (may be empty). An invalid
-    // override is reported in problems() and the bundled template stays in use.
+    // override, or one another account can change (see whyNotTrusted()), is reported in
+    // problems() and the bundled template stays in use.
     explicit MessageTemplates(const QString &userDir = {});
 
     const QList<MessageTemplate> &all() const { return m_templates; }

@@ -37,12 +37,12 @@ const std::vector<PlaceholderInfo> &knownPlaceholders()
         {"mtta", "mean time to acknowledge: acknowledged - started"},
         {"mttr", "mean time to resolve: resolved - started"},
         {"checklist_summary", "checklist completion, e.g. 18 of 20 items done"},
-        {"timeline", "list of events; each has time, text, actor"},
-        {"recent_timeline", "the last events; each has time, text, actor"},
-        {"open_items", "unticked checklist items; each has text, phase, due, overdue"},
-        {"overdue_items", "items done after their deadline; each has text, late_by"},
-        {"announcements", "messages copied or posted; each has time, text"},
-        {"action_items", "follow-ups from TODO: notes; each has text"},
+        {"timeline", "list of events; each has time, text, actor", true},
+        {"recent_timeline", "the last events; each has time, text, actor", true},
+        {"open_items", "unticked checklist items; each has text, phase, due, overdue", true},
+        {"overdue_items", "items done after their deadline; each has text, late_by", true},
+        {"announcements", "messages copied or posted; each has time, text", true},
+        {"action_items", "follow-ups from TODO: notes; each has text", true},
         {"time", "(inside a list) the entry's time"},
         {"text", "(inside a list) the entry's text"},
         {"actor", "(inside a list) who did it"},
@@ -54,13 +54,28 @@ const std::vector<PlaceholderInfo> &knownPlaceholders()
     return all;
 }
 
-bool isKnownPlaceholder(const QString &name)
+namespace {
+
+const PlaceholderInfo *findPlaceholder(const QString &name)
 {
     for (const PlaceholderInfo &info : knownPlaceholders()) {
         if (name == QLatin1String(info.name))
-            return true;
+            return &info;
     }
-    return false;
+    return nullptr;
+}
+
+} // namespace
+
+bool isKnownPlaceholder(const QString &name)
+{
+    return findPlaceholder(name) != nullptr;
+}
+
+bool isListPlaceholder(const QString &name)
+{
+    const PlaceholderInfo *info = findPlaceholder(name);
+    return info && info->isList;
 }
 
 } // namespace ic::comms

@@ -11,9 +11,11 @@ struct PlaceholderInfo
 {
     const char *name;
     const char *meaning;
+    bool isList = false; // a list of entries, repeated by {{#name}}…{{/name}}
 };
 
 const std::vector<PlaceholderInfo> &knownPlaceholders();
 bool isKnownPlaceholder(const QString &name);
+bool isListPlaceholder(const QString &name);
 
 } // namespace ic::comms

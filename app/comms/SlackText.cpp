@@ -23,6 +23,15 @@ QString toSlackMrkdwn(const QString &draft)
     return text;
 }
 
+QString escapeSlackText(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('&'), QStringLiteral("&amp;"));
+    escaped.replace(QLatin1Char('<'), QStringLiteral("&lt;"));
+    escaped.replace(QLatin1Char('>'), QStringLiteral("&gt;"));
+    return escaped;
+}
+
 namespace {
 
 // Slack's inline markup; each conversion below replaces the markers with its own form.

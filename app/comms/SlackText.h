@@ -11,6 +11,10 @@ namespace ic::comms {
 // [text](url) becomes <url|text>, "- " bullets become "• ". Emoji stay real Unicode.
 QString toSlackMrkdwn(const QString &draft);
 
+// Text as Slack shows it literally: & < > become &amp; &lt; &gt;, the three characters
+// Slack's mrkdwn reserves for mentions (<!channel>, <@U…>) and links (<url|label>).
+QString escapeSlackText(const QString &text);
+
 // Plain text for the clipboard's text/plain alternative: no markup characters.
 QString toPlainText(const QString &draft);
 

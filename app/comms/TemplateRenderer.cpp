@@ -1,5 +1,8 @@
 #include "TemplateRenderer.h"
 
+#include "SlackText.h"
+#include "TemplateLimits.h"
+
 #include <kainjow/mustache.hpp>
 
 namespace ic::comms {
@@ -32,13 +35,25 @@ kainjow::mustache::data toData(const QVariant &value)
     }
 }
 
+std::string escaped(const std::string &text, ValueEscaping escaping)
+{
+    if (escaping == ValueEscaping::None)
+        return text;
+    return escapeSlackText(QString::fromStdString(text)).toStdString();
+}
+
 } // namespace
 
 std::optional<QString> renderTemplate(const QString &templateText, const QVariantMap &values,
-                                      QString *error)
+                                      QString *error, ValueEscaping escaping)
 {
+    if (const auto problem = checkTemplateLimits(templateText)) {
+        *error = QStringLiteral("line %1: %2").arg(problem->line).arg(problem->message);
+        return std::nullopt;
+    }
     kainjow::mustache::mustache compiled(templateText.toStdString());
-    compiled.set_custom_escape([](const std::string &text) { return text; });
+    compiled.set_custom_escape(
+        [escaping](const std::string &text) { return escaped(text, escaping); });
     if (!compiled.is_valid()) {
         *error = QString::fromStdString(compiled.error_message());
         return std::nullopt;
@@ -49,6 +64,12 @@ std::optional<QString> renderTemplate(const QString &templateText, const QVarian
         return std::nullopt;
     }
     return QString::fromStdString(rendered);
+}
+
+std::optional<QString> renderSlackDraft(const QString &templateText, const QVariantMap &values,
+                                        QString *error)
+{
+    return renderTemplate(toSlackMrkdwn(templateText), values, error, ValueEscaping::SlackMrkdwn);
 }
 
 } // namespace ic::comms

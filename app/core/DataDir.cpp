@@ -1,5 +1,7 @@
 #include "DataDir.h"
 
+#include "PrivateFiles.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -20,12 +22,42 @@ DataDirChoice resolveDataDir(const QString &commandLineValue)
             QStringLiteral("default")};
 }
 
+namespace {
+
+// The data dir and what in it holds incident data or secrets: the database with its WAL
+// files, the webhook secret, backups and logs. health.yaml and templates are not here:
+// they are checked where they are read, and not used when others could have changed them.
+QStringList privatePaths(const QString &dataDir)
+{
+    const QDir dir(dataDir);
+    QStringList paths{dataDir};
+    for (const QString &name :
+         dir.entryList({QStringLiteral("console.db*"), QStringLiteral("*.secret")},
+                       QDir::Files | QDir::Hidden | QDir::System))
+        paths << dir.filePath(name);
+    for (const QString &folder : {QStringLiteral("backups"), QStringLiteral("logs")}) {
+        if (!dir.exists(folder))
+            continue;
+        paths << dir.filePath(folder);
+        const QDir inner(dir.filePath(folder));
+        for (const QString &name : inner.entryList(QDir::Files | QDir::Hidden | QDir::System))
+            paths << inner.filePath(name);
+    }
+    return paths;
+}
+
+} // namespace
+
 QString ensureDataDir(const QString &path)
 {
     const QFileInfo info(path);
     if (info.exists()) {
         if (!info.isDir())
             return QStringLiteral("data dir %1 exists but is not a directory").arg(path);
+        for (const QString &privatePath : privatePaths(path)) {
+            if (const QString problem = makePrivate(privatePath); !problem.isEmpty())
+                return problem;
+        }
         return {};
     }
     const QFileInfo parent(info.absolutePath());

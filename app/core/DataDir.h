@@ -14,8 +14,10 @@ struct DataDirChoice
 // --data-dir wins, then the environment variable, then QStandardPaths::AppDataLocation.
 DataDirChoice resolveDataDir(const QString &commandLineValue);
 
-// Creates the directory (0700) when it does not exist yet. Returns an empty string on
-// success, otherwise a message naming the directory and the reason.
+// Creates the directory (0700) when it does not exist yet. An existing one is made private
+// (see makePrivate() in PrivateFiles.h) with console.db, its WAL files, secrets, backups
+// and logs, or refused when another account owns it. Returns an empty string on success,
+// otherwise a message naming the directory or file and the reason.
 QString ensureDataDir(const QString &path);
 
 } // namespace ic

@@ -1,5 +1,7 @@
 #include "Logging.h"
 
+#include "TerminalSafeSink.h"
+
 #include <QDir>
 #include <QStringList>
 #include <array>
@@ -131,7 +133,8 @@ QString setup(const Options &options)
     activeSinks.clear();
     activeLogFile.clear();
 
-    auto stderrSink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+    auto stderrSink =
+        std::make_shared<TerminalSafeSink>(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
     spdlog::level::level_enum quietest = options.levels.defaultLevel;
     for (const auto &[name, level] : options.levels.perLogger)
         quietest = std::min(quietest, level);
@@ -142,8 +145,9 @@ QString setup(const Options &options)
         const QString file = QDir(options.logDir).filePath(QStringLiteral("incident-console.log"));
         try {
             QDir().mkpath(options.logDir);
-            activeSinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
-                file.toStdString(), maxLogFileBytes, keptLogFiles));
+            activeSinks.push_back(std::make_shared<TerminalSafeSink>(
+                std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
+                    file.toStdString(), maxLogFileBytes, keptLogFiles)));
             activeLogFile = file;
         } catch (const spdlog::spdlog_ex &e) {
             problem = QStringLiteral("cannot write log file %1: %2")
@@ -169,7 +173,8 @@ std::shared_ptr<spdlog::logger> get(const char *name)
     if (auto raced = spdlog::get(name))
         return raced;
     if (activeSinks.empty()) {
-        auto sink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+        auto sink = std::make_shared<TerminalSafeSink>(
+            std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
         sink->set_level(spdlog::level::warn);
         activeSinks.push_back(sink);
     }

@@ -9,10 +9,23 @@
 namespace ic::runbooks {
 namespace {
 
+bool isInside(const QString &path, const QString &folder)
+{
+    return path == folder ||
+           path.startsWith(folder.endsWith(QLatin1Char('/')) ? folder : folder + QLatin1Char('/'));
+}
+
 class Walker
 {
 public:
-    explicit Walker(WalkResult &result) : m_result(result) {}
+    Walker(WalkResult &result, const QStringList &privateDirs) : m_result(result)
+    {
+        for (const QString &dir : privateDirs) {
+            const QString canonical = QFileInfo(dir).canonicalFilePath();
+            if (!canonical.isEmpty())
+                m_privateDirs << canonical;
+        }
+    }
 
     void walkRoot(const QString &root)
     {
@@ -26,10 +39,41 @@ public:
             return;
         }
         m_root = QDir::cleanPath(info.absoluteFilePath());
+        m_canonicalRoot = info.canonicalFilePath();
+        if (m_privateDirs.contains(m_canonicalRoot)) {
+            m_result.problems.push_back(
+                {root, QStringLiteral("is the console's data dir, which is never indexed")});
+            return;
+        }
         walk(m_root);
     }
 
 private:
+    // A root chosen inside the data dir (its own runbooks folder) is the user's choice; from
+    // any other root, nothing in the data dir is reached.
+    QString whyPrivate(const QString &canonical) const
+    {
+        for (const QString &dir : m_privateDirs) {
+            if (isInside(canonical, dir) && !isInside(m_canonicalRoot, dir))
+                return QStringLiteral("inside the console's data dir %1, which is never indexed")
+                    .arg(dir);
+        }
+        return {};
+    }
+
+    // Why the link entry must not be followed, or an empty string when it stays inside.
+    QString whyNotFollowed(const QFileInfo &entry) const
+    {
+        const QString target = entry.canonicalFilePath();
+        if (!isInside(target, m_canonicalRoot))
+            return QStringLiteral("symbolic link to %1 leads outside the runbook folder %2; "
+                                  "not followed")
+                .arg(target, m_canonicalRoot);
+        if (target.endsWith(QLatin1String(".secret")))
+            return QStringLiteral("symbolic link to the secret file %1; not followed").arg(target);
+        return {};
+    }
+
     void walk(const QString &directory)
     {
         const QFileInfo info(directory);
@@ -60,6 +104,15 @@ private:
                          QStringLiteral("broken symbolic link to %1").arg(entry.symLinkTarget())});
                 continue;
             }
+            if (entry.isDir() || isRunbookFileName(entry.fileName())) {
+                QString why = entry.isSymLink() ? whyNotFollowed(entry) : QString();
+                if (why.isEmpty())
+                    why = whyPrivate(entry.canonicalFilePath());
+                if (!why.isEmpty()) {
+                    m_result.problems.push_back({entry.absoluteFilePath(), why});
+                    continue;
+                }
+            }
             if (entry.isDir()) {
                 walk(entry.absoluteFilePath());
             } else if (entry.isFile() && isRunbookFileName(entry.fileName())) {
@@ -74,17 +127,19 @@ private:
     }
 
     WalkResult &m_result;
+    QStringList m_privateDirs;
     QString m_root;
+    QString m_canonicalRoot;
     QSet<QString> m_visited;
 };
 
 } // namespace
 
-WalkResult walkRunbookFolders(const QStringList &roots)
+WalkResult walkRunbookFolders(const QStringList &roots, const QStringList &privateDirs)
 {
     WalkResult result;
     for (const QString &root : roots)
-        Walker(result).walkRoot(root);
+        Walker(result, privateDirs).walkRoot(root);
     return result;
 }
 

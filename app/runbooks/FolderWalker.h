@@ -27,6 +27,12 @@ struct WalkResult
 // Finds *.md and *.markdown files under each root, recursively. Hidden folders (.git) are
 // skipped; symbolic links are followed once, so a link back up the tree is reported as a
 // loop instead of walked forever; unreadable folders and broken links are reported.
-WalkResult walkRunbookFolders(const QStringList &roots);
+//
+// A runbook folder may come from a shared repository, so it is a boundary: a symbolic link
+// whose target lies outside its root, or names a *.secret file, is reported and not
+// followed. A privateDirs folder (the console's data dir, with console.db, backups and the
+// webhook secret) is never a root and never walked into from a root around it; only a
+// root chosen inside it is walked, and links cannot leave that root.
+WalkResult walkRunbookFolders(const QStringList &roots, const QStringList &privateDirs = {});
 
 } // namespace ic::runbooks

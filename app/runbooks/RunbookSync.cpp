@@ -55,6 +55,14 @@ QString baseId(const QString &relPath)
 
 constexpr int filesPerTransaction = 500;
 
+// The folder console.db lives in: the data dir, which also holds the webhook secret and
+// backups and is never indexed. Empty for a database without a file.
+QString dataDirOf(const QSqlDatabase &db)
+{
+    const QFileInfo file(db.databaseName());
+    return file.isAbsolute() && file.exists() ? file.absolutePath() : QString();
+}
+
 class Syncer
 {
 public:
@@ -64,7 +72,7 @@ public:
 
     bool run(const QStringList &roots)
     {
-        const WalkResult walk = walkRunbookFolders(roots);
+        const WalkResult walk = walkRunbookFolders(roots, {dataDirOf(m_db)});
         m_report.problems = walk.problems;
         m_report.folders = walk.directories;
         for (const FoundFile &file : walk.files)

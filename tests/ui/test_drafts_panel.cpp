@@ -75,6 +75,34 @@ private Q_SLOTS:
         QVERIFY(QApplication::clipboard()->mimeData()->hasHtml());
     }
 
+    void slackMarkupInTheIncidentIsCopiedAsTextAndFlagged()
+    {
+        DraftsPanel panel(m_templates);
+        panel.setValuesProvider([] {
+            QVariantMap values = incidentValues();
+            values[QStringLiteral("title")] =
+                QStringLiteral("<!channel> <https://evil.example/x|Reset SSO>");
+            return values;
+        });
+        choose(panel, QStringLiteral("initial"));
+        QStringList findings;
+        DraftsPanel::confirmForTests = [&](const QStringList &shown) {
+            findings = shown;
+            return true;
+        };
+        const bool copied = panel.copyCurrent();
+        DraftsPanel::confirmForTests = nullptr;
+        QVERIFY(copied);
+        const QString clip = QApplication::clipboard()->text();
+        QVERIFY2(clip.contains(QStringLiteral(
+                     "*INCIDENT DECLARED: &lt;!channel&gt; &lt;https://evil.example/x|Reset "
+                     "SSO&gt;*")),
+                 qPrintable(clip));
+        QVERIFY(!clip.contains(QStringLiteral("<!channel>")));
+        QVERIFY2(findings.join(u'\n').contains(QStringLiteral("<!channel> in title")),
+                 qPrintable(findings.join(u'\n')));
+    }
+
     void findingsNeedAnExplicitConfirmation()
     {
         DraftsPanel panel(m_templates);

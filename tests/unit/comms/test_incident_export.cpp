@@ -117,7 +117,8 @@ private Q_SLOTS:
     void markdownHasTheWholeRecord()
     {
         const QString md = incidentToMarkdown(fixture());
-        QVERIFY(md.startsWith(QStringLiteral("# Checkout <script>")));
+        QVERIFY2(md.startsWith(QStringLiteral("# Checkout \\<script\\>alert(1)\\</script\\> down")),
+                 qPrintable(md.left(60)));
         QVERIFY(md.contains(QStringLiteral("| Impact | No card payments \\| EU |")));
         QVERIFY(md.contains(QStringLiteral("acknowledged − started")));
         QVERIFY(md.contains(QStringLiteral("### Initial response")));
@@ -126,6 +127,35 @@ private Q_SLOTS:
         QVERIFY(md.contains(QStringLiteral("- [ ] Schedule the review (due 2026-11-25 23:30)")));
         QVERIFY(
             md.contains(QStringLiteral("| 2026-11-25 00:10 | TODO: raise the pool limit | Jo |")));
+    }
+
+    void markdownTakesNoHtmlOrImagesFromData()
+    {
+        QJsonObject incident = fixture();
+        QJsonArray timeline = incident.value(QStringLiteral("timeline")).toArray();
+        timeline.append(::event("2026-11-25T00:20:00.000Z", "note",
+                                QStringLiteral("see ![chart](https://evil.example/track.png) "
+                                               "<img src=x onerror=alert(1)>\n# Not a heading"),
+                                "Jo"));
+        incident.insert(QStringLiteral("timeline"), timeline);
+        QJsonArray checklist = incident.value(QStringLiteral("checklist")).toArray();
+        QJsonObject item = checklist.at(1).toObject();
+        item.insert(QStringLiteral("note"), QStringLiteral("[Reset SSO](https://evil.example)"));
+        checklist.replace(1, item);
+        incident.insert(QStringLiteral("checklist"), checklist);
+        incident.insert(QStringLiteral("postmortem"),
+                        QStringLiteral("## Summary\n\nPool limit. <iframe src=https://evil.example>"
+                                       "\n![x](https://evil.example/pixel.png)\n"));
+        const QString md = incidentToMarkdown(incident);
+        // No raw HTML, image or heading is left unescaped; links are checked below.
+        static const QRegularExpression active(
+            QStringLiteral("(?<![\\\\&])<(img|script|iframe)|!\\[|\\n# Not"));
+        QVERIFY2(!md.contains(active), qPrintable(md));
+        QVERIFY(md.contains(QStringLiteral("see !\\[chart\\](https://evil.example/track.png) "
+                                           "\\<img src=x onerror=alert(1)\\> # Not a heading")));
+        QVERIFY(md.contains(QStringLiteral("note: \\[Reset SSO\\](https://evil.example)")));
+        // The postmortem keeps its own Markdown.
+        QVERIFY(md.contains(QStringLiteral("## Summary\n\nPool limit. &lt;iframe")));
     }
 
     void htmlIsSelfContainedAndInert()
