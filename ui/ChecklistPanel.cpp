@@ -148,7 +148,6 @@ void ChecklistPanel::rebuild()
     m_tree->clear();
     QTreeWidgetItem *phaseRow = nullptr;
     QTreeWidgetItem *restore = nullptr;
-    int number = 0;
     for (const incidents::ChecklistItem &item : m_incident.items()) {
         if (!phaseRow || phaseRow->text(TextColumn) != item.phase) {
             phaseRow = new QTreeWidgetItem(m_tree, {item.phase});
@@ -159,7 +158,8 @@ void ChecklistPanel::rebuild()
             phaseRow->setExpanded(true);
         }
         auto *row = new QTreeWidgetItem(phaseRow);
-        row->setText(TextColumn, tr("%1. %2").arg(++number).arg(item.text));
+        // The stored number, the one the CLI and other consoles use for this item.
+        row->setText(TextColumn, tr("%1. %2").arg(item.number).arg(item.text));
         row->setData(TextColumn, ItemIdRole, item.id);
         row->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         row->setCheckState(TextColumn, item.isChecked() ? Qt::Checked : Qt::Unchecked);

@@ -168,14 +168,13 @@ void printIncidentText(Context &context, const incidents::Incident &incident,
         out << "Next update due: " << localTime(next) << "\n";
     QString phase;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (size_t i = 0; i < items.size(); ++i) {
-        const ChecklistItem &item = items[i];
+    for (const ChecklistItem &item : items) {
         if (item.phase != phase) {
             phase = item.phase;
             out << "\n" << phase << "\n";
         }
         out << QStringLiteral("%1. [%2] ")
-                   .arg(i + 1, 3)
+                   .arg(item.number, 3)
                    .arg(item.isChecked() ? QStringLiteral("x") : QStringLiteral(" "))
             << item.text;
         if (item.dueAt.isValid())

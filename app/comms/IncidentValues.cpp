@@ -4,6 +4,7 @@
 #include "core/Ids.h"
 
 #include <QJsonArray>
+#include <QTimeZone>
 
 namespace ic::comms {
 namespace {
@@ -45,10 +46,11 @@ QString servicesText(const QJsonObject &incident)
 
 } // namespace
 
-QString incidentChannelName(const QDateTime &started)
+QString incidentChannelName(const QDateTime &started, const QString &timeZone)
 {
-    return QStringLiteral("#incident-") +
-           started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd-HHmm"));
+    const QTimeZone zone(timeZone.toUtf8());
+    const QDateTime there = zone.isValid() ? started.toTimeZone(zone) : started.toUTC();
+    return QStringLiteral("#incident-") + there.toString(QStringLiteral("yyyy-MM-dd-HHmm"));
 }
 
 QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
@@ -78,7 +80,11 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
         v[QStringLiteral("started")] =
             toIsoWithOffset(started).replace(QLatin1Char('T'), QLatin1Char(' '));
         v[QStringLiteral("duration")] = durationText(started.secsTo(end));
-        v[QStringLiteral("channel")] = incidentChannelName(started);
+        const QString channel = incident.value(QStringLiteral("channel")).toString();
+        v[QStringLiteral("channel")] =
+            channel.isEmpty() ? incidentChannelName(
+                                    started, incident.value(QStringLiteral("time_zone")).toString())
+                              : channel;
     }
     const QDateTime nextUpdate = timeOf(incident.value(QStringLiteral("next_update_at")));
     if (nextUpdate.isValid())

@@ -17,7 +17,8 @@ namespace ic::comms {
 // Missing fields become empty values, which the templates show as gaps.
 QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now);
 
-// "#incident-YYYY-MM-DD-HHMM" from the start time, in local time as people read it.
-QString incidentChannelName(const QDateTime &started);
+// "#incident-YYYY-MM-DD-HHMM" from the start time in the incident's zone (IANA id; UTC when
+// unknown), so the name is the same for every reader wherever they are.
+QString incidentChannelName(const QDateTime &started, const QString &timeZone);
 
 } // namespace ic::comms

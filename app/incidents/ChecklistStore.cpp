@@ -13,7 +13,7 @@ namespace {
 const QString selectItems = QStringLiteral(
     "SELECT c.id, c.incident_id, c.phase, c.phase_position, c.position, c.text, "
     "c.due_offset_seconds, c.checked_at, c.checked_by, c.note, c.source, c.assignee, "
-    "c.timebox_until, c.milestone, c.due_rule, i.started_at "
+    "c.timebox_until, c.milestone, c.due_rule, i.started_at, c.number "
     "FROM checklist_items c JOIN incidents i ON i.id = c.incident_id ");
 
 ChecklistItem itemFrom(const QSqlQuery &query)
@@ -37,10 +37,21 @@ ChecklistItem itemFrom(const QSqlQuery &query)
     item.timeboxUntil = fromStoredTime(query.value(12).toString());
     item.milestone = query.value(13).toString();
     item.dueRule = query.value(14).toString();
+    item.number = query.value(16).toInt();
     return item;
 }
 
 const QString responseTargetRule = QStringLiteral("response_target");
+
+// The next free item number of the incident: items added later never renumber earlier ones.
+int nextNumber(const QSqlDatabase &db, const QString &incidentId)
+{
+    return sql::scalar(db,
+                       QStringLiteral("SELECT coalesce(max(number), 0) + 1 FROM checklist_items "
+                                      "WHERE incident_id = ?"),
+                       {incidentId})
+        .toInt();
+}
 
 std::optional<qint64> offsetFor(const DueRule &due, const SeverityLevel &level)
 {
@@ -109,16 +120,68 @@ Result<QString> ChecklistStore::resolveItem(const QString &incidentId,
     const auto all = items(incidentId);
     bool isNumber = false;
     const int number = idOrNumber.toInt(&isNumber);
-    if (isNumber && number >= 1 && number <= int(all.size()))
-        return all[size_t(number - 1)].id;
     for (const ChecklistItem &candidate : all) {
-        if (candidate.id == idOrNumber)
+        if ((isNumber && candidate.number == number) || candidate.id == idOrNumber)
             return candidate.id;
     }
+    const auto highest = std::max_element(
+        all.begin(), all.end(), [](const auto &a, const auto &b) { return a.number < b.number; });
     return failure(QStringLiteral("no checklist item '%1'; use a number from 1 to %2 or an item "
                                   "id (see 'incident show')")
                        .arg(idOrNumber)
-                       .arg(all.size()));
+                       .arg(highest == all.end() ? 0 : highest->number));
+}
+
+bool ChecklistStore::recordMilestone(const ChecklistItem &item, Milestone milestone,
+                                     QJsonObject &data, QString &eventText, QString *error)
+{
+    // Ticking "acknowledge" records the acknowledged milestone once, not on later re-ticks;
+    // the tick's own event says so (with the time, for an untick to take back), so one change
+    // stays one event.
+    const QString now = storedNow();
+    auto updated =
+        sql::exec(m_db,
+                  // security-check: allow the column is a milestone id from code, never input
+                  QStringLiteral("UPDATE incidents SET %1_at = ? WHERE id = ? AND %1_at IS NULL")
+                      .arg(milestoneId(milestone)),
+                  {now, item.incidentId}, error);
+    if (!updated)
+        return false;
+    if (updated->numRowsAffected() > 0) {
+        data.insert(QStringLiteral("milestone"), item.milestone);
+        data.insert(QStringLiteral("milestone_at"), now);
+        eventText += QStringLiteral(" (milestone %1 recorded)").arg(item.milestone);
+    }
+    return true;
+}
+
+bool ChecklistStore::withdrawMilestone(const ChecklistItem &item, Milestone milestone,
+                                       QJsonObject &data, QString &eventText, QString *error)
+{
+    // Unticking takes back the milestone that ticking recorded (a false MTTA otherwise), but
+    // never one somebody entered or corrected since: only while it still holds the tick's time.
+    const QVariant recordedAt = sql::scalar(
+        m_db,
+        QStringLiteral("SELECT json_extract(data, '$.milestone_at') FROM timeline_events WHERE "
+                       "incident_id = ? AND kind = ? AND json_extract(data, '$.item') = ? AND "
+                       "json_extract(data, '$.milestone_at') IS NOT NULL ORDER BY rowid DESC "
+                       "LIMIT 1"),
+        {item.incidentId, EventKind::Tick, item.id}, error);
+    if (recordedAt.isNull())
+        return error->isEmpty();
+    auto updated =
+        sql::exec(m_db,
+                  // security-check: allow the column is a milestone id from code, never input
+                  QStringLiteral("UPDATE incidents SET %1_at = NULL WHERE id = ? AND %1_at = ?")
+                      .arg(milestoneId(milestone)),
+                  {item.incidentId, recordedAt}, error);
+    if (!updated)
+        return false;
+    if (updated->numRowsAffected() > 0) {
+        data.insert(QStringLiteral("milestone_cleared"), item.milestone);
+        eventText += QStringLiteral(" (milestone %1 cleared)").arg(item.milestone);
+    }
+    return true;
 }
 
 Result<Change> ChecklistStore::changeItem(const QString &itemId, const QString &sql,
@@ -137,23 +200,13 @@ Result<Change> ChecklistStore::changeItem(const QString &itemId, const QString &
         if (eventText.isEmpty() || !sql::exec(m_db, sql, params, stepError))
             return false;
         QJsonObject data{{QStringLiteral("item"), itemId}};
-        // Ticking "acknowledge" records the acknowledged milestone once, not on later re-ticks;
-        // the tick's own event says so, so one change stays one event.
         const auto milestone = parseMilestone(current->milestone);
-        if (kind == EventKind::Tick && milestone) {
-            auto updated = sql::exec(
-                m_db,
-                // security-check: allow the column is a milestone id from code, never input
-                QStringLiteral("UPDATE incidents SET %1_at = ? WHERE id = ? AND %1_at IS NULL")
-                    .arg(milestoneId(*milestone)),
-                {storedNow(), current->incidentId}, stepError);
-            if (!updated)
-                return false;
-            if (updated->numRowsAffected() > 0) {
-                data.insert(QStringLiteral("milestone"), current->milestone);
-                eventText += QStringLiteral(" (milestone %1 recorded)").arg(current->milestone);
-            }
-        }
+        if (milestone && kind == EventKind::Tick &&
+            !recordMilestone(*current, *milestone, data, eventText, stepError))
+            return false;
+        if (milestone && kind == EventKind::Untick &&
+            !withdrawMilestone(*current, *milestone, data, eventText, stepError))
+            return false;
         change = {current->incidentId, Timeline::append(m_db, current->incidentId, kind, eventText,
                                                         actor, data, {}, stepError)};
         return !change.eventId.isEmpty();
@@ -240,6 +293,7 @@ Result<Change> ChecklistStore::addItem(const QString &incidentId, const QString 
     const Result<void> inserted = sql::inWriteTransaction(m_db, [&](QString *stepError) {
         // Placed inside the transaction, so two additions cannot take the same position.
         std::tie(added.phasePosition, added.position) = placeFor(m_db, incidentId, added.phase);
+        added.number = nextNumber(m_db, incidentId);
         if (!insertExact(m_db, added, stepError))
             return false;
         change.eventId =
@@ -266,6 +320,7 @@ Result<Change> ChecklistStore::attachTasks(const QString &incidentId, const QStr
                         {incidentId})
                 .toInt();
         int position = 0;
+        int number = nextNumber(m_db, incidentId);
         for (const AttachedTask &task : tasks) {
             ChecklistItem added;
             added.id = newId();
@@ -277,6 +332,7 @@ Result<Change> ChecklistStore::attachTasks(const QString &incidentId, const QStr
                              ? task.text
                              : QStringLiteral("%1 (%2)").arg(task.text, task.headingPath);
             added.source = QStringLiteral("runbook");
+            added.number = number++;
             if (!insertExact(m_db, added, stepError))
                 return false;
         }
@@ -299,6 +355,7 @@ bool ChecklistStore::insertFromTemplate(const QSqlDatabase &db, const QString &i
     all.insert(all.end(), level.extraItems.begin(), level.extraItems.end());
     QStringList phases = checklist.phases;
     std::map<QString, int> nextPosition;
+    std::vector<ChecklistItem> items;
     for (const TemplateItem &templateItem : all) {
         if (!phases.contains(templateItem.phase))
             phases << templateItem.phase;
@@ -316,6 +373,15 @@ bool ChecklistStore::insertFromTemplate(const QSqlDatabase &db, const QString &i
         item.milestone = templateItem.milestone;
         if (templateItem.due.kind == DueRule::Kind::ResponseTarget)
             item.dueRule = responseTargetRule;
+        items.push_back(item);
+    }
+    // Numbered in the order they are shown, once: later additions take the next numbers.
+    std::stable_sort(items.begin(), items.end(), [](const auto &a, const auto &b) {
+        return std::pair(a.phasePosition, a.position) < std::pair(b.phasePosition, b.position);
+    });
+    int number = 0;
+    for (ChecklistItem &item : items) {
+        item.number = ++number;
         if (!insertExact(db, item, error))
             return false;
     }
@@ -344,6 +410,7 @@ bool ChecklistStore::applySeverity(const QSqlDatabase &db, const QString &incide
         item.incidentId = incidentId;
         item.phase = extra.phase;
         std::tie(item.phasePosition, item.position) = placeFor(db, incidentId, extra.phase);
+        item.number = nextNumber(db, incidentId);
         item.text = extra.text;
         item.dueOffsetSeconds = offsetFor(extra.due, level);
         item.source = QStringLiteral("severity");
@@ -369,6 +436,7 @@ QString ChecklistStore::insertFollowUp(const QSqlDatabase &db, const QString &in
     item.incidentId = incidentId;
     item.phase = lastPhase.isValid() ? lastPhase.toString() : QStringLiteral("Follow-ups");
     std::tie(item.phasePosition, item.position) = placeFor(db, incidentId, item.phase);
+    item.number = nextNumber(db, incidentId);
     item.text = text;
     item.source = QStringLiteral("follow-up");
     return insertExact(db, item, error) ? item.id : QString();
@@ -383,15 +451,15 @@ bool ChecklistStore::insertExact(const QSqlDatabase &db, const ChecklistItem &it
                      QStringLiteral("INSERT INTO checklist_items (id, incident_id, phase, "
                                     "phase_position, position, text, due_offset_seconds, "
                                     "due_rule, checked_at, checked_by, note, source, assignee, "
-                                    "timebox_until, milestone) VALUES "
-                                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                    "timebox_until, milestone, number) VALUES "
+                                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                      {item.id, item.incidentId, notNull(item.phase), item.phasePosition,
                       item.position, notNull(item.text),
                       item.dueOffsetSeconds ? QVariant(*item.dueOffsetSeconds) : QVariant(),
                       notNull(item.dueRule), time(item.checkedAt),
                       item.isChecked() ? QVariant(notNull(item.checkedBy)) : QVariant(),
                       notNull(item.note), notNull(item.source), notNull(item.assignee),
-                      time(item.timeboxUntil), notNull(item.milestone)},
+                      time(item.timeboxUntil), notNull(item.milestone), item.number},
                      error)
         .has_value();
 }

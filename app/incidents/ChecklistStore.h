@@ -2,10 +2,12 @@
 
 #include "Change.h"
 #include "ChecklistTemplate.h"
+#include "Incident.h"
 #include "SeverityScheme.h"
 #include "core/Result.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <functional>
 #include <optional>
@@ -17,6 +19,7 @@ struct ChecklistItem
 {
     QString id;
     QString incidentId;
+    int number = 0; // kept for the life of the incident: "tick 8" is always the same item
     QString phase;
     int phasePosition = 0;
     int position = 0;
@@ -94,6 +97,13 @@ private:
     // A runbook's tasks as a new section after the existing phases.
     Result<Change> attachTasks(const QString &incidentId, const QString &sectionTitle,
                                const std::vector<AttachedTask> &tasks, const QString &actor);
+
+    // Inside changeItem's transaction: the milestone an item records on its tick, and takes
+    // back on its untick; both add to the one event of the change.
+    bool recordMilestone(const ChecklistItem &item, Milestone milestone, QJsonObject &data,
+                         QString &eventText, QString *error);
+    bool withdrawMilestone(const ChecklistItem &item, Milestone milestone, QJsonObject &data,
+                           QString &eventText, QString *error);
 
     // The event text for the change of an item, or empty with *refusal set when the item's
     // current state does not allow it.

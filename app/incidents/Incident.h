@@ -51,6 +51,8 @@ struct Incident
     QString deputy;
     QString scribe;
     bool drill = false;
+    QString timeZone; // IANA id of the zone it was declared in ("Europe/Berlin")
+    QString channel;  // the chat channel name, fixed at declaration
     std::array<QDateTime, milestoneCount> milestones;
     QDateTime createdAt;
     QDateTime updatedAt;

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSet>
+#include <QTimeZone>
 #include <cmath>
 #include <limits>
 
@@ -227,6 +228,15 @@ void readIncident(Reader &root, Incident &incident)
     incident.deputy = root.string(QStringLiteral("deputy"));
     incident.scribe = root.string(QStringLiteral("scribe"));
     incident.drill = root.boolean(QStringLiteral("drill"));
+    // Exports from before 0.2 name neither; their incidents read in UTC like stored ones.
+    incident.timeZone = root.optionalString(QStringLiteral("time_zone"));
+    incident.channel = root.optionalString(QStringLiteral("channel"));
+    if (root.ok() && !incident.timeZone.isEmpty() &&
+        !QTimeZone(incident.timeZone.toUtf8()).isValid())
+        root.fail(QStringLiteral("time_zone"),
+                  QStringLiteral("\"%1\" is not a time zone (expected an IANA id such as "
+                                 "Europe/Berlin)")
+                      .arg(incident.timeZone));
     incident.createdAt = root.time(QStringLiteral("created_at"), false);
     incident.updatedAt = root.time(QStringLiteral("updated_at"), false);
 }
@@ -279,6 +289,7 @@ std::optional<IncidentRecord> parseIncidentExport(const QByteArray &json, QStrin
         ChecklistItem item;
         item.id = id;
         item.incidentId = incidentId;
+        item.number = reader.position(QStringLiteral("number"));
         item.phase = reader.string(QStringLiteral("phase"));
         item.phasePosition = reader.position(QStringLiteral("phase_position"));
         item.position = reader.position(QStringLiteral("position"));
@@ -292,6 +303,14 @@ std::optional<IncidentRecord> parseIncidentExport(const QByteArray &json, QStrin
         item.assignee = reader.string(QStringLiteral("assignee"));
         item.timeboxUntil = reader.time(QStringLiteral("timebox_until"), true);
         item.milestone = reader.string(QStringLiteral("milestone"));
+        if (reader.ok() && item.number < 1)
+            reader.fail(QStringLiteral("number"), QStringLiteral("item numbers start at 1"));
+        const bool taken =
+            std::any_of(record.items.begin(), record.items.end(),
+                        [&](const ChecklistItem &other) { return other.number == item.number; });
+        if (reader.ok() && taken)
+            reader.fail(QStringLiteral("number"),
+                        QStringLiteral("%1 is the number of another item").arg(item.number));
         record.items.push_back(item);
     });
 

@@ -12,9 +12,9 @@ QJsonValue secondsValue(const std::optional<qint64> &seconds)
     return seconds ? QJsonValue(*seconds) : QJsonValue(QJsonValue::Null);
 }
 
-QJsonObject itemToJson(const ChecklistItem &item, int number)
+QJsonObject itemToJson(const ChecklistItem &item)
 {
-    return {{QStringLiteral("number"), number},
+    return {{QStringLiteral("number"), item.number},
             {QStringLiteral("id"), item.id},
             {QStringLiteral("phase"), item.phase},
             {QStringLiteral("phase_position"), item.phasePosition},
@@ -70,6 +70,8 @@ QJsonObject incidentSummaryToJson(const Incident &incident)
             {QStringLiteral("deputy"), incident.deputy},
             {QStringLiteral("scribe"), incident.scribe},
             {QStringLiteral("drill"), incident.drill},
+            {QStringLiteral("time_zone"), incident.timeZone},
+            {QStringLiteral("channel"), incident.channel},
             {QStringLiteral("milestones"), milestones},
             {QStringLiteral("started_at"), timeToJson(incident.milestone(Milestone::Started))},
             {QStringLiteral("resolved_at"), timeToJson(incident.milestone(Milestone::Resolved))},
@@ -86,8 +88,8 @@ QJsonObject incidentToJson(const Incident &incident, const std::vector<Checklist
     json.insert(QStringLiteral("mtta_definition"), mttaDefinition());
     json.insert(QStringLiteral("mttr_definition"), mttrDefinition());
     QJsonArray checklist;
-    for (size_t i = 0; i < items.size(); ++i)
-        checklist.append(itemToJson(items[i], int(i) + 1));
+    for (const ChecklistItem &item : items)
+        checklist.append(itemToJson(item));
     json.insert(QStringLiteral("checklist"), checklist);
     QJsonArray timeline;
     for (const TimelineEvent &event : events)

@@ -2,10 +2,12 @@
 
 #include "ChecklistStore.h"
 #include "Timeline.h"
+#include "comms/IncidentValues.h"
 #include "core/Ids.h"
 #include "storage/Sql.h"
 
 #include <QJsonObject>
+#include <QTimeZone>
 
 namespace ic::incidents {
 namespace {
@@ -13,7 +15,7 @@ namespace {
 const QString selectIncidents = QStringLiteral(
     "SELECT id, title, severity, status, services, impact, commander, deputy, scribe, is_drill, "
     "started_at, detected_at, acknowledged_at, mitigated_at, resolved_at, created_at, "
-    "updated_at FROM incidents ");
+    "updated_at, time_zone, channel FROM incidents ");
 
 Incident incidentFrom(const QSqlQuery &query)
 {
@@ -32,6 +34,8 @@ Incident incidentFrom(const QSqlQuery &query)
         incident.milestones[size_t(i)] = fromStoredTime(query.value(10 + i).toString());
     incident.createdAt = fromStoredTime(query.value(15).toString());
     incident.updatedAt = fromStoredTime(query.value(16).toString());
+    incident.timeZone = query.value(17).toString();
+    incident.channel = query.value(18).toString();
     return incident;
 }
 
@@ -59,8 +63,11 @@ Result<Change> IncidentStore::declare(const DeclareRequest &request, const QStri
     incident.id = newId();
     incident.title = request.title.trimmed();
     incident.severity = level->id;
-    for (const QString &service : request.services)
-        incident.services << service.trimmed();
+    for (const QString &service : request.services) {
+        for (const QString &name : service.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (!name.trimmed().isEmpty())
+                incident.services << name.trimmed();
+    }
     incident.impact = request.impact.trimmed();
     incident.commander = request.commander.trimmed();
     incident.deputy = request.deputy.trimmed();
@@ -71,6 +78,10 @@ Result<Change> IncidentStore::declare(const DeclareRequest &request, const QStri
     incident.milestones[size_t(Milestone::Detected)] = now;
     incident.createdAt = now;
     incident.updatedAt = now;
+    incident.timeZone = request.timeZone.isEmpty()
+                            ? QString::fromUtf8(QTimeZone::systemTimeZoneId())
+                            : request.timeZone;
+    incident.channel = comms::incidentChannelName(now, incident.timeZone);
     const QString text =
         QStringLiteral("%1 %2: %3")
             .arg(request.drill ? QStringLiteral("Drill declared") : QStringLiteral("Declared"),
@@ -164,21 +175,42 @@ Result<Change> IncidentStore::setStatus(const QString &id, Status status, const 
         return failure(QStringLiteral("no incident %1").arg(id));
     if (incident->status == status)
         return failure(QStringLiteral("the incident is already %1").arg(statusId(status)));
-    // Monitoring means a fix is in; resolved closes the clock. Earlier values are kept,
-    // reopening clears resolved so MTTR follows the final resolution.
-    const QString now = storedNow();
-    const QString assignments = QStringLiteral(
-        "status = ?, mitigated_at = CASE WHEN ? AND mitigated_at IS NULL THEN ? ELSE "
-        "mitigated_at END, resolved_at = CASE WHEN ? THEN coalesce(resolved_at, ?) ELSE NULL END");
-    const bool mitigates = status == Status::Monitoring || status == Status::Resolved;
-    const bool resolves = status == Status::Resolved;
-    return changeIncident(
-        id, assignments, {statusId(status), mitigates, now, resolves, now}, EventKind::Status,
+    // Monitoring means a fix is in, resolved closes the clock: each records its milestone,
+    // but only when it is empty, so a time somebody entered is never replaced. Reopening a
+    // resolved incident clears resolved, so MTTR follows the final resolution. Every
+    // milestone this touches is named in the status event.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QDateTime mitigated = incident->milestone(Milestone::Mitigated);
+    QDateTime resolved = incident->milestone(Milestone::Resolved);
+    QJsonObject data{{QStringLiteral("old"), statusId(incident->status)},
+                     {QStringLiteral("new"), statusId(status)}};
+    QStringList milestoneNotes;
+    if ((status == Status::Monitoring || status == Status::Resolved) && !mitigated.isValid()) {
+        // Never after an entered resolved time: the milestones stay in order.
+        mitigated = resolved.isValid() ? std::min(now, resolved) : now;
+        data.insert(QStringLiteral("mitigated"), toStoredTime(mitigated));
+        milestoneNotes
+            << QStringLiteral("mitigated recorded at %1").arg(toIsoWithOffset(mitigated));
+    }
+    if (status == Status::Resolved && !resolved.isValid()) {
+        resolved = now;
+        data.insert(QStringLiteral("resolved"), toStoredTime(resolved));
+        milestoneNotes << QStringLiteral("resolved recorded at %1").arg(toIsoWithOffset(resolved));
+    } else if (incident->status == Status::Resolved && status != Status::Resolved &&
+               resolved.isValid()) {
+        data.insert(QStringLiteral("resolved_cleared"), toStoredTime(resolved));
+        milestoneNotes
+            << QStringLiteral("resolved (%1) cleared: reopened").arg(toIsoWithOffset(resolved));
+        resolved = QDateTime();
+    }
+    QString text =
         QStringLiteral("Status %1 → %2: %3")
-            .arg(statusLabel(incident->status), statusLabel(status), statusSentence(status)),
-        {{QStringLiteral("old"), statusId(incident->status)},
-         {QStringLiteral("new"), statusId(status)}},
-        actor);
+            .arg(statusLabel(incident->status), statusLabel(status), statusSentence(status));
+    if (!milestoneNotes.isEmpty())
+        text += QStringLiteral(" (%1)").arg(milestoneNotes.join(QStringLiteral("; ")));
+    return changeIncident(id, QStringLiteral("status = ?, mitigated_at = ?, resolved_at = ?"),
+                          {statusId(status), storedOrNull(mitigated), storedOrNull(resolved)},
+                          EventKind::Status, text, data, actor);
 }
 
 Result<Change> IncidentStore::setSeverity(const QString &id, const QString &severity,
@@ -211,6 +243,15 @@ Result<Change> IncidentStore::setMilestone(const QString &id, Milestone mileston
     if (const QString problem = checkMilestoneOrder(*incident, milestone, value);
         !problem.isEmpty())
         return failure(problem);
+    if (value.isValid() &&
+        value > QDateTime::currentDateTimeUtc().addSecs(milestoneClockSkewSeconds))
+        return failure(QStringLiteral("%1 (%2) is in the future; a milestone records what "
+                                      "already happened")
+                           .arg(milestoneId(milestone), toIsoWithOffset(value)));
+    if (milestone == Milestone::Resolved && !value.isValid() &&
+        incident->status == Status::Resolved)
+        return failure(QStringLiteral("the incident is resolved; reopen it first (status "
+                                      "monitoring), which clears its resolved time"));
     const QString name = milestoneId(milestone);
     const QDateTime old = incident->milestone(milestone);
     return changeIncident(
@@ -314,13 +355,16 @@ bool IncidentStore::insertExact(const QSqlDatabase &db, const Incident &incident
                         incident.drill ? 1 : 0};
     for (const QDateTime &milestone : incident.milestones)
         values << storedOrNull(milestone);
-    values << storedOrNull(incident.createdAt) << storedOrNull(incident.updatedAt);
+    values << storedOrNull(incident.createdAt) << storedOrNull(incident.updatedAt)
+           << (incident.timeZone.isEmpty() ? QStringLiteral("UTC") : incident.timeZone)
+           << notNull(incident.channel);
     return sql::exec(db,
                      QStringLiteral("INSERT INTO incidents (id, title, severity, status, "
                                     "services, impact, commander, deputy, scribe, is_drill, "
                                     "started_at, detected_at, acknowledged_at, mitigated_at, "
-                                    "resolved_at, created_at, updated_at) VALUES "
-                                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                    "resolved_at, created_at, updated_at, time_zone, channel) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                    "?)"),
                      values, error)
         .has_value();
 }

@@ -23,6 +23,8 @@ struct DeclareRequest
     QString deputy;
     QString scribe;
     bool drill = false;
+    // IANA zone the incident's times are read in; empty: this machine's zone.
+    QString timeZone;
 };
 
 // A saved draft as stored; today each saved postmortem version is one.
@@ -44,6 +46,10 @@ struct MetricsSummary
     std::optional<qint64> meanMttaSeconds;
     std::optional<qint64> meanMttrSeconds;
 };
+
+// How far past this machine's clock an entered milestone may lie: another console's clock
+// may run a little ahead, nobody's incident resolves tomorrow.
+inline constexpr qint64 milestoneClockSkewSeconds = 120;
 
 // Incidents and their lifecycle as stored. Each change is one transaction with its timeline
 // event; a method reports success only after the commit returned. Only IncidentService (the

@@ -173,6 +173,25 @@ const std::vector<Migration> &schemaMigrations()
              "ALTER TABLE health_rollups ADD COLUMN latency_b24 INTEGER NOT NULL DEFAULT 0",
              "ALTER TABLE health_rollups ADD COLUMN latency_b25 INTEGER NOT NULL DEFAULT 0",
          }},
+        {6,
+         "incident time zone and channel, stable checklist item numbers",
+         {
+             // The zone the incident was declared in: its times read the same everywhere.
+             // Incidents from before were declared in a zone nobody recorded; UTC is honest.
+             "ALTER TABLE incidents ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC'",
+             // Fixed at declaration, so every console and every reader names the same channel.
+             "ALTER TABLE incidents ADD COLUMN channel TEXT NOT NULL DEFAULT ''",
+             "UPDATE incidents SET channel = '#incident-' || strftime('%Y-%m-%d-%H%M', "
+             "started_at)",
+             // The number an item keeps for the life of the incident, whatever is added later.
+             "ALTER TABLE checklist_items ADD COLUMN number INTEGER",
+             "UPDATE checklist_items SET number = (SELECT count(*) FROM checklist_items AS c "
+             "WHERE c.incident_id = checklist_items.incident_id AND (c.phase_position < "
+             "checklist_items.phase_position OR (c.phase_position = "
+             "checklist_items.phase_position AND c.position <= checklist_items.position)))",
+             "CREATE UNIQUE INDEX checklist_items_by_number ON checklist_items(incident_id, "
+             "number)",
+         }},
     };
     return migrations;
 }

@@ -265,6 +265,10 @@ private Q_SLOTS:
         auto window = openWindow();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         auto *incident = window->findChild<ActiveIncident *>();
+        // Started and detected three hours ago, so the resolved time below is in the past.
+        const QDateTime threeHoursAgo = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600);
+        QVERIFY(incident->setMilestone(incidents::Milestone::Started, threeHoursAgo));
+        QVERIFY(incident->setMilestone(incidents::Milestone::Detected, threeHoursAgo));
         const QDateTime started = incident->incident().milestone(incidents::Milestone::Started);
         QTest::mouseClick(child<QWidget>(*window, "headerMilestones"), Qt::LeftButton);
         QDialog *dialog = nullptr;

@@ -135,6 +135,7 @@ private Q_SLOTS:
     {
         test::IncidentFixture fixture;
         const QString id = fixture.declare();
+        fixture.startedAgo(id, 3 * 3600); // every time below lies in the past
         const QDateTime started = fixture.store->load(id)->milestone(Milestone::Started);
         IncidentService &service = *fixture.service;
         const auto early = service.setMilestone(id, Milestone::Resolved, started.addSecs(-60));
@@ -159,6 +160,7 @@ private Q_SLOTS:
         const QString real = fixture.declare();
         const QString drill = fixture.declare(QStringLiteral("SEV-2"), true);
         for (const auto &[id, minutes] : {std::pair{real, 10}, std::pair{drill, 1}}) {
+            fixture.startedAgo(id, 7200);
             const QDateTime started = fixture.store->load(id)->milestone(Milestone::Started);
             QVERIFY(fixture.service->setMilestone(id, Milestone::Acknowledged,
                                                   started.addSecs(minutes * 60)));

@@ -1,0 +1,183 @@
+// The incident rules that must hold whoever changes an incident: entered milestone times are
+// never replaced, milestones cannot lie, item numbers never move, the channel name is the
+// same in every zone. Each case reproduces a bug found by using the CLI as a new user would.
+
+#include "IncidentTestSupport.h"
+#include "comms/IncidentValues.h"
+
+#include <QTimeZone>
+#include <QtTest>
+
+using namespace ic;
+using namespace ic::incidents;
+
+namespace {
+
+QDateTime at(const char *iso)
+{
+    return QDateTime::fromString(QLatin1String(iso), Qt::ISODate);
+}
+
+} // namespace
+
+class TestIncidentRules : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void enteredTimesSurviveStatusChanges()
+    {
+        test::IncidentFixture fixture;
+        IncidentService &service = *fixture.service;
+        const QString id = fixture.declare(QStringLiteral("SEV-3"));
+        // Written up afterwards: the times people remember, not the time they typed them.
+        QVERIFY(service.setMilestone(id, Milestone::Started, at("2026-12-01T17:00:00Z")));
+        QVERIFY(service.setMilestone(id, Milestone::Detected, at("2026-12-01T17:02:00Z")));
+        QVERIFY(service.setMilestone(id, Milestone::Acknowledged, at("2026-12-01T17:05:00Z")));
+        QVERIFY(service.setMilestone(id, Milestone::Resolved, at("2026-12-01T17:30:00Z")));
+        QVERIFY(service.setStatus(id, Status::Monitoring));
+        QVERIFY(service.setStatus(id, Status::Resolved));
+        const Incident incident = *fixture.store->load(id);
+        QCOMPARE(incident.milestone(Milestone::Resolved), at("2026-12-01T17:30:00Z"));
+        QCOMPARE(incident.mttrSeconds(), qint64(30 * 60));
+        // Mitigated was empty: recorded by the status change, never after resolved.
+        QCOMPARE(incident.milestone(Milestone::Mitigated), at("2026-12-01T17:30:00Z"));
+        const auto events = service.events(id);
+        const TimelineEvent monitoring = events.at(events.size() - 2);
+        QVERIFY2(monitoring.text.contains(QStringLiteral("mitigated recorded")),
+                 qPrintable(monitoring.text));
+        QVERIFY(!events.back().text.contains(QStringLiteral("resolved recorded")));
+    }
+
+    void reopeningClearsResolvedAndSaysSo()
+    {
+        test::IncidentFixture fixture;
+        IncidentService &service = *fixture.service;
+        const QString id = fixture.declare();
+        QVERIFY(service.setStatus(id, Status::Resolved));
+        QVERIFY(fixture.store->load(id)->milestone(Milestone::Resolved).isValid());
+        QVERIFY(service.setStatus(id, Status::Monitoring));
+        QVERIFY(!fixture.store->load(id)->milestone(Milestone::Resolved).isValid());
+        const TimelineEvent reopened = service.events(id).back();
+        QVERIFY(reopened.text.contains(QStringLiteral("cleared: reopened")));
+        QVERIFY(reopened.data.contains(QStringLiteral("resolved_cleared")));
+    }
+
+    void milestonesCannotLie()
+    {
+        test::IncidentFixture fixture;
+        IncidentService &service = *fixture.service;
+        const QString id = fixture.declare();
+        const auto future = service.setMilestone(id, Milestone::Resolved,
+                                                 QDateTime::currentDateTimeUtc().addDays(364));
+        QVERIFY(!future);
+        QVERIFY2(future.error().contains(QStringLiteral("in the future")),
+                 qPrintable(future.error()));
+        // Another console's clock a minute ahead is still accepted.
+        QVERIFY(service.setMilestone(id, Milestone::Acknowledged,
+                                     QDateTime::currentDateTimeUtc().addSecs(60)));
+
+        QVERIFY(service.setStatus(id, Status::Resolved));
+        const auto cleared = service.setMilestone(id, Milestone::Resolved, {});
+        QVERIFY(!cleared);
+        QVERIFY2(cleared.error().contains(QStringLiteral("reopen")), qPrintable(cleared.error()));
+        QCOMPARE(fixture.store->load(id)->status, Status::Resolved);
+        QVERIFY(fixture.store->load(id)->mttrSeconds().has_value());
+    }
+
+    void untickTakesBackTheMilestoneItsTickRecorded()
+    {
+        test::IncidentFixture fixture;
+        IncidentService &service = *fixture.service;
+        const QString id = fixture.declare();
+        fixture.startedAgo(id, 600);
+        const QString acknowledge = service.items(id).front().id;
+        QVERIFY(service.tick(acknowledge));
+        QVERIFY(fixture.store->load(id)->milestone(Milestone::Acknowledged).isValid());
+        const auto unticked = service.untick(acknowledge);
+        QVERIFY(unticked);
+        QVERIFY(!fixture.store->load(id)->milestone(Milestone::Acknowledged).isValid());
+        const TimelineEvent event = *service.event(unticked->eventId);
+        QVERIFY2(event.text.contains(QStringLiteral("milestone acknowledged cleared")),
+                 qPrintable(event.text));
+
+        // A time somebody entered after the tick stays: the untick only takes back its own.
+        QVERIFY(service.tick(acknowledge));
+        const QDateTime entered = QDateTime::currentDateTimeUtc().addSecs(-30);
+        QVERIFY(service.setMilestone(id, Milestone::Acknowledged, entered));
+        QVERIFY(service.untick(acknowledge));
+        QCOMPARE(fixture.store->load(id)->milestone(Milestone::Acknowledged).toSecsSinceEpoch(),
+                 entered.toSecsSinceEpoch());
+    }
+
+    void itemNumbersNeverMove()
+    {
+        test::IncidentFixture fixture;
+        IncidentService &service = *fixture.service;
+        const QString id = fixture.declare(QStringLiteral("SEV-3"));
+        QMap<int, QString> before;
+        for (const ChecklistItem &item : service.items(id))
+            before.insert(item.number, item.text);
+        QCOMPARE(before.firstKey(), 1);
+        QCOMPARE(before.lastKey(), before.size());
+        // SEV-1 adds items in earlier phases; they take the next numbers.
+        QVERIFY(service.setSeverity(id, QStringLiteral("SEV-1")));
+        QVERIFY(service.addItem(id, QStringLiteral("Investigation"), QStringLiteral("Ad hoc")));
+        QVERIFY(service.attachRunbookTasks(id, QStringLiteral("Failover"),
+                                           {{{}, QStringLiteral("Promote")}}));
+        QVERIFY(service.addNote(id, QStringLiteral("TODO: canary")));
+        QMap<int, QString> after;
+        for (const ChecklistItem &item : service.items(id))
+            after.insert(item.number, item.text);
+        for (auto it = before.begin(); it != before.end(); ++it)
+            QCOMPARE(after.value(it.key()), it.value());
+        QCOMPARE(after.size(), after.lastKey()); // no gaps, no duplicates
+        QVERIFY(after.size() > before.size() + 3);
+        // "tick 8" is the item that was shown as 8.
+        const ChecklistStore checklist = fixture.checklist();
+        const QString eight = *checklist.resolveItem(id, QStringLiteral("8"));
+        QCOMPARE(service.item(eight)->text, before.value(8));
+    }
+
+    void channelNameIsFixedAtDeclarationInItsZone()
+    {
+        test::IncidentFixture fixture;
+        DeclareRequest request;
+        request.title = QStringLiteral("Checkout errors");
+        request.severity = QStringLiteral("SEV-2");
+        request.timeZone = QStringLiteral("America/New_York");
+        const auto declared = fixture.service->declare(request);
+        QVERIFY(declared);
+        const Incident incident = *fixture.store->load(declared->incidentId);
+        QCOMPARE(incident.timeZone, QStringLiteral("America/New_York"));
+        const QDateTime started = incident.milestone(Milestone::Started);
+        const QString expected =
+            QStringLiteral("#incident-") + started.toTimeZone(QTimeZone("America/New_York"))
+                                               .toString(QStringLiteral("yyyy-MM-dd-HHmm"));
+        QCOMPARE(incident.channel, expected);
+        // A reader in Kolkata fills the same name into every draft.
+        qputenv("TZ", "Asia/Kolkata");
+        const QVariantMap values = comms::incidentValues(fixture.service->document(incident.id),
+                                                         QDateTime::currentDateTimeUtc());
+        qunsetenv("TZ");
+        QCOMPARE(values.value(QStringLiteral("channel")).toString(), expected);
+    }
+
+    void serviceNamesAreTrimmedAndSplit()
+    {
+        test::IncidentFixture fixture;
+        DeclareRequest request;
+        request.title = QStringLiteral("Cache down");
+        request.severity = QStringLiteral("SEV-2");
+        request.services = {QStringLiteral("db, cache"), QStringLiteral(" queue "),
+                            QStringLiteral(" , ")};
+        const auto declared = fixture.service->declare(request);
+        QVERIFY(declared);
+        QCOMPARE(
+            fixture.store->load(declared->incidentId)->services,
+            QStringList({QStringLiteral("db"), QStringLiteral("cache"), QStringLiteral("queue")}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIncidentRules)
+#include "test_incident_rules.moc"
