@@ -42,7 +42,7 @@ int runStatus(Context &context, const QStringList &args)
     if (id.isEmpty())
         return UsageError;
     if (const Result<Change> changed = session->service->setStatus(id, *status); !changed)
-        return fail(context, QStringLiteral("status"), changed.error(), DataError);
+        return failedChange(context, QStringLiteral("status"), changed);
     return confirm(context, session->store(), id, parser.isSet(QStringLiteral("json")),
                    statusLabel(*status) + QStringLiteral(": ") + statusSentence(*status));
 }
@@ -71,7 +71,7 @@ int runSeverity(Context &context, const QStringList &args)
     if (id.isEmpty())
         return UsageError;
     if (const Result<Change> changed = session->service->setSeverity(id, wanted); !changed)
-        return fail(context, QStringLiteral("severity"), changed.error(), DataError);
+        return failedChange(context, QStringLiteral("severity"), changed);
     return confirm(context, session->store(), id, parser.isSet(QStringLiteral("json")),
                    scheme.level(wanted)->id);
 }
@@ -116,7 +116,7 @@ int runMilestone(Context &context, const QStringList &args)
         return UsageError;
     if (const Result<Change> changed = session->service->setMilestone(id, *milestone, value);
         !changed)
-        return fail(context, QStringLiteral("milestone"), changed.error(), UsageError);
+        return failedChange(context, QStringLiteral("milestone"), changed);
     return confirm(context, session->store(), id, parser.isSet(QStringLiteral("json")),
                    milestoneId(*milestone) + QStringLiteral(" ") +
                        (value.isValid() ? toIsoWithOffset(value) : QStringLiteral("cleared")));
@@ -152,7 +152,7 @@ int runTick(Context &context, const QStringList &args)
     if (changed && parser.isSet(QStringLiteral("undo")) && !note.isEmpty())
         changed = service.setItemNote(*itemId, note);
     if (!changed)
-        return fail(context, QStringLiteral("tick"), changed.error(), DataError);
+        return failedChange(context, QStringLiteral("tick"), changed);
     const auto item = service.item(*itemId);
     return confirm(context, session->store(), id, parser.isSet(QStringLiteral("json")),
                    (item && item->isChecked() ? QStringLiteral("[x] ") : QStringLiteral("[ ] ")) +
@@ -194,7 +194,7 @@ int runNote(Context &context, const QStringList &args)
     const Result<Change> noted =
         replaced.isEmpty() ? service.addNote(id, text) : service.editNote(replaced, text);
     if (!noted)
-        return fail(context, QStringLiteral("note"), noted.error(), UsageError);
+        return failedChange(context, QStringLiteral("note"), noted);
     return confirm(context, session->store(), id, parser.isSet(QStringLiteral("json")),
                    noted->eventId);
 }

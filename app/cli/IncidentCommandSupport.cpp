@@ -83,6 +83,20 @@ int fail(Context &context, const QString &action, const QString &message, int co
     return code;
 }
 
+int failedChange(Context &context, const QString &action, const Result<incidents::Change> &change)
+{
+    switch (change.errorKind()) {
+    case ErrorKind::Unchanged:
+        context.out() << change.error() << "; nothing changed" << Qt::endl;
+        return Success;
+    case ErrorKind::Refused:
+        return fail(context, action, change.error(), UsageError);
+    case ErrorKind::Failed:
+        break;
+    }
+    return fail(context, action, change.error(), DataError);
+}
+
 int parseAction(QCommandLineParser &parser, const QString &action, const QStringList &args,
                 Context &context, const QStringList &positionals)
 {

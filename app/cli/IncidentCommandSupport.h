@@ -30,6 +30,9 @@ void addActorOption(QCommandLineParser &parser);
 void printJson(Context &context, const QJsonValue &value);
 // "incident-console incident <action>: <message>", returning code.
 int fail(Context &context, const QString &action, const QString &message, int code);
+// A change the service did not make, by the CLI contract: it is so already → 0 with a
+// message ("nothing changed"); a rule refused it → 2; storage failed → 3.
+int failedChange(Context &context, const QString &action, const Result<incidents::Change> &change);
 
 // Adds --json and the positional arguments, parses, and checks their count. Returns the exit
 // code to end with, or -1 to go on.

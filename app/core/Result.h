@@ -6,11 +6,20 @@
 
 namespace ic {
 
+// What kind of "no": the caller's answer differs (the CLI exits 0, 2 or 3).
+enum class ErrorKind
+{
+    Failed,   // could not be done: storage, I/O ("disk I/O error")
+    Refused,  // a rule says no ("resolved cannot be before started")
+    Unchanged // it is that way already ("item already ticked by ana"): nothing to do
+};
+
 // Why something failed, in words for the person reading it: what and where ("checklist item
 // 7f3a…: item already ticked by ana", "/data/console.db: disk I/O error").
 struct Error
 {
     QString message;
+    ErrorKind kind = ErrorKind::Failed;
 };
 
 // The one way the core reports an outcome: a value, or an Error. Replaces bool + QString*,
@@ -32,6 +41,7 @@ public:
 
     // Empty when ok().
     QString error() const { return ok() ? QString() : std::get<Error>(m_state).message; }
+    ErrorKind errorKind() const { return ok() ? ErrorKind::Failed : std::get<Error>(m_state).kind; }
 
 private:
     std::variant<T, Error> m_state;
@@ -42,20 +52,31 @@ template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error.message)), m_failed(true) {}
+    Result(Error error) : m_error(std::move(error)), m_failed(true) {}
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
-    QString error() const { return m_error; }
+    QString error() const { return m_error.message; }
+    ErrorKind errorKind() const { return m_error.kind; }
 
 private:
-    QString m_error;
+    Error m_error;
     bool m_failed = false;
 };
 
 inline Error failure(QString message)
 {
-    return Error{std::move(message)};
+    return Error{std::move(message), ErrorKind::Failed};
+}
+
+inline Error refusal(QString message)
+{
+    return Error{std::move(message), ErrorKind::Refused};
+}
+
+inline Error unchanged(QString message)
+{
+    return Error{std::move(message), ErrorKind::Unchanged};
 }
 
 } // namespace ic

@@ -18,7 +18,7 @@ struct Change
 inline Result<Change> committed(const Result<void> &written, Change change)
 {
     if (!written)
-        return failure(written.error());
+        return Error{written.error(), written.errorKind()};
     return change;
 }
 

@@ -126,7 +126,7 @@ Result<QString> ChecklistStore::resolveItem(const QString &incidentId,
     }
     const auto highest = std::max_element(
         all.begin(), all.end(), [](const auto &a, const auto &b) { return a.number < b.number; });
-    return failure(QStringLiteral("no checklist item '%1'; use a number from 1 to %2 or an item "
+    return refusal(QStringLiteral("no checklist item '%1'; use a number from 1 to %2 or an item "
                                   "id (see 'incident show')")
                        .arg(idOrNumber)
                        .arg(highest == all.end() ? 0 : highest->number));
@@ -189,15 +189,22 @@ Result<Change> ChecklistStore::changeItem(const QString &itemId, const QString &
                                           const Describe &describe, const QString &actor)
 {
     Change change;
+    std::optional<ErrorKind> judged; // why the item's state said no, when it did
     const Result<void> written = sql::inWriteTransaction(m_db, [&](QString *stepError) {
         const auto current = item(itemId);
         if (!current) {
             *stepError = QStringLiteral("no checklist item %1").arg(itemId);
+            judged = ErrorKind::Refused;
             return false;
         }
         // Read and judged inside the transaction, so a concurrent writer cannot slip in between.
+        // A refusal there means the item is that way already: nothing to change.
         QString eventText = describe(*current, stepError);
-        if (eventText.isEmpty() || !sql::exec(m_db, sql, params, stepError))
+        if (eventText.isEmpty()) {
+            judged = ErrorKind::Unchanged;
+            return false;
+        }
+        if (!sql::exec(m_db, sql, params, stepError))
             return false;
         QJsonObject data{{QStringLiteral("item"), itemId}};
         const auto milestone = parseMilestone(current->milestone);
@@ -211,6 +218,8 @@ Result<Change> ChecklistStore::changeItem(const QString &itemId, const QString &
                                                         actor, data, {}, stepError)};
         return !change.eventId.isEmpty();
     });
+    if (!written && judged)
+        return Error{written.error(), *judged};
     return committed(written, change);
 }
 
@@ -281,7 +290,7 @@ Result<Change> ChecklistStore::addItem(const QString &incidentId, const QString 
                                        const QString &actor)
 {
     if (text.trimmed().isEmpty() || phase.trimmed().isEmpty())
-        return failure(QStringLiteral("an item needs a phase and some text"));
+        return refusal(QStringLiteral("an item needs a phase and some text"));
     ChecklistItem added;
     added.id = newId();
     added.incidentId = incidentId;
@@ -310,7 +319,7 @@ Result<Change> ChecklistStore::attachTasks(const QString &incidentId, const QStr
                                            const QString &actor)
 {
     if (tasks.empty())
-        return failure(QStringLiteral("the runbook has no tasks to attach"));
+        return refusal(QStringLiteral("the runbook has no tasks to attach"));
     Change change{incidentId, {}};
     const Result<void> written = sql::inWriteTransaction(m_db, [&](QString *stepError) {
         const int phasePosition =

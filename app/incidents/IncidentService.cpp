@@ -91,7 +91,7 @@ Result<Change> IncidentService::assignItem(const QString &itemId, const QString 
                                            int minutes)
 {
     if (person.trimmed().isEmpty())
-        return failure(tr("an assignment needs a person"));
+        return refusal(tr("an assignment needs a person"));
     const QDateTime until =
         minutes > 0 ? QDateTime::currentDateTimeUtc().addSecs(qint64(minutes) * 60) : QDateTime();
     return reported(ChecklistStore(m_db).assign(itemId, person.trimmed(), until, m_actor));

@@ -54,11 +54,11 @@ Result<Change> IncidentStore::declare(const DeclareRequest &request, const QStri
 {
     const SeverityLevel *level = m_config.severities.level(request.severity);
     if (!level)
-        return failure(
+        return refusal(
             QStringLiteral("unknown severity '%1'; valid: %2")
                 .arg(request.severity, m_config.severities.ids().join(QStringLiteral(", "))));
     if (request.title.trimmed().isEmpty())
-        return failure(QStringLiteral("an incident needs a title"));
+        return refusal(QStringLiteral("an incident needs a title"));
     Incident incident;
     incident.id = newId();
     incident.title = request.title.trimmed();
@@ -172,9 +172,9 @@ Result<Change> IncidentStore::setStatus(const QString &id, Status status, const 
 {
     const auto incident = load(id);
     if (!incident)
-        return failure(QStringLiteral("no incident %1").arg(id));
+        return refusal(QStringLiteral("no incident %1").arg(id));
     if (incident->status == status)
-        return failure(QStringLiteral("the incident is already %1").arg(statusId(status)));
+        return unchanged(QStringLiteral("the incident is already %1").arg(statusId(status)));
     // Monitoring means a fix is in, resolved closes the clock: each records its milestone,
     // but only when it is empty, so a time somebody entered is never replaced. Reopening a
     // resolved incident clears resolved, so MTTR follows the final resolution. Every
@@ -219,12 +219,12 @@ Result<Change> IncidentStore::setSeverity(const QString &id, const QString &seve
     const auto incident = load(id);
     const SeverityLevel *level = m_config.severities.level(severity);
     if (!level)
-        return failure(QStringLiteral("unknown severity '%1'; valid: %2")
+        return refusal(QStringLiteral("unknown severity '%1'; valid: %2")
                            .arg(severity, m_config.severities.ids().join(QStringLiteral(", "))));
     if (!incident)
-        return failure(QStringLiteral("no incident %1").arg(id));
+        return refusal(QStringLiteral("no incident %1").arg(id));
     if (incident->severity == level->id)
-        return failure(QStringLiteral("the incident is already %1").arg(level->id));
+        return unchanged(QStringLiteral("the incident is already %1").arg(level->id));
     return changeIncident(
         id, QStringLiteral("severity = ?"), {level->id}, EventKind::Severity,
         QStringLiteral("Severity %1 → %2").arg(incident->severity, level->id),
@@ -239,18 +239,18 @@ Result<Change> IncidentStore::setMilestone(const QString &id, Milestone mileston
 {
     const auto incident = load(id);
     if (!incident)
-        return failure(QStringLiteral("no incident %1").arg(id));
+        return refusal(QStringLiteral("no incident %1").arg(id));
     if (const QString problem = checkMilestoneOrder(*incident, milestone, value);
         !problem.isEmpty())
-        return failure(problem);
+        return refusal(problem);
     if (value.isValid() &&
         value > QDateTime::currentDateTimeUtc().addSecs(milestoneClockSkewSeconds))
-        return failure(QStringLiteral("%1 (%2) is in the future; a milestone records what "
+        return refusal(QStringLiteral("%1 (%2) is in the future; a milestone records what "
                                       "already happened")
                            .arg(milestoneId(milestone), toIsoWithOffset(value)));
     if (milestone == Milestone::Resolved && !value.isValid() &&
         incident->status == Status::Resolved)
-        return failure(QStringLiteral("the incident is resolved; reopen it first (status "
+        return refusal(QStringLiteral("the incident is resolved; reopen it first (status "
                                       "monitoring), which clears its resolved time"));
     const QString name = milestoneId(milestone);
     const QDateTime old = incident->milestone(milestone);

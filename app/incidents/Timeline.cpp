@@ -110,7 +110,7 @@ Result<Change> Timeline::addNote(const QString &incidentId, const QString &text,
 {
     const QString note = text.trimmed();
     if (note.isEmpty())
-        return failure(QStringLiteral("a note needs some text"));
+        return refusal(QStringLiteral("a note needs some text"));
     const QString task = note.startsWith(followUpPrefix, Qt::CaseInsensitive)
                              ? note.mid(followUpPrefix.size()).trimmed()
                              : QString();
@@ -134,7 +134,7 @@ Result<Change> Timeline::addNote(const QString &incidentId, const QString &text,
 Result<Change> Timeline::editNote(const QString &noteId, const QString &text, const QString &actor)
 {
     if (text.trimmed().isEmpty())
-        return failure(QStringLiteral("a note needs some text; delete it instead"));
+        return refusal(QStringLiteral("a note needs some text; delete it instead"));
     return supersedeNote(noteId, EventKind::NoteEdited, text.trimmed(), actor);
 }
 
@@ -147,6 +147,7 @@ Result<Change> Timeline::supersedeNote(const QString &noteId, const QString &kin
                                        const QString &text, const QString &actor)
 {
     Change change;
+    bool refused = false;
     const Result<void> superseded = sql::inWriteTransaction(m_db, [&](QString *stepError) {
         const auto original = event(noteId);
         const bool editable = original && (original->kind == EventKind::Note ||
@@ -155,6 +156,7 @@ Result<Change> Timeline::supersedeNote(const QString &noteId, const QString &kin
             *stepError = QStringLiteral("%1 is not a current manual note; only notes can be "
                                         "edited or deleted, automatic events are permanent")
                              .arg(noteId);
+            refused = true;
             return false;
         }
         change = {original->incidentId,
@@ -162,6 +164,8 @@ Result<Change> Timeline::supersedeNote(const QString &noteId, const QString &kin
                          {{QStringLiteral("previous"), original->text}}, noteId, stepError)};
         return !change.eventId.isEmpty();
     });
+    if (!superseded && refused)
+        return refusal(superseded.error());
     return committed(superseded, change);
 }
 

@@ -175,6 +175,34 @@ private Q_SLOTS:
         QVERIFY(result.err.contains(QStringLiteral("cannot be before started")));
     }
 
+    void repeatingAChangeIsNotAnError()
+    {
+        const QString id = declare();
+        QCOMPARE(run({QStringLiteral("tick"), id, QStringLiteral("2")}).exitCode, 0);
+        // Exit 3 is for an unreadable database; "it is so already" is success, said plainly.
+        auto again = run({QStringLiteral("tick"), id, QStringLiteral("2")});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains(QStringLiteral("already ticked")) &&
+                     again.out.contains(QStringLiteral("nothing changed")),
+                 qPrintable(again.out + again.err));
+        QCOMPARE(run({QStringLiteral("status"), id, QStringLiteral("identified")}).exitCode, 0);
+        again = run({QStringLiteral("status"), id, QStringLiteral("identified")});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.contains(QStringLiteral("nothing changed")));
+        // The timeline holds each change once.
+        const QJsonArray timeline =
+            json(run({QStringLiteral("show"), id, QStringLiteral("--json")}))
+                .value(QStringLiteral("timeline"))
+                .toArray();
+        QCOMPARE(timeline.size(), 3);
+        // A milestone in the future is a refused input (2), not a data error (3).
+        const auto future =
+            run({QStringLiteral("milestone"), id, QStringLiteral("resolved"),
+                 QDateTime::currentDateTimeUtc().addDays(364).toString(Qt::ISODate)});
+        QCOMPARE(future.exitCode, 2);
+        QVERIFY(future.err.contains(QStringLiteral("in the future")));
+    }
+
     void theActorFollowsOneRule()
     {
         const QString id = declare();
