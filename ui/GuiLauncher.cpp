@@ -9,6 +9,7 @@
 #include "IncidentCockpit.h"
 #include "MainWindow.h"
 #include "Theme.h"
+#include "core/AsyncTask.h"
 #include "core/DataDir.h"
 #include "core/Logging.h"
 #include "core/Settings.h"
@@ -27,7 +28,6 @@
 #include <QFile>
 #include <QIcon>
 #include <QMessageBox>
-#include <QThreadPool>
 
 namespace ic::ui {
 namespace {
@@ -188,10 +188,16 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
         window.raise();
         window.activateWindow();
     });
-    // A daily safety copy, written on a pool thread with its own connection.
+    // A daily safety copy, written on a pool thread with its own connection; failures are
+    // logged by writeDailyIfDue itself.
     if (!database->isReadOnly())
-        QThreadPool::globalInstance()->start(
-            [path = database->path()] { Backups::writeDailyIfDue(path); });
+        runAsync(
+            &window, [path = database->path()] { return Backups::writeDailyIfDue(path); },
+            [](const Result<QString> &written) {
+                if (written && !written.value().isEmpty())
+                    log::get(log::Storage)
+                        ->info("daily backup written to {}", written.value().toStdString());
+            });
     log::get(log::Ui)->info("window shown, data dir {}", dataDir.path.toStdString());
     return app->exec();
 }

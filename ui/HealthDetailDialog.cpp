@@ -2,6 +2,7 @@
 
 #include "HealthHistoryChart.h"
 #include "HealthTile.h"
+#include "core/AsyncTask.h"
 #include "health/CurlCommand.h"
 #include "health/HealthHistory.h"
 
@@ -100,28 +101,6 @@ HealthDetailDialog::HealthDetailDialog(health::HealthMonitor *monitor, const QSt
     layout->addWidget(m_history, 2);
     layout->addWidget(buttons);
 
-    connect(&m_historyWatcher, &QFutureWatcher<health::CheckHistory>::finished, this, [this] {
-        const health::CheckHistory history = m_historyWatcher.result();
-        m_chart->setHistory(history.lastDay, QDateTime::currentDateTimeUtc());
-        m_chartSummary->setText(m_chart->summary());
-        const QList<health::Uptime> &uptimes = history.windows;
-        if (!history.available || uptimes.size() != 3) {
-            m_uptime->setText(tr("Uptime: no history available"));
-            m_latency->clear();
-            return;
-        }
-        const auto percent = [this](const health::Uptime &uptime) {
-            return uptime.percent() < 0 ? tr("n/a")
-                                        : tr("%1%").arg(QString::number(uptime.percent(), 'f', 2));
-        };
-        m_uptime->setText(
-            tr("Uptime: 1 h %1 · 24 h %2 · 7 d %3 · average latency (1 h) %4 ms")
-                .arg(percent(uptimes.at(0)), percent(uptimes.at(1)), percent(uptimes.at(2)))
-                .arg(QString::number(uptimes.at(0).averageLatencyMs, 'f', 0)));
-        m_latency->setText(tr("Latency p50 / p95 / p99: 1 h %1 · 24 h %2 · 7 d %3")
-                               .arg(percentiles(uptimes.at(0)), percentiles(uptimes.at(1)),
-                                    percentiles(uptimes.at(2))));
-    });
     connect(m_monitor, &health::HealthMonitor::statusChanged, this, [this](const QString &changed) {
         if (changed == m_name)
             refresh();
@@ -175,9 +154,42 @@ void HealthDetailDialog::loadHistory()
         m_chartSummary->clear();
         return;
     }
-    if (m_historyWatcher.isRunning())
+    // One read at a time: a refresh while one is out would only ask the same question again.
+    if (m_historyLoading)
         return;
-    m_historyWatcher.setFuture(health::historyAsync(m_monitor->databasePath(), m_name));
+    m_historyLoading = true;
+    runAsync(
+        this,
+        [path = m_monitor->databasePath(), name = m_name] {
+            return health::readHistory(path, name);
+        },
+        [this](const Result<health::CheckHistory> &history) {
+            m_historyLoading = false;
+            showHistory(history ? history.value() : health::CheckHistory());
+        });
+}
+
+void HealthDetailDialog::showHistory(const health::CheckHistory &history)
+{
+    m_chart->setHistory(history.lastDay, QDateTime::currentDateTimeUtc());
+    m_chartSummary->setText(m_chart->summary());
+    const QList<health::Uptime> &uptimes = history.windows;
+    if (!history.available || uptimes.size() != 3) {
+        m_uptime->setText(tr("Uptime: no history available"));
+        m_latency->clear();
+        return;
+    }
+    const auto percent = [this](const health::Uptime &uptime) {
+        return uptime.percent() < 0 ? tr("n/a")
+                                    : tr("%1%").arg(QString::number(uptime.percent(), 'f', 2));
+    };
+    m_uptime->setText(
+        tr("Uptime: 1 h %1 · 24 h %2 · 7 d %3 · average latency (1 h) %4 ms")
+            .arg(percent(uptimes.at(0)), percent(uptimes.at(1)), percent(uptimes.at(2)))
+            .arg(QString::number(uptimes.at(0).averageLatencyMs, 'f', 0)));
+    m_latency->setText(tr("Latency p50 / p95 / p99: 1 h %1 · 24 h %2 · 7 d %3")
+                           .arg(percentiles(uptimes.at(0)), percentiles(uptimes.at(1)),
+                                percentiles(uptimes.at(2))));
 }
 
 } // namespace ic::ui

@@ -4,7 +4,6 @@
 #include "health/HealthMonitor.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 
 class QLabel;
 class QPushButton;
@@ -29,6 +28,7 @@ public:
 
 private:
     void loadHistory();
+    void showHistory(const health::CheckHistory &history);
 
     health::HealthMonitor *m_monitor;
     QString m_name;
@@ -41,7 +41,7 @@ private:
     QTableWidget *m_conditions;
     QTableWidget *m_history;
     QPushButton *m_copyCurl;
-    QFutureWatcher<health::CheckHistory> m_historyWatcher;
+    bool m_historyLoading = false;
 };
 
 } // namespace ic::ui

@@ -6,6 +6,7 @@
 #include "SettingsDialog.h"
 #include "ShortcutOverview.h"
 #include "Theme.h"
+#include "core/AsyncTask.h"
 #include "core/Settings.h"
 #include "health/HealthConfig.h"
 #include "storage/Backups.h"
@@ -20,10 +21,8 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPointer>
 #include <QScreen>
 #include <QStatusBar>
-#include <QThreadPool>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -278,25 +277,26 @@ void MainWindow::backUpNow()
         return;
     statusBar()->showMessage(tr("Backing up…"));
     const QString path = m_services.database->path();
-    QPointer<MainWindow> self(this);
     // VACUUM INTO reads the whole database: a pool thread with its own connection does it.
-    QThreadPool::globalInstance()->start([path, self] {
-        QString error;
-        QString written;
-        if (auto database = Database::openAdditional(path, &error)) {
-            const Backups backups(QFileInfo(path).dir().filePath(QStringLiteral("backups")));
-            written =
-                backups.writeRotated(database->connection(), QStringLiteral("manual"), &error);
-        }
-        QMetaObject::invokeMethod(qApp, [self, written, error] {
-            if (!self)
-                return;
-            self->statusBar()->showMessage(written.isEmpty()
-                                               ? tr("Backup failed: %1").arg(error)
-                                               : tr("Backup written to %1").arg(written),
-                                           15000);
+    runAsync(
+        this,
+        [path]() -> Result<QString> {
+            QString error;
+            QString written;
+            if (auto database = Database::openAdditional(path, &error)) {
+                const Backups backups(QFileInfo(path).dir().filePath(QStringLiteral("backups")));
+                written =
+                    backups.writeRotated(database->connection(), QStringLiteral("manual"), &error);
+            }
+            if (written.isEmpty())
+                return failure(error);
+            return written;
+        },
+        [this](const Result<QString> &written) {
+            statusBar()->showMessage(written ? tr("Backup written to %1").arg(written.value())
+                                             : tr("Backup failed: %1").arg(written.error()),
+                                     15000);
         });
-    });
 }
 
 void MainWindow::restoreLayout()

@@ -7,9 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPromise>
 #include <QSqlQuery>
-#include <QThreadPool>
 
 namespace ic::health {
 namespace {
@@ -126,29 +124,20 @@ QList<CheckResult> recentResults(const QSqlDatabase &db, const QString &checkNam
     return results;
 }
 
-QFuture<CheckHistory> historyAsync(const QString &databasePath, const QString &checkName)
+CheckHistory readHistory(const QString &databasePath, const QString &checkName)
 {
-    auto promise = std::make_shared<QPromise<CheckHistory>>();
-    QFuture<CheckHistory> future = promise->future();
-    promise->start();
-    QThreadPool::globalInstance()->start([promise, databasePath, checkName] {
-        CheckHistory history;
-        {
-            QString error;
-            const auto database = Database::openAdditional(databasePath, &error);
-            if (database) {
-                const QDateTime now = QDateTime::currentDateTimeUtc();
-                history.available = true;
-                for (const int hours : {1, 24, 24 * 7})
-                    history.windows.append(
-                        uptime(database->connection(), checkName, std::chrono::hours(hours), now));
-                history.lastDay = hourlyHistory(database->connection(), checkName, 24, now);
-            }
-        }
-        promise->addResult(history);
-        promise->finish();
-    });
-    return future;
+    CheckHistory history;
+    QString error;
+    const auto database = Database::openAdditional(databasePath, &error);
+    if (!database)
+        return history;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    history.available = true;
+    for (const int hours : {1, 24, 24 * 7})
+        history.windows.append(
+            uptime(database->connection(), checkName, std::chrono::hours(hours), now));
+    history.lastDay = hourlyHistory(database->connection(), checkName, 24, now);
+    return history;
 }
 
 } // namespace ic::health

@@ -3,7 +3,6 @@
 #include "HealthTypes.h"
 #include "LatencyHistogram.h"
 
-#include <QFuture>
 #include <QSqlDatabase>
 #include <array>
 #include <chrono>
@@ -58,8 +57,8 @@ struct CheckHistory
     QList<HourOfHistory> lastDay;
 };
 
-// Reads the CheckHistory on a pool thread with a connection of its own, so the UI never
-// waits on the database.
-QFuture<CheckHistory> historyAsync(const QString &databasePath, const QString &checkName);
+// Reads the CheckHistory with a connection of its own. It waits on the database: run it off
+// the UI thread (runAsync).
+CheckHistory readHistory(const QString &databasePath, const QString &checkName);
 
 } // namespace ic::health

@@ -1,10 +1,10 @@
 #include "PostgresQueryProbe.h"
 
+#include "core/AsyncTask.h"
 #include "core/Logging.h"
 #include "health/CheckPassword.h"
 
 #include <QAtomicInteger>
-#include <QPromise>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -103,35 +103,37 @@ bool PostgresQueryProbe::driverAvailable()
 
 void PostgresQueryProbe::start()
 {
-    auto promise = std::make_shared<QPromise<PostgresQueryOutcome>>();
-    m_watcher.setFuture(promise->future());
-    connect(&m_watcher, &QFutureWatcher<PostgresQueryOutcome>::finished, this, [this] {
-        const PostgresQueryOutcome outcome = m_watcher.result();
-        if (!outcome.queried)
-            log::get(log::Health)
-                ->debug("{}: {}", check().name.toStdString(), outcome.message.toStdString());
-        const auto flag = [](bool value) {
-            return value ? QStringLiteral("true") : QStringLiteral("false");
-        };
-        Observation observation;
-        observation.determinate = outcome.determinate;
-        observation.values.insert(QStringLiteral("[CONNECTED]"), flag(outcome.loggedIn));
-        observation.values.insert(QStringLiteral("[POSTGRES]"), flag(outcome.loggedIn));
-        observation.values.insert(QStringLiteral("[ACCEPTING]"), flag(outcome.loggedIn));
-        observation.values.insert(QStringLiteral("[QUERY]"), flag(outcome.queried));
-        observation.message = outcome.message;
-        finish(std::move(observation));
-    });
-    promise->start();
-    loginPool().start([promise, check = check()] {
-        promise->addResult(loginAndSelectOne(check));
-        promise->finish();
-    });
+    // An answer that comes after the timeout is ignored by finish().
+    runAsync(
+        this, [check = check()] { return loginAndSelectOne(check); },
+        [this](Result<PostgresQueryOutcome> answered) {
+            PostgresQueryOutcome outcome;
+            if (answered) {
+                outcome = answered.value();
+            } else {
+                outcome.determinate = false;
+                outcome.message = answered.error();
+            }
+            if (!outcome.queried)
+                log::get(log::Health)
+                    ->debug("{}: {}", check().name.toStdString(), outcome.message.toStdString());
+            const auto flag = [](bool value) {
+                return value ? QStringLiteral("true") : QStringLiteral("false");
+            };
+            Observation observation;
+            observation.determinate = outcome.determinate;
+            observation.values.insert(QStringLiteral("[CONNECTED]"), flag(outcome.loggedIn));
+            observation.values.insert(QStringLiteral("[POSTGRES]"), flag(outcome.loggedIn));
+            observation.values.insert(QStringLiteral("[ACCEPTING]"), flag(outcome.loggedIn));
+            observation.values.insert(QStringLiteral("[QUERY]"), flag(outcome.queried));
+            observation.message = outcome.message;
+            finish(std::move(observation));
+        },
+        &loginPool());
 }
 
 Observation PostgresQueryProbe::timedOut()
 {
-    m_watcher.disconnect(this);
     Observation observation;
     for (const char *value : {"[CONNECTED]", "[POSTGRES]", "[ACCEPTING]", "[QUERY]"})
         observation.values.insert(QLatin1String(value), QStringLiteral("false"));

@@ -2,8 +2,6 @@
 
 #include "Probe.h"
 
-#include <QFutureWatcher>
-
 namespace ic::health {
 
 // What one login-and-SELECT-1 attempt found; made on a worker thread.
@@ -32,9 +30,6 @@ public:
 protected:
     void start() override;
     Observation timedOut() override;
-
-private:
-    QFutureWatcher<PostgresQueryOutcome> m_watcher;
 };
 
 } // namespace ic::health

@@ -1,10 +1,10 @@
 #include "SystemProbe.h"
 
+#include "core/AsyncTask.h"
+
 #include <QFile>
 #include <QLocale>
-#include <QPromise>
 #include <QThread>
-#include <QThreadPool>
 #include <cstdlib>
 #include <sys/statvfs.h>
 
@@ -103,13 +103,7 @@ Observation load()
 
 } // namespace
 
-SystemProbe::SystemProbe(const CheckDefinition &check, QObject *parent) : Probe(check, parent)
-{
-    connect(&m_watcher, &QFutureWatcher<Observation>::finished, this, [this] {
-        if (m_watcher.future().resultCount() > 0)
-            finish(m_watcher.result());
-    });
-}
+SystemProbe::SystemProbe(const CheckDefinition &check, QObject *parent) : Probe(check, parent) {}
 
 Observation SystemProbe::measure(const QString &metric, const QString &path)
 {
@@ -122,18 +116,23 @@ Observation SystemProbe::measure(const QString &metric, const QString &path)
 
 void SystemProbe::start()
 {
-    auto promise = std::make_shared<QPromise<Observation>>();
-    m_watcher.setFuture(promise->future());
-    promise->start();
-    QThreadPool::globalInstance()->start([promise, metric = check().metric, path = check().path] {
-        promise->addResult(measure(metric, path));
-        promise->finish();
-    });
+    // A reading that ends after the timeout is ignored by finish().
+    runAsync(
+        this, [metric = check().metric, path = check().path] { return measure(metric, path); },
+        [this](Result<Observation> measured) {
+            if (measured) {
+                finish(measured.value());
+                return;
+            }
+            Observation failed;
+            failed.determinate = false;
+            failed.message = measured.error();
+            finish(std::move(failed));
+        });
 }
 
 Observation SystemProbe::timedOut()
 {
-    m_watcher.disconnect(this);
     Observation observation;
     observation.determinate = false;
     observation.message =

@@ -2,8 +2,6 @@
 
 #include "Probe.h"
 
-#include <QFutureWatcher>
-
 namespace ic::health {
 
 // Local machine metrics, read on a pool thread (statvfs can hang on a dead network mount):
@@ -21,9 +19,6 @@ public:
 protected:
     void start() override;
     Observation timedOut() override;
-
-private:
-    QFutureWatcher<Observation> m_watcher;
 };
 
 } // namespace ic::health
