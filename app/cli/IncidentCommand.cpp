@@ -94,14 +94,14 @@ int runList(Context &context, const QStringList &args)
                       << toIsoWithOffset(incident.milestone(Milestone::Started)) << "  "
                       << incident.severity << "  " << statusId(incident.status) << "  "
                       << incident.title << (incident.drill ? "  [drill]" : "") << "\n";
-    const MetricsSummary metrics = session->store().metrics();
+    const MetricsSummary metrics = IncidentStore::metrics(incidents);
     auto mean = [](const std::optional<qint64> &value) {
         return value ? formatDuration(std::chrono::seconds(*value)) : QStringLiteral("-");
     };
     context.out() << "Mean MTTA " << mean(metrics.meanMttaSeconds) << ", mean MTTR "
                   << mean(metrics.meanMttrSeconds) << " over " << metrics.incidents
-                  << " incidents (" << mttaDefinition() << "; " << mttrDefinition() << ")"
-                  << Qt::endl;
+                  << (metrics.incidents == 1 ? " incident (" : " incidents (") << mttaDefinition()
+                  << "; " << mttrDefinition() << ")" << Qt::endl;
     return Success;
 }
 

@@ -9,7 +9,9 @@ const QCommandLineOption exitAfterFirstPaintOption(
 
 QString helpText(const QCommandLineParser &parser)
 {
+    // Qt names the program from QCoreApplication, which does not exist yet at this point.
     QString text = parser.helpText();
+    text.replace(0, text.indexOf(QLatin1Char(' '), 7), QStringLiteral("Usage: incident-console"));
     text += QStringLiteral("\nSubcommands (run headless; add --help to one for its options):\n");
     for (const Subcommand &subcommand : subcommands())
         text += QStringLiteral("  %1  %2\n").arg(subcommand.name, -10).arg(subcommand.summary);

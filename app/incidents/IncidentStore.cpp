@@ -103,15 +103,25 @@ Result<Change> IncidentStore::declare(const DeclareRequest &request, const QStri
 
 std::vector<Incident> IncidentStore::list(const QString &search) const
 {
+    // Matched here rather than with LIKE: '%' and '_' are text people search for, case is
+    // folded for all of Unicode ("ZÜRICH" finds "zürich"), and the start date is the one shown:
+    // in the incident's own zone.
+    const QString wanted = search.trimmed();
     std::vector<Incident> result;
-    const QString pattern = QStringLiteral("%%1%").arg(search.trimmed());
-    auto query =
-        sql::exec(m_db,
-                  selectIncidents + QStringLiteral("WHERE title LIKE ? OR services LIKE ? OR "
-                                                   "started_at LIKE ? ORDER BY started_at DESC"),
-                  {pattern, pattern, pattern});
-    while (query && query->next())
-        result.push_back(incidentFrom(*query));
+    auto query = sql::exec(m_db, selectIncidents + QStringLiteral("ORDER BY started_at DESC"));
+    while (query && query->next()) {
+        Incident incident = incidentFrom(*query);
+        const QTimeZone zone(incident.timeZone.toUtf8());
+        const QString date = incident.milestone(Milestone::Started)
+                                 .toTimeZone(zone.isValid() ? zone : QTimeZone::utc())
+                                 .toString(QStringLiteral("yyyy-MM-dd"));
+        const bool matches =
+            wanted.isEmpty() || incident.title.contains(wanted, Qt::CaseInsensitive) ||
+            incident.services.join(QLatin1Char(',')).contains(wanted, Qt::CaseInsensitive) ||
+            date.contains(wanted);
+        if (matches)
+            result.push_back(std::move(incident));
+    }
     return result;
 }
 
@@ -125,8 +135,12 @@ std::optional<Incident> IncidentStore::load(const QString &id) const
 
 Result<QString> IncidentStore::resolveId(const QString &idOrPrefix) const
 {
+    if (idOrPrefix.size() < 4)
+        return refusal(QStringLiteral("'%1' is too short to name an incident: give its id or "
+                                      "at least its first 4 characters (see 'incident list')")
+                           .arg(idOrPrefix));
     QStringList matches;
-    if (idOrPrefix.size() >= 4) {
+    {
         auto query = sql::exec(m_db,
                                QStringLiteral("SELECT id FROM incidents WHERE substr(id, "
                                               "1, ?) = ? ORDER BY started_at DESC"),
@@ -393,12 +407,12 @@ QDateTime IncidentStore::nextUpdateDue(const Incident &incident) const
     return base.addSecs(level->updateEverySeconds);
 }
 
-MetricsSummary IncidentStore::metrics() const
+MetricsSummary IncidentStore::metrics(const std::vector<Incident> &incidents)
 {
     MetricsSummary summary;
     qint64 ackTotal = 0, resolveTotal = 0;
     int acknowledged = 0, resolved = 0;
-    for (const Incident &incident : list()) {
+    for (const Incident &incident : incidents) {
         if (incident.drill)
             continue;
         ++summary.incidents;

@@ -82,7 +82,8 @@ public:
     // cadence. Invalid when the severity expects no regular updates or the incident is closed.
     QDateTime nextUpdateDue(const Incident &incident) const;
 
-    MetricsSummary metrics() const;
+    // Over the given incidents (a search's, or list() for all).
+    static MetricsSummary metrics(const std::vector<Incident> &incidents);
 
 private:
     friend class IncidentService;

@@ -32,6 +32,8 @@ private Q_SLOTS:
         QVERIFY(result.out.contains(QStringLiteral("--data-dir")));
         QVERIFY(result.out.contains(QStringLiteral("backup")));
         QVERIFY(result.out.contains(QStringLiteral("Exit codes")));
+        QVERIFY2(result.out.startsWith(QStringLiteral("Usage: incident-console [options]")),
+                 qPrintable(result.out.left(80)));
     }
 
     void unknownSubcommandIsAUsageError()

@@ -167,7 +167,7 @@ private Q_SLOTS:
             QVERIFY(fixture.service->setMilestone(id, Milestone::Resolved,
                                                   started.addSecs(minutes * 600)));
         }
-        const MetricsSummary metrics = fixture.store->metrics();
+        const MetricsSummary metrics = IncidentStore::metrics(fixture.store->list());
         QCOMPARE(metrics.incidents, 1);
         QCOMPARE(metrics.meanMttaSeconds, qint64(600));
         QCOMPARE(metrics.meanMttrSeconds, qint64(6000));

@@ -163,6 +163,26 @@ private Q_SLOTS:
         QCOMPARE(values.value(QStringLiteral("channel")).toString(), expected);
     }
 
+    void searchIsLiteralAndFoldsCase()
+    {
+        test::IncidentFixture fixture;
+        for (const char *title : {"Zürich payments down", "100% CPU on db_1"}) {
+            DeclareRequest request;
+            request.title = QString::fromUtf8(title);
+            request.severity = QStringLiteral("SEV-3");
+            QVERIFY(fixture.service->declare(request));
+        }
+        QCOMPARE(fixture.store->list(QStringLiteral("%")).size(), size_t(1));
+        QCOMPARE(fixture.store->list(QStringLiteral("_")).size(), size_t(1));
+        QCOMPARE(fixture.store->list(QString::fromUtf8("ZÜRICH")).size(), size_t(1));
+        const auto found = fixture.store->list(QStringLiteral("zürich"));
+        QCOMPARE(IncidentStore::metrics(found).incidents, 1);
+        const auto tooShort = fixture.store->resolveId(QStringLiteral("abc"));
+        QVERIFY(!tooShort);
+        QVERIFY2(tooShort.error().contains(QStringLiteral("at least its first 4")),
+                 qPrintable(tooShort.error()));
+    }
+
     void serviceNamesAreTrimmedAndSplit()
     {
         test::IncidentFixture fixture;
