@@ -1,6 +1,5 @@
 #include "CheckCommand.h"
 
-#include "core/PrivateFiles.h"
 #include "health/CheckRunner.h"
 #include "health/HealthConfig.h"
 #include "health/ResultFormat.h"
@@ -81,10 +80,6 @@ int runCheck(Context &context, const QStringList &args)
         configPath = health::healthConfigPath(dataDir);
     } else if (!QFileInfo::exists(configPath)) {
         context.err() << "incident-console check: " << configPath << ": no such file" << Qt::endl;
-        return UsageError;
-    }
-    if (const QString why = whyNotTrusted(configPath); !why.isEmpty()) {
-        context.err() << "incident-console check: " << why << Qt::endl;
         return UsageError;
     }
     const health::HealthConfig config = health::loadHealthConfig(configPath);

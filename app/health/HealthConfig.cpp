@@ -1,6 +1,7 @@
 #include "HealthConfig.h"
 
 #include "CheckFields.h"
+#include "core/PrivateFiles.h"
 #include "core/Settings.h"
 
 #include <QDir>
@@ -13,7 +14,9 @@ namespace ic::health {
 
 QString ConfigProblem::toString() const
 {
-    QString text = QStringLiteral("%1:%2: ").arg(file).arg(line);
+    // Line 0: the problem is the file as a whole.
+    QString text =
+        line > 0 ? QStringLiteral("%1:%2: ").arg(file).arg(line) : QStringLiteral("%1: ").arg(file);
     if (!field.isEmpty())
         text += field + QStringLiteral(": ");
     return text + message;
@@ -95,6 +98,14 @@ HealthConfig parseHealthConfig(const QByteArray &yaml, const QString &fileName)
 
 HealthConfig loadHealthConfig(const QString &path)
 {
+    // Checks run commands and send credentials: a file another account can change is not
+    // used, for the window and the command line alike.
+    if (const QString why = whyNotTrusted(path); !why.isEmpty()) {
+        HealthConfig config;
+        config.problems.append(
+            {path, 0, {}, why.startsWith(path) ? why.mid(path.size()).trimmed() : why});
+        return config;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         HealthConfig config;

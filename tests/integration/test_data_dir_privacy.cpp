@@ -137,7 +137,8 @@ private Q_SLOTS:
             QVERIFY(giveToNobody(config));
         const auto result = run(dir, {QStringLiteral("check")});
         QCOMPARE(result.exitCode, 2);
-        QVERIFY2(result.err.contains(config + QLatin1Char(' ') + expected), qPrintable(result.err));
+        QVERIFY2(result.err.contains(config + QStringLiteral(": ") + expected),
+                 qPrintable(result.err));
         QVERIFY(result.err.contains(QStringLiteral("not used")));
         QVERIFY(!result.out.contains(QStringLiteral("planted")));
     }

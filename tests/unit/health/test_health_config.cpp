@@ -237,6 +237,23 @@ private Q_SLOTS:
         QVERIFY(loadHealthConfig(healthConfigPath(dir.path())).checks.isEmpty());
     }
 
+    void fileOthersCanChangeIsNotUsed()
+    {
+        // The window's health monitor loads through here too, not only 'check'.
+        QTemporaryDir dir;
+        QCOMPARE(ensureDefaultHealthConfig(dir.path()), QString());
+        const QString path = healthConfigPath(dir.path());
+        QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                QFileDevice::ReadOther | QFileDevice::WriteOther));
+        const HealthConfig config = loadHealthConfig(path);
+        QVERIFY(config.checks.isEmpty());
+        QCOMPARE(config.problems.size(), 1);
+        const QString problem = config.problems.front().toString();
+        QVERIFY2(problem.startsWith(path + QStringLiteral(": has mode")) &&
+                     problem.contains(QStringLiteral("other accounts can change it")),
+                 qPrintable(problem));
+    }
+
     // Every commented example of the default file, uncommented, must be a valid check.
     void commentedExamplesAreValid()
     {
