@@ -118,6 +118,11 @@ int runDraft(Context &context, const QStringList &args)
                     QStringLiteral("no Slack webhook: set INCIDENT_CONSOLE_SLACK_WEBHOOK or store "
                                    "one in the settings"),
                     UsageError);
+    if (QString why; !comms::SlackWebhook::isAcceptableUrl(url, &why))
+        return fail(context, QStringLiteral("draft"),
+                    why + QStringLiteral(" (INCIDENT_CONSOLE_SLACK_WEBHOOK or the stored "
+                                         "setting); nothing was sent"),
+                    UsageError);
     const auto [posted, postError] = postAndWait(url, *slackText);
     if (!posted)
         return fail(context, QStringLiteral("draft"), postError, CheckFailed);

@@ -35,7 +35,10 @@ void SlackWebhook::post(const QUrl &webhook, const QString &text, int timeoutMs)
 {
     QString why;
     if (!isAcceptableUrl(webhook, &why)) {
-        Q_EMIT finished(false, why);
+        // Queued: emitted from inside post(), it reached a caller not yet waiting for it, and
+        // 'draft --post' with a bad URL waited forever.
+        QMetaObject::invokeMethod(
+            this, [this, why] { Q_EMIT finished(false, why); }, Qt::QueuedConnection);
         return;
     }
     QNetworkRequest request(webhook);

@@ -10,7 +10,9 @@ class QNetworkReply;
 namespace ic::comms {
 
 // Posts a draft to a Slack incoming webhook ({"text": …}) without blocking: the result
-// arrives through finished(). The URL is a secret and never appears in logs or messages.
+// arrives through finished(), always after post() has returned (a refused URL too), so a
+// caller may connect or start waiting after posting. The URL is a secret and never appears
+// in logs or messages.
 class SlackWebhook : public QObject
 {
     Q_OBJECT

@@ -129,6 +129,22 @@ private Q_SLOTS:
         QVERIFY(!db.readAll().contains("/ok/SECRET"));
     }
 
+    void postToAWebhookThatIsNoUrlEndsAtOnce()
+    {
+        // It waited forever: the refusal was signalled before anybody listened.
+        for (const QString &bad : {QStringLiteral("notaurl"), QStringLiteral("ftp://example.com/x"),
+                                   QStringLiteral("http://hooks.example.com/plain-http")}) {
+            const auto result = run({QStringLiteral("draft"), m_id, QStringLiteral("initial"),
+                                     QStringLiteral("--post"), QStringLiteral("--force")},
+                                    {{QStringLiteral("INCIDENT_CONSOLE_SLACK_WEBHOOK"), bad}});
+            QCOMPARE(result.exitCode, 2);
+            QVERIFY2(result.err.contains(QStringLiteral("webhook URL")) &&
+                         result.err.contains(QStringLiteral("nothing was sent")),
+                     qPrintable(result.err));
+            QVERIFY(!result.err.contains(bad));
+        }
+    }
+
     void postWithFindingsNeedsForce()
     {
         const auto result =

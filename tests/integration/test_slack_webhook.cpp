@@ -102,6 +102,16 @@ private Q_SLOTS:
         QVERIFY(!error.contains(QStringLiteral("SECRETTOKEN")));
     }
 
+    void refusedUrlIsReportedAfterPostReturns()
+    {
+        SlackWebhook webhook;
+        bool reported = false;
+        connect(&webhook, &SlackWebhook::finished, &webhook, [&] { reported = true; });
+        webhook.post(QUrl(QStringLiteral("notaurl")), QStringLiteral("x"));
+        QVERIFY(!reported); // a caller may still start waiting now
+        QTRY_VERIFY(reported);
+    }
+
     void plainHttpToARemoteHostIsRefused()
     {
         QString why;
