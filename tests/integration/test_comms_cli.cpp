@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "WebhookServer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,8 +18,7 @@ private:
     QTemporaryDir m_root;
     QString m_dataDir;
     QString m_id;
-    QProcess m_server;
-    int m_port = 0;
+    test::WebhookServer m_server;
 
     test::RunResult run(QStringList args, const QMap<QString, QString> &env = {})
     {
@@ -53,16 +53,8 @@ private Q_SLOTS:
                    .toString();
         QVERIFY(!m_id.isEmpty());
 
-        m_server.start(QStringLiteral("python3"), {QFINDTESTDATA("webhook_server.py"),
-                                                   m_root.filePath(QStringLiteral("posted"))});
-        QVERIFY(m_server.waitForReadyRead(10000));
-        m_port = m_server.readLine().trimmed().toInt();
-    }
-
-    void cleanupTestCase()
-    {
-        m_server.kill();
-        m_server.waitForFinished();
+        QVERIFY(m_server.start(QFINDTESTDATA("webhook_server.py"),
+                               m_root.filePath(QStringLiteral("posted"))));
     }
 
     void initialAlertIsCleanAndExitsZero()
@@ -98,7 +90,7 @@ private Q_SLOTS:
         const auto result = run(
             {QStringLiteral("draft"), m_id, QStringLiteral("initial"), QStringLiteral("--post")},
             {{QStringLiteral("INCIDENT_CONSOLE_SLACK_WEBHOOK"),
-              QStringLiteral("http://127.0.0.1:%1/ok/SECRET").arg(m_port)}});
+              m_server.url(QStringLiteral("/ok/SECRET"))}});
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         QFile posted(m_root.filePath(QStringLiteral("posted")));
         QVERIFY(posted.open(QIODevice::ReadOnly));
@@ -150,7 +142,7 @@ private Q_SLOTS:
         const auto result =
             run({QStringLiteral("draft"), m_id, QStringLiteral("update"), QStringLiteral("--post")},
                 {{QStringLiteral("INCIDENT_CONSOLE_SLACK_WEBHOOK"),
-                  QStringLiteral("http://127.0.0.1:%1/ok").arg(m_port)}});
+                  m_server.url(QStringLiteral("/ok"))}});
         QCOMPARE(result.exitCode, 1);
         QVERIFY(result.err.contains(QStringLiteral("--force")));
     }

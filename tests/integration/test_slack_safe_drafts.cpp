@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "WebhookServer.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,8 +16,7 @@ class TestSlackSafeDrafts : public QObject
 
     QTemporaryDir m_root;
     QString m_id;
-    QProcess m_server;
-    int m_port = 0;
+    test::WebhookServer m_server;
 
     test::RunResult run(const QStringList &args, const QMap<QString, QString> &env = {})
     {
@@ -29,7 +29,7 @@ class TestSlackSafeDrafts : public QObject
     QMap<QString, QString> webhook() const
     {
         return {{QStringLiteral("INCIDENT_CONSOLE_SLACK_WEBHOOK"),
-                 QStringLiteral("http://127.0.0.1:%1/ok").arg(m_port)}};
+                 m_server.url(QStringLiteral("/ok"))}};
     }
 
 private Q_SLOTS:
@@ -45,16 +45,8 @@ private Q_SLOTS:
                  QStringLiteral("Ana Lima")});
         QVERIFY2(declared.exitCode == 0, qPrintable(declared.err));
         m_id = declared.out.trimmed();
-        m_server.start(QStringLiteral("python3"), {QFINDTESTDATA("webhook_server.py"),
-                                                   m_root.filePath(QStringLiteral("posted"))});
-        QVERIFY(m_server.waitForReadyRead(10000));
-        m_port = m_server.readLine().trimmed().toInt();
-    }
-
-    void cleanupTestCase()
-    {
-        m_server.kill();
-        m_server.waitForFinished();
+        QVERIFY(m_server.start(QFINDTESTDATA("webhook_server.py"),
+                               m_root.filePath(QStringLiteral("posted"))));
     }
 
     void mentionFromTheTitleIsFlaggedAndNotPostedWithoutForce()
