@@ -290,6 +290,21 @@ QString conditionSyntaxError(const QString &text)
     return {};
 }
 
+QStringList conditionPlaceholders(const QString &text)
+{
+    if (!conditionSyntaxError(text).isEmpty())
+        return {};
+    const auto parts = split(text.trimmed());
+    QStringList placeholders;
+    for (const QString &side : {parts->left, parts->right}) {
+        const Operand operand = classify(side);
+        if (operand.kind == OperandKind::Placeholder || operand.kind == OperandKind::Length ||
+            operand.kind == OperandKind::Has)
+            placeholders.append(operand.inner);
+    }
+    return placeholders;
+}
+
 ConditionResult evaluateCondition(const ConditionSpec &spec, const Observation &observation)
 {
     ConditionResult result;

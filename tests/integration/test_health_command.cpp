@@ -121,14 +121,15 @@ private Q_SLOTS:
 
     void systemChecksWorkHere()
     {
-        for (const char *metric : {"disk", "memory", "load"}) {
-            const CheckResult result =
-                runOnce(checkFrom(QStringLiteral("{name: s, type: system, metric: %1, conditions: "
-                                                 "[\"[CONNECTED] == false\"]}")
-                                      .arg(QLatin1String(metric))));
-            // The condition fails on purpose: every system metric has no [CONNECTED], so the
-            // failure reason proves conditions ran on a real measurement.
+        // Each condition fails on purpose with a value only a real measurement gives, which
+        // proves the conditions ran on one.
+        for (const char *fields : {"metric: disk, conditions: [\"[USED_PERCENT] > 100\"]",
+                                   "metric: memory, conditions: [\"[AVAILABLE_PERCENT] > 100\"]",
+                                   "metric: load, conditions: [\"[CPUS] < 1\"]"}) {
+            const CheckResult result = runOnce(checkFrom(
+                QStringLiteral("{name: s, type: system, %1}").arg(QLatin1String(fields))));
             QVERIFY2(result.state == State::Crit, qPrintable(describe(result)));
+            QVERIFY2(result.conditions.at(0).reason.isEmpty(), qPrintable(describe(result)));
             QVERIFY(!result.message.isEmpty());
         }
         const CheckResult disk =

@@ -40,8 +40,9 @@ private:
     bool m_done = false;
 };
 
-// The probe for check's type. nam serves http and prometheus checks; it must live on the
-// caller's thread.
+// The probe for check's type (CheckType::createProbe), for a check health.yaml's reader
+// accepted, so of a registered type. nam serves http and prometheus checks; it must live on
+// the caller's thread.
 Probe *createProbe(const CheckDefinition &check, QNetworkAccessManager *nam,
                    QObject *parent = nullptr);
 

@@ -156,6 +156,15 @@ private Q_SLOTS:
         }
     }
 
+    void placeholdersOfACondition()
+    {
+        QCOMPARE(conditionPlaceholders(QStringLiteral("len([BODY].items) > [BODY].min")),
+                 (QStringList{QStringLiteral("[BODY].items"), QStringLiteral("[BODY].min")}));
+        QCOMPARE(conditionPlaceholders(QStringLiteral("[STATUS] == any(200, 204)")),
+                 QStringList{QStringLiteral("[STATUS]")});
+        QVERIFY(conditionPlaceholders(QStringLiteral("[STATUS] ==")).isEmpty());
+    }
+
     void warningLevelIsCarried()
     {
         const ConditionResult result =
