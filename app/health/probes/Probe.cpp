@@ -30,6 +30,13 @@ QString Probe::timeoutText() const
     return formatDuration(m_check.timeout);
 }
 
+QString Probe::addressText(const QHostAddress &address)
+{
+    bool isIpv4 = false;
+    const quint32 ipv4 = address.toIPv4Address(&isIpv4);
+    return isIpv4 ? QHostAddress(ipv4).toString() : address.toString();
+}
+
 void Probe::finish(Observation observation)
 {
     if (m_done)

@@ -42,6 +42,7 @@ CheckType makeHttpCheck()
     type.placeholders = {{QStringLiteral("[STATUS]")},
                          {QStringLiteral("[BODY]"), true},
                          {QStringLiteral("[CONNECTED]")},
+                         {QStringLiteral("[IP]")},
                          {QStringLiteral("[CERTIFICATE_EXPIRATION]"), false, &needsHttpsUrl}};
     type.createProbe = [](const CheckDefinition &check, QNetworkAccessManager *nam,
                           QObject *parent) -> Probe * {

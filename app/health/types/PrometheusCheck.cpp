@@ -28,6 +28,7 @@ CheckType makePrometheusCheck()
                          {QStringLiteral("[STATUS]")},
                          {QStringLiteral("[BODY]"), true},
                          {QStringLiteral("[CONNECTED]")},
+                         {QStringLiteral("[IP]")},
                          {QStringLiteral("[CERTIFICATE_EXPIRATION]"), false, &needsHttpsUrl}};
     type.createProbe = [](const CheckDefinition &check, QNetworkAccessManager *nam,
                           QObject *parent) -> Probe * {

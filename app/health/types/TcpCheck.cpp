@@ -17,7 +17,7 @@ CheckType makeTcpCheck()
         if (!givenByUser)
             fields.addCondition(check, QStringLiteral("[CONNECTED] == true"));
     };
-    type.placeholders = {{QStringLiteral("[CONNECTED]")}};
+    type.placeholders = {{QStringLiteral("[CONNECTED]")}, {QStringLiteral("[IP]")}};
     type.createProbe = [](const CheckDefinition &check, QNetworkAccessManager *,
                           QObject *parent) -> Probe * {
         return new TcpProbe(check, parent);

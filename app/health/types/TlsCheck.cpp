@@ -20,7 +20,8 @@ CheckType makeTlsCheck()
         fields.addCondition(check, QStringLiteral("[CERTIFICATE_EXPIRATION] > 0"));
     };
     type.placeholders = {{QStringLiteral("[CONNECTED]")},
-                         {QStringLiteral("[CERTIFICATE_EXPIRATION]")}};
+                         {QStringLiteral("[CERTIFICATE_EXPIRATION]")},
+                         {QStringLiteral("[IP]")}};
     type.createProbe = [](const CheckDefinition &check, QNetworkAccessManager *,
                           QObject *parent) -> Probe * {
         return new TlsProbe(check, parent);
