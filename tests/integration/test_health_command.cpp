@@ -119,6 +119,15 @@ private Q_SLOTS:
         QCOMPARE(output.perfdata.value(QStringLiteral("x")), QStringLiteral("-1e3"));
     }
 
+    // A plugin that ends its only line without a newline (printf "OK") had an empty message,
+    // and its perfdata was lost.
+    void pluginOutputWithoutANewline()
+    {
+        const PluginOutput output = parsePluginOutput("PING OK | rta=0.5ms");
+        QCOMPARE(output.message, QStringLiteral("PING OK"));
+        QCOMPARE(output.perfdata.value(QStringLiteral("rta")), QStringLiteral("0.5"));
+    }
+
     void systemChecksWorkHere()
     {
         // Each condition fails on purpose with a value only a real measurement gives, which
