@@ -3,7 +3,7 @@
 #include "HealthHistoryChart.h"
 #include "HealthTile.h"
 #include "core/AsyncTask.h"
-#include "health/CurlCommand.h"
+#include "health/CheckTypes.h"
 #include "health/HealthHistory.h"
 
 #include <QApplication>
@@ -78,7 +78,10 @@ HealthDetailDialog::HealthDetailDialog(health::HealthMonitor *monitor, const QSt
     m_chartSummary->setWordWrap(true);
     m_copyCurl->setObjectName(QStringLiteral("healthDetailCopyCurl"));
     connect(m_copyCurl, &QPushButton::clicked, this, [this] {
-        QApplication::clipboard()->setText(health::curlCommand(m_monitor->status(m_name).check));
+        const health::CheckDefinition check = m_monitor->status(m_name).check;
+        if (const health::CheckType *type = health::findCheckType(check.type);
+            type && type->curlCommand)
+            QApplication::clipboard()->setText(type->curlCommand(check));
     });
     auto *probeNow = new QPushButton(tr("Probe now"), this);
     probeNow->setObjectName(QStringLiteral("healthDetailProbeNow"));
@@ -116,7 +119,8 @@ void HealthDetailDialog::refresh()
                            .arg(m_name.toHtmlEscaped(), status.check.type,
                                 status.check.group.toHtmlEscaped(),
                                 status.hasResult ? HealthTile::stateText(state) : tr("pending")));
-    m_copyCurl->setVisible(status.check.type == QLatin1String("http"));
+    const health::CheckType *type = health::findCheckType(status.check.type);
+    m_copyCurl->setVisible(type && type->curlCommand);
     if (status.hasResult)
         m_last->setText(tr("Last answer at %1 after %2 ms: %3")
                             .arg(status.last.checkedAt.toLocalTime().toString(Qt::ISODate))

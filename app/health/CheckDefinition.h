@@ -13,7 +13,7 @@ struct CheckDefinition
 {
     QString name;
     QString group;
-    QString type; // http, tcp, tls, dns, redis, postgres, prometheus, command, system
+    QString type; // a registered CheckType's name (CheckTypes.h)
     QString runbook;
     bool enabled = true;
     std::chrono::milliseconds interval{15000};
@@ -23,7 +23,7 @@ struct CheckDefinition
     // What decides the state; defaults for the type when health.yaml gives none.
     QList<ConditionSpec> conditions;
 
-    // Target fields; which ones apply depends on the type.
+    // Target fields; which ones apply depends on the type (types/<Name>.cpp).
     QString url;
     QString method = QStringLiteral("GET");
     QMap<QString, QString> headers;

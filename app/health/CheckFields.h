@@ -22,12 +22,8 @@ public:
     std::optional<CheckDefinition> readCheck(const YAML::Node &node,
                                              const CheckDefinition &defaults, const QString &where);
 
-private:
-    bool readCommon(const YAML::Node &node, const QString &where, CheckDefinition *check);
-    bool readTarget(const YAML::Node &node, const QString &where, CheckDefinition *check);
-    bool readConditions(const YAML::Node &node, const QString &where, CheckDefinition *check);
-    bool addTypeConditions(const YAML::Node &node, const QString &where, CheckDefinition *check);
-
+    // Typed reads of one value, each reporting a problem with the value's line; field is the
+    // name shown ("checks[2].port"). TargetFields uses them for the check types' fields.
     std::optional<QString> text(const YAML::Node &node, const QString &field);
     // A positive duration with its unit, at most `maximum` (the default bounds retention
     // settings; a check's interval and timeout pass a day, which keeps the scheduler's and the
@@ -38,6 +34,11 @@ private:
     std::optional<int> integer(const YAML::Node &node, const QString &field, int min, int max);
     std::optional<bool> boolean(const YAML::Node &node, const QString &field);
     void problem(const YAML::Node &node, const QString &field, const QString &message);
+    qsizetype problemCount() const;
+
+private:
+    bool readCommon(const YAML::Node &node, const QString &where, CheckDefinition *check);
+    bool readConditions(const YAML::Node &node, const QString &where, CheckDefinition *check);
 
     QString m_file;
     QList<ConfigProblem> *m_problems;

@@ -1,11 +1,11 @@
 #include "Conditions.h"
 
-#include "JsonPath.h"
-#include "core/Duration.h"
+#include "ConditionNumbers.h"
+#include "PlaceholderValues.h"
+#include "ResultLimits.h"
 
 #include <QRegularExpression>
 #include <array>
-#include <cmath>
 
 namespace ic::health {
 namespace {
@@ -69,15 +69,31 @@ enum class OperandKind
     Length,
     Has,
     Pattern,
-    Regex
+    Regex,
+    Any
 };
 
 struct Operand
 {
     OperandKind kind = OperandKind::Literal;
     QString written; // as in the condition
-    QString inner;   // placeholder or pattern inside a function
+    QString inner;   // placeholder, pattern or values inside a function
 };
+
+bool isMatcher(const Operand &operand)
+{
+    return operand.kind == OperandKind::Pattern || operand.kind == OperandKind::Regex ||
+           operand.kind == OperandKind::Any;
+}
+
+// The values of any(200, 429).
+QStringList anyOptions(const QString &inner)
+{
+    QStringList options = inner.split(QLatin1Char(','));
+    for (QString &option : options)
+        option = option.trimmed();
+    return options;
+}
 
 std::optional<QString> functionArgument(const QString &text, QLatin1String name)
 {
@@ -97,6 +113,8 @@ Operand classify(const QString &text)
         return {OperandKind::Pattern, text, *inner};
     if (auto inner = functionArgument(text, QLatin1String("re")))
         return {OperandKind::Regex, text, *inner};
+    if (auto inner = functionArgument(text, QLatin1String("any")))
+        return {OperandKind::Any, text, *inner};
     if (text.startsWith(QLatin1Char('[')))
         return {OperandKind::Placeholder, text, text};
     return {OperandKind::Literal, text, text};
@@ -124,6 +142,11 @@ QString operandSyntaxError(const Operand &operand)
             return QStringLiteral("invalid regular expression in %1: %2")
                 .arg(operand.written, regex.errorString());
         return {};
+    case OperandKind::Any:
+        if (anyOptions(operand.inner).contains(QString()))
+            return QStringLiteral("%1 has an empty value; separate values with commas")
+                .arg(operand.written);
+        return {};
     case OperandKind::Pattern:
     case OperandKind::Literal:
         return {};
@@ -140,54 +163,27 @@ struct Value
     bool fromPlaceholder = false;
 };
 
-Value resolvePlaceholder(const QString &placeholder, const Observation &observation,
-                         bool wantLength)
+Value fromPlaceholder(const PlaceholderValue &value)
 {
-    if (auto it = observation.values.find(placeholder); it != observation.values.end()) {
-        if (wantLength)
-            return {true, QString::number(it->size()), {}, true};
-        return {true, *it, {}, true};
-    }
-    if (placeholder.startsWith(QLatin1String("[BODY]"))) {
-        if (!observation.hasBody)
-            return {false, {}, QStringLiteral("this check has no response body"), true};
-        const JsonLookup lookup = lookupJsonPath(observation.body, placeholder.mid(6));
-        if (!lookup.found)
-            return {false, {}, lookup.error, true};
-        return {true, wantLength ? QString::number(lookup.length) : lookup.text, {}, true};
-    }
-    return {false, {}, QStringLiteral("%1 has no value for this check").arg(placeholder), true};
+    return {value.found, value.text, value.missingReason, true};
 }
 
 Value resolve(const Operand &operand, const Observation &observation)
 {
     switch (operand.kind) {
     case OperandKind::Placeholder:
-        return resolvePlaceholder(operand.inner, observation, false);
+        return fromPlaceholder(placeholderValue(operand.inner, observation));
     case OperandKind::Length:
-        return resolvePlaceholder(operand.inner, observation, true);
-    case OperandKind::Has: {
-        const Value inner = resolvePlaceholder(operand.inner, observation, false);
-        return {true, inner.found ? QStringLiteral("true") : QStringLiteral("false"), {}, true};
-    }
+        return fromPlaceholder(placeholderLength(operand.inner, observation));
+    case OperandKind::Has:
+        return fromPlaceholder(placeholderPresence(operand.inner, observation));
     case OperandKind::Pattern:
     case OperandKind::Regex:
+    case OperandKind::Any:
     case OperandKind::Literal:
         return {true, operand.inner, {}, false};
     }
     return {};
-}
-
-// A number, or a duration with its unit converted to milliseconds ("48h", "300ms").
-std::optional<double> asNumber(const QString &text)
-{
-    bool ok = false;
-    const double number = text.trimmed().toDouble(&ok);
-    if (ok)
-        return number;
-    if (const auto duration = parseDuration(text.trimmed()))
-        return double(duration->count());
-    return std::nullopt;
 }
 
 bool wildcardMatch(const QString &pattern, const QString &text)
@@ -211,8 +207,10 @@ QString shown(const Operand &operand, const Value &value)
 {
     if (!value.fromPlaceholder)
         return operand.written;
-    return QStringLiteral("%1 (%2)").arg(operand.written,
-                                         value.found ? value.text : QStringLiteral("n/a"));
+    // A long value (a whole body) is cut: it would otherwise be copied into every result.
+    return QStringLiteral("%1 (%2)").arg(
+        operand.written,
+        value.found ? truncatedText(value.text, maxResolvedValueBytes) : QStringLiteral("n/a"));
 }
 
 struct Verdict
@@ -226,38 +224,27 @@ bool isEquality(Operator op)
     return op == Operator::Equal || op == Operator::NotEqual;
 }
 
-Verdict compareMatching(Operator op, const Operand &matcher, const QString &text)
-{
-    if (!isEquality(op))
-        return {false, QStringLiteral("%1 only works with == and !=").arg(matcher.written)};
-    const bool matches = matcher.kind == OperandKind::Pattern
-                             ? wildcardMatch(matcher.inner, text)
-                             : QRegularExpression(matcher.inner).match(text).hasMatch();
-    return {matches == (op == Operator::Equal), {}};
-}
-
 Verdict compareValues(Operator op, const QString &left, const QString &right)
 {
-    const auto leftNumber = asNumber(left);
-    const auto rightNumber = asNumber(right);
+    const auto leftNumber = parseConditionNumber(left);
+    const auto rightNumber = parseConditionNumber(right);
     if (leftNumber && rightNumber) {
-        if (std::isnan(*leftNumber) || std::isnan(*rightNumber))
+        const std::optional<int> order = compareNumbers(*leftNumber, *rightNumber);
+        if (!order)
             return {false, QStringLiteral("NaN cannot be compared")};
-        const double a = *leftNumber;
-        const double b = *rightNumber;
         switch (op) {
         case Operator::Equal:
-            return {a == b, {}};
+            return {*order == 0, {}};
         case Operator::NotEqual:
-            return {a != b, {}};
+            return {*order != 0, {}};
         case Operator::Less:
-            return {a < b, {}};
+            return {*order < 0, {}};
         case Operator::LessOrEqual:
-            return {a <= b, {}};
+            return {*order <= 0, {}};
         case Operator::Greater:
-            return {a > b, {}};
+            return {*order > 0, {}};
         case Operator::GreaterOrEqual:
-            return {a >= b, {}};
+            return {*order >= 0, {}};
         }
     }
     if (isEquality(op)) {
@@ -271,7 +258,27 @@ Verdict compareValues(Operator op, const QString &left, const QString &right)
         return {equal == (op == Operator::Equal), {}};
     }
     const QString notNumeric = leftNumber ? right : left;
-    return {false, QStringLiteral("'%1' is not a number or a duration").arg(notNumeric)};
+    return {false, QStringLiteral("'%1' is not a number or a duration")
+                       .arg(truncatedText(notNumeric, maxResolvedValueBytes))};
+}
+
+// pat(), re() or any() on one side, the value on the other.
+Verdict compareMatching(Operator op, const Operand &matcher, const QString &text)
+{
+    if (!isEquality(op))
+        return {false, QStringLiteral("%1 only works with == and !=").arg(matcher.written)};
+    bool matches = false;
+    if (matcher.kind == OperandKind::Pattern) {
+        matches = wildcardMatch(matcher.inner, text);
+    } else if (matcher.kind == OperandKind::Regex) {
+        matches = QRegularExpression(matcher.inner).match(text).hasMatch();
+    } else {
+        const QStringList options = anyOptions(matcher.inner);
+        matches = std::any_of(options.begin(), options.end(), [&text](const QString &option) {
+            return compareValues(Operator::Equal, text, option).success;
+        });
+    }
+    return {matches == (op == Operator::Equal), {}};
 }
 
 } // namespace
@@ -287,7 +294,24 @@ QString conditionSyntaxError(const QString &text)
         if (const QString error = operandSyntaxError(classify(side)); !error.isEmpty())
             return error;
     }
+    if (isMatcher(classify(parts->left)) && isMatcher(classify(parts->right)))
+        return QStringLiteral("pat(), re() and any() compare a value; the other side must be one");
     return {};
+}
+
+QStringList conditionPlaceholders(const QString &text)
+{
+    if (!conditionSyntaxError(text).isEmpty())
+        return {};
+    const auto parts = split(text.trimmed());
+    QStringList placeholders;
+    for (const QString &side : {parts->left, parts->right}) {
+        const Operand operand = classify(side);
+        if (operand.kind == OperandKind::Placeholder || operand.kind == OperandKind::Length ||
+            operand.kind == OperandKind::Has)
+            placeholders.append(operand.inner);
+    }
+    return placeholders;
 }
 
 ConditionResult evaluateCondition(const ConditionSpec &spec, const Observation &observation)
@@ -312,13 +336,10 @@ ConditionResult evaluateCondition(const ConditionSpec &spec, const Observation &
             .arg(shown(left, leftValue), parts->operatorText, shown(right, rightValue));
     for (const Value *value : {&leftValue, &rightValue}) {
         if (!value->found) {
-            result.reason = value->missingReason;
+            result.reason = truncatedText(value->missingReason, maxMessageBytes);
             return result;
         }
     }
-    const auto isMatcher = [](const Operand &operand) {
-        return operand.kind == OperandKind::Pattern || operand.kind == OperandKind::Regex;
-    };
     Verdict verdict;
     if (isMatcher(right))
         verdict = compareMatching(parts->op, right, leftValue.text);
@@ -327,7 +348,7 @@ ConditionResult evaluateCondition(const ConditionSpec &spec, const Observation &
     else
         verdict = compareValues(parts->op, leftValue.text, rightValue.text);
     result.success = verdict.success;
-    result.reason = verdict.reason;
+    result.reason = truncatedText(verdict.reason, maxMessageBytes);
     return result;
 }
 

@@ -1,5 +1,7 @@
 #include "Evaluation.h"
 
+#include "ResultLimits.h"
+
 namespace ic::health {
 
 CheckResult evaluate(const CheckDefinition &check, const Observation &observation,
@@ -31,7 +33,8 @@ CheckResult evaluate(const CheckDefinition &check, const Observation &observatio
         message.append(observation.message);
     if (observation.determinate && !failures.isEmpty())
         message.append(QStringLiteral("failed %1").arg(failures.join(QStringLiteral("; "))));
-    result.message = message.join(QStringLiteral(" — "));
+    // Whatever the server answered, a result stays small enough for the history's bound.
+    result.message = truncatedText(message.join(QStringLiteral(" — ")), maxMessageBytes);
     return result;
 }
 

@@ -1,5 +1,7 @@
 #include "JsonPath.h"
 
+#include "GatusLength.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,31 +14,28 @@ JsonLookup describe(const QJsonValue &value)
 {
     JsonLookup lookup;
     lookup.found = true;
+    lookup.length = gatusLength(value);
     switch (value.type()) {
     case QJsonValue::String:
         lookup.text = value.toString();
-        lookup.length = lookup.text.size();
         break;
     case QJsonValue::Double:
         lookup.text = QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
-        lookup.length = lookup.text.size();
         break;
     case QJsonValue::Bool:
         lookup.text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-        lookup.length = lookup.text.size();
         break;
     case QJsonValue::Null:
         lookup.text = QStringLiteral("null");
+        lookup.null = true;
         break;
     case QJsonValue::Array:
         lookup.text =
             QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-        lookup.length = value.toArray().size();
         break;
     case QJsonValue::Object:
         lookup.text =
             QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-        lookup.length = value.toObject().size();
         break;
     case QJsonValue::Undefined:
         lookup.found = false;
@@ -53,7 +52,7 @@ JsonLookup lookupJsonPath(const QByteArray &body, const QString &path)
         JsonLookup whole;
         whole.found = true;
         whole.text = QString::fromUtf8(body);
-        whole.length = whole.text.size();
+        whole.length = body.size();
         return whole;
     }
     QJsonParseError parseError{};

@@ -9,7 +9,8 @@ struct JsonLookup
 {
     bool found = false;
     QString text;         // strings as they are, numbers in their shortest form, JSON otherwise
-    qsizetype length = 0; // elements of an array or object, characters of a string
+    qsizetype length = 0; // what Gatus's len() gives (GatusLength.h); -1 for null
+    bool null = false;    // found, but null: Gatus's has() says false
     QString error;        // why nothing was found
 };
 

@@ -67,6 +67,9 @@ class Handler(BaseHTTPRequestHandler):
                     self.wfile.write(chunk)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+        elif url.path == "/megabyte":
+            # Exactly the probe's body cap, so nothing is cut before the conditions see it.
+            self.send(200, b"x" * (1024 * 1024), "text/plain")
         elif url.path == "/loop":
             self.send(302, b"", headers=[("Location", "/loop")])
         elif url.path == "/api/v1/query":

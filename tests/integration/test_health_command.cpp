@@ -119,16 +119,26 @@ private Q_SLOTS:
         QCOMPARE(output.perfdata.value(QStringLiteral("x")), QStringLiteral("-1e3"));
     }
 
+    // A plugin that ends its only line without a newline (printf "OK") had an empty message,
+    // and its perfdata was lost.
+    void pluginOutputWithoutANewline()
+    {
+        const PluginOutput output = parsePluginOutput("PING OK | rta=0.5ms");
+        QCOMPARE(output.message, QStringLiteral("PING OK"));
+        QCOMPARE(output.perfdata.value(QStringLiteral("rta")), QStringLiteral("0.5"));
+    }
+
     void systemChecksWorkHere()
     {
-        for (const char *metric : {"disk", "memory", "load"}) {
-            const CheckResult result =
-                runOnce(checkFrom(QStringLiteral("{name: s, type: system, metric: %1, conditions: "
-                                                 "[\"[CONNECTED] == false\"]}")
-                                      .arg(QLatin1String(metric))));
-            // The condition fails on purpose: every system metric has no [CONNECTED], so the
-            // failure reason proves conditions ran on a real measurement.
+        // Each condition fails on purpose with a value only a real measurement gives, which
+        // proves the conditions ran on one.
+        for (const char *fields : {"metric: disk, conditions: [\"[USED_PERCENT] > 100\"]",
+                                   "metric: memory, conditions: [\"[AVAILABLE_PERCENT] > 100\"]",
+                                   "metric: load, conditions: [\"[CPUS] < 1\"]"}) {
+            const CheckResult result = runOnce(checkFrom(
+                QStringLiteral("{name: s, type: system, %1}").arg(QLatin1String(fields))));
             QVERIFY2(result.state == State::Crit, qPrintable(describe(result)));
+            QVERIFY2(result.conditions.at(0).reason.isEmpty(), qPrintable(describe(result)));
             QVERIFY(!result.message.isEmpty());
         }
         const CheckResult disk =

@@ -164,6 +164,37 @@ private Q_SLOTS:
         QVERIFY2(tcp.state == State::Ok, qPrintable(describe(tcp)));
     }
 
+    // [IP] is the address the probe reached; for http by name, the first address the name
+    // resolves to (Qt does not say which address its connection used).
+    void addressOfTheTarget()
+    {
+        const CheckResult web = runOnce(
+            http(QStringLiteral("/json"), QStringLiteral("conditions: [\"[IP] == 127.0.0.1\"]")));
+        QVERIFY2(web.state == State::Ok, qPrintable(describe(web)));
+        QCOMPARE(web.conditions.at(0).resolved, QStringLiteral("[IP] (127.0.0.1) == 127.0.0.1"));
+        const CheckResult named = runOnce(checkFrom(
+            QStringLiteral("{name: n, type: http, url: \"http://localhost:%1/json\", conditions: "
+                           "[\"[STATUS] == 200\", \"[IP] == any(127.0.0.1, ::1)\"]}")
+                .arg(m_port)));
+        QVERIFY2(named.state == State::Ok, qPrintable(describe(named)));
+        const CheckResult tcp = runOnce(checkFrom(
+            QStringLiteral("{name: port, type: tcp, host: localhost, port: %1, conditions: "
+                           "[\"[IP] == pat(127.*)\"]}")
+                .arg(m_port)));
+        QVERIFY2(tcp.state == State::Ok, qPrintable(describe(tcp)));
+        const CheckResult tls = runOnce(checkFrom(
+            QStringLiteral("{name: cert, type: tls, host: 127.0.0.1, port: %1, tls_verify: false, "
+                           "conditions: [\"[IP] == 127.0.0.1\"]}")
+                .arg(m_tlsPort)));
+        QVERIFY2(tls.state == State::Ok, qPrintable(describe(tls)));
+        const CheckResult refused = runOnce(checkFrom(
+            QStringLiteral("{name: gone, type: tcp, host: 127.0.0.1, port: %1, conditions: "
+                           "[\"[IP] == 127.0.0.1\"]}")
+                .arg(test::freePort())));
+        QVERIFY2(refused.state == State::Crit, qPrintable(describe(refused)));
+        QCOMPARE(refused.conditions.at(0).resolved, QStringLiteral("[IP] (n/a) == 127.0.0.1"));
+    }
+
     void selfSignedCertificate()
     {
         const QString tls = QStringLiteral("{name: cert, type: tls, host: 127.0.0.1, port: %1, "

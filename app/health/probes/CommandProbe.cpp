@@ -7,7 +7,10 @@ namespace ic::health {
 PluginOutput parsePluginOutput(const QByteArray &output)
 {
     PluginOutput parsed;
-    const QString firstLine = QString::fromUtf8(output.left(output.indexOf('\n'))).trimmed();
+    // The whole output when it has no newline at all.
+    const qsizetype newline = output.indexOf('\n');
+    const QString firstLine =
+        QString::fromUtf8(newline < 0 ? output : output.left(newline)).trimmed();
     const qsizetype bar = firstLine.indexOf(QLatin1Char('|'));
     parsed.message = (bar >= 0 ? firstLine.left(bar) : firstLine).trimmed();
     if (bar < 0)

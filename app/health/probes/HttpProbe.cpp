@@ -1,6 +1,7 @@
 #include "HttpProbe.h"
 
 #include <QDateTime>
+#include <QHostInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslConfiguration>
@@ -22,6 +23,30 @@ QUrl HttpProbe::requestUrl() const
 }
 
 void HttpProbe::start()
+{
+    const bool wantsAddress =
+        std::any_of(check().conditions.begin(), check().conditions.end(),
+                    [](const ConditionSpec &spec) { return spec.text.contains(u"[IP]"); });
+    const QString host = requestUrl().host();
+    const QHostAddress literal(host);
+    if (!literal.isNull())
+        m_address = addressText(literal);
+    if (!wantsAddress || !literal.isNull()) {
+        sendRequest();
+        return;
+    }
+    // [IP], as Gatus has it: the first address the host name resolves to. Qt's connection
+    // asks the same resolver a moment later and is answered from its cache.
+    QHostInfo::lookupHost(host, this, [this](const QHostInfo &info) {
+        if (m_timedOut)
+            return;
+        if (!info.addresses().isEmpty())
+            m_address = addressText(info.addresses().constFirst());
+        sendRequest();
+    });
+}
+
+void HttpProbe::sendRequest()
 {
     QNetworkRequest request(requestUrl());
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
@@ -96,6 +121,8 @@ void HttpProbe::onFinished()
                                          error == QNetworkReply::UnknownNetworkError);
     observation.values.insert(QStringLiteral("[CONNECTED]"),
                               connected ? QStringLiteral("true") : QStringLiteral("false"));
+    if (connected && !m_address.isEmpty())
+        observation.values.insert(QStringLiteral("[IP]"), m_address);
     const QSslCertificate certificate = m_reply->sslConfiguration().peerCertificate();
     if (!certificate.isNull())
         observation.values.insert(
@@ -149,6 +176,7 @@ qint64 HttpProbe::promisedBodySize(int status) const
 
 Observation HttpProbe::timedOut()
 {
+    m_timedOut = true;
     const bool gotHeaders =
         m_reply && m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid();
     dropReply();

@@ -9,7 +9,7 @@ class QNetworkReply;
 namespace ic::health {
 
 // An HTTP(S) request: method, headers, body, a redirect limit, TLS verification on or off.
-// The body is read up to 1 MB; [STATUS], [BODY], [RESPONSE_TIME], [CONNECTED] and, over
+// The body is read up to 1 MB; [STATUS], [BODY], [RESPONSE_TIME], [CONNECTED], [IP] and, over
 // TLS, [CERTIFICATE_EXPIRATION] are what conditions see.
 class HttpProbe : public Probe
 {
@@ -31,6 +31,7 @@ protected:
     virtual void interpret(Observation &observation) { Q_UNUSED(observation); }
 
 private:
+    void sendRequest();
     void readChunk();
     void onFinished();
     // The body length the answer's headers announced, -1 when none applies.
@@ -42,6 +43,8 @@ private:
     QByteArray m_body;
     bool m_truncated = false;
     QStringList m_sslErrors;
+    QString m_address; // for [IP]
+    bool m_timedOut = false;
 };
 
 } // namespace ic::health

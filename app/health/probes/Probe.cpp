@@ -1,16 +1,7 @@
 #include "Probe.h"
 
-#include "CommandProbe.h"
-#include "DnsProbe.h"
-#include "HttpProbe.h"
-#include "PostgresProbe.h"
-#include "PostgresQueryProbe.h"
-#include "PrometheusProbe.h"
-#include "RedisProbe.h"
-#include "SystemProbe.h"
-#include "TcpProbe.h"
-#include "TlsProbe.h"
 #include "core/Duration.h"
+#include "health/CheckTypes.h"
 
 namespace ic::health {
 
@@ -39,6 +30,13 @@ QString Probe::timeoutText() const
     return formatDuration(m_check.timeout);
 }
 
+QString Probe::addressText(const QHostAddress &address)
+{
+    bool isIpv4 = false;
+    const quint32 ipv4 = address.toIPv4Address(&isIpv4);
+    return isIpv4 ? QHostAddress(ipv4).toString() : address.toString();
+}
+
 void Probe::finish(Observation observation)
 {
     if (m_done)
@@ -55,27 +53,8 @@ void Probe::finish(Observation observation)
 
 Probe *createProbe(const CheckDefinition &check, QNetworkAccessManager *nam, QObject *parent)
 {
-    const QString &type = check.type;
-    if (type == QLatin1String("http"))
-        return new HttpProbe(check, nam, parent);
-    if (type == QLatin1String("prometheus"))
-        return new PrometheusProbe(check, nam, parent);
-    if (type == QLatin1String("tcp"))
-        return new TcpProbe(check, parent);
-    if (type == QLatin1String("tls"))
-        return new TlsProbe(check, parent);
-    if (type == QLatin1String("dns"))
-        return new DnsProbe(check, parent);
-    if (type == QLatin1String("redis"))
-        return new RedisProbe(check, parent);
-    if (type == QLatin1String("postgres")) {
-        if (check.hasPasswordSource() && PostgresQueryProbe::driverAvailable())
-            return new PostgresQueryProbe(check, parent);
-        return new PostgresProbe(check, parent);
-    }
-    if (type == QLatin1String("command"))
-        return new CommandProbe(check, parent);
-    return new SystemProbe(check, parent);
+    // health.yaml's reader only lets registered types through.
+    return findCheckType(check.type)->createProbe(check, nam, parent);
 }
 
 } // namespace ic::health

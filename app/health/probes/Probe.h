@@ -3,6 +3,7 @@
 #include "health/CheckDefinition.h"
 
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QObject>
 #include <QTimer>
 
@@ -30,6 +31,8 @@ protected:
     virtual Observation timedOut() = 0;
 
     void finish(Observation observation);
+    // [IP] as Gatus writes it: "127.0.0.1", "::1" (an IPv4-mapped address as IPv4).
+    static QString addressText(const QHostAddress &address);
     qint64 elapsedMs() const { return m_elapsed.elapsed(); }
     QString timeoutText() const;
 
@@ -40,8 +43,9 @@ private:
     bool m_done = false;
 };
 
-// The probe for check's type. nam serves http and prometheus checks; it must live on the
-// caller's thread.
+// The probe for check's type (CheckType::createProbe), for a check health.yaml's reader
+// accepted, so of a registered type. nam serves http and prometheus checks; it must live on
+// the caller's thread.
 Probe *createProbe(const CheckDefinition &check, QNetworkAccessManager *nam,
                    QObject *parent = nullptr);
 

@@ -11,6 +11,7 @@ void TcpProbe::start()
     connect(&m_socket, &QTcpSocket::connected, this, [this] {
         Observation observation;
         observation.values.insert(QStringLiteral("[CONNECTED]"), QStringLiteral("true"));
+        observation.values.insert(QStringLiteral("[IP]"), addressText(m_socket.peerAddress()));
         observation.message = QStringLiteral("port %1 open").arg(check().port);
         m_socket.abort();
         finish(std::move(observation));

@@ -43,6 +43,8 @@ Observation TlsProbe::describe(bool connected, const QString &message) const
     Observation observation;
     observation.values.insert(QStringLiteral("[CONNECTED]"),
                               connected ? QStringLiteral("true") : QStringLiteral("false"));
+    if (!m_socket.peerAddress().isNull())
+        observation.values.insert(QStringLiteral("[IP]"), addressText(m_socket.peerAddress()));
     const QSslCertificate certificate = m_socket.peerCertificate();
     if (!certificate.isNull())
         observation.values.insert(

@@ -93,6 +93,55 @@ private Q_SLOTS:
         QCOMPARE(config.problems.at(1).field, QStringLiteral("checks[1].name"));
     }
 
+    // A condition whose placeholder the check's type never fills used to fail at every run
+    // ("[VALUE] has no value for this check"); it is refused where it is written.
+    void placeholdersTheTypeCannotResolveAreRefused()
+    {
+        const HealthConfig config = parse(
+            "checks:\n"
+            "  - name: api\n"
+            "    type: http\n"
+            "    url: \"http://127.0.0.1/\"\n"
+            "    conditions:\n"
+            "      - \"[STATUS] == 200\"\n"
+            "      - \"[VALUE] > 0\"\n"
+            "  - {name: plain, type: http, url: \"http://127.0.0.1/\", conditions: "
+            "[\"[CERTIFICATE_EXPIRATION] > 48h\"]}\n"
+            "  - {name: dns, type: dns, host: example.org, conditions: [\"[BODY].ip == x\"]}\n"
+            "  - {name: disk, type: system, metric: disk, conditions: [\"[LOAD1] < 2\"]}\n"
+            "  - {name: port, type: tcp, host: h, port: 1, conditions: "
+            "[{condition: \"has([BODY].x) == true\", level: warning}]}\n"
+            "  - {name: tls, type: http, url: \"https://127.0.0.1/\", conditions: "
+            "[\"[CERTIFICATE_EXPIRATION] > 48h\", \"[RESPONSE_TIME] < 1s\", "
+            "\"len([BODY].items) > 0\"]}\n");
+        QCOMPARE(config.checks.size(), 1);
+        QCOMPARE(config.checks.at(0).name, QStringLiteral("tls"));
+        QCOMPARE(config.problems.size(), 5);
+        const ConfigProblem &value = config.problems.at(0);
+        QCOMPARE(value.line, 7);
+        QCOMPARE(value.field, QStringLiteral("checks[0].conditions[1]"));
+        QVERIFY2(value.toString().startsWith(
+                     QStringLiteral("health.yaml:7: checks[0].conditions[1]: '[VALUE] > 0': http "
+                                    "checks never have [VALUE]; they have [RESPONSE_TIME], "
+                                    "[STATUS], [BODY] (with a path)")),
+                 qPrintable(value.toString()));
+        QCOMPARE(config.problems.at(1).field, QStringLiteral("checks[1].conditions[0]"));
+        QCOMPARE(config.problems.at(1).line, 8);
+        QVERIFY2(config.problems.at(1).message.endsWith(
+                     QStringLiteral("[CERTIFICATE_EXPIRATION] needs an https:// URL")),
+                 qPrintable(config.problems.at(1).message));
+        QVERIFY2(config.problems.at(2).message.endsWith(
+                     QStringLiteral("[BODY].ip takes no path here; use [BODY] alone")),
+                 qPrintable(config.problems.at(2).message));
+        QVERIFY2(
+            config.problems.at(3).message.endsWith(QStringLiteral("[LOAD1] needs metric load")),
+            qPrintable(config.problems.at(3).message));
+        QCOMPARE(config.problems.at(4).field, QStringLiteral("checks[4].conditions[0]"));
+        QCOMPARE(config.problems.at(4).line, 11);
+        QVERIFY(
+            config.problems.at(4).message.contains(QStringLiteral("tcp checks never have [BODY]")));
+    }
+
     void errorsNameLineAndFieldAndKeepValidChecks()
     {
         const HealthConfig config = parseFile(QStringLiteral("errors.yaml"));
