@@ -3,6 +3,7 @@
 #include "RunbookTypes.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStringList>
 #include <atomic>
 #include <optional>
@@ -38,10 +39,18 @@ public:
     QString lastError() const { return m_error; }
 
 private:
+    std::vector<SearchHit> rankedSearch(const QString &text, const QString &match, int limit) const;
     std::vector<SearchHit> fuzzySearch(const QString &text, int limit) const;
+    // The statement for sql on this library's connection, prepared on first use and kept.
+    QSqlQuery *prepared(const char *sql) const;
 
     QSqlDatabase m_db;
     mutable QString m_error;
+    // Kept between searches: prepared statements and the buffers ic_rank reads.
+    mutable std::vector<std::pair<const char *, QSqlQuery>> m_statements;
+    mutable std::vector<quint32> m_lengths;
+    mutable std::vector<quint32> m_titleLengths;
+    mutable std::vector<char> m_excluded;
 };
 
 // The folders to index: the bundled set first, then the user's, without duplicates.

@@ -1,6 +1,8 @@
-// RunbookLibrary::sync: folders -> runbooks, runbooks_fts, runbooks_trigram, runbook_problems.
+// RunbookLibrary::sync: folders -> runbooks, runbook_text, runbooks_fts, runbooks_titles,
+// runbooks_trigram, runbook_rank, runbook_problems.
 #include "BundledRunbooks.h"
 #include "FolderWalker.h"
+#include "RankFunction.h"
 #include "RunbookFile.h"
 #include "RunbookLibrary.h"
 #include "SearchQuery.h"
@@ -14,6 +16,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <algorithm>
+#include <limits>
 
 namespace ic::runbooks {
 namespace {
@@ -89,7 +93,7 @@ public:
         for (const FoundFile &file : walk.files) {
             if (m_cancel && m_cancel->load()) {
                 m_report.cancelled = true;
-                return transaction->commit() || fail(transaction->error());
+                return storeRankData() && (transaction->commit() || fail(transaction->error()));
             }
             seen.insert(file.path);
             if (!syncFile(file))
@@ -112,7 +116,7 @@ public:
                 ++m_report.removed;
             }
         }
-        if (!storeProblems())
+        if (!storeProblems() || !storeRankData())
             return false;
         return transaction->commit() || fail(transaction->error());
     }
@@ -211,14 +215,31 @@ private:
                 const QString &id)
     {
         const RunbookMeta &meta = parsed.meta;
+        const QString aliases = meta.aliases.join(QLatin1Char(' '));
+        const QString tags = meta.tags.join(QLatin1Char(' '));
+        const QString fileName =
+            file.relPath % QLatin1Char(' ') % QFileInfo(file.path).completeBaseName();
+        const QString terms =
+            camelCaseExpansions(meta.title % QLatin1Char(' ') % aliases % QLatin1Char(' ') %
+                                fileName % QLatin1Char(' ') % parsed.outline.plainText);
+        const QStringList ftsColumns{
+            notNull(meta.title),      aliases, tags, fileName, notNull(meta.description),
+            parsed.outline.plainText, terms};
+        int tokens = 0;
+        for (const QString &column : ftsColumns)
+            tokens += tokenCount(column);
+        const RepeatedWords repeated = repeatedWords(parsed.outline.plainText);
+        const QString parts = camelCaseExpansions(meta.title % QLatin1Char(' ') % aliases);
+        const int titleTokens = tokenCount(meta.title) + tokenCount(aliases) + tokenCount(parts);
         QString error;
         auto query = sql::exec(
             m_db,
             QStringLiteral(
                 "INSERT INTO runbooks (id, path, root, rel_path, size, modified_ms, hash, title, "
                 "description, tags, severity, owner, last_reviewed, review_every_seconds, "
-                "services, checks, aliases, extra, is_section, truncated, indexed_at) VALUES "
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                "services, checks, aliases, extra, is_section, truncated, indexed_at, tokens, "
+                "title_tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?)"),
             {id,
              file.path,
              file.root,
@@ -240,24 +261,31 @@ private:
              QString::fromUtf8(QJsonDocument(meta.extra).toJson(QJsonDocument::Compact)),
              isSectionPage(file.relPath) ? 1 : 0,
              loaded.truncated ? 1 : 0,
-             storedNow()},
+             storedNow(),
+             tokens,
+             titleTokens},
             &error);
         if (!query)
             return fail(error);
         const QVariant num = query->lastInsertId();
         ++m_parsedInBatch;
-        const QString aliases = meta.aliases.join(QLatin1Char(' '));
-        const QString tags = meta.tags.join(QLatin1Char(' '));
-        const QString fileName =
-            file.relPath % QLatin1Char(' ') % QFileInfo(file.path).completeBaseName();
-        const QString terms =
-            camelCaseExpansions(meta.title % QLatin1Char(' ') % aliases % QLatin1Char(' ') %
-                                fileName % QLatin1Char(' ') % parsed.outline.plainText);
-        return execute(QStringLiteral("INSERT INTO runbooks_fts (rowid, title, aliases, tags, "
-                                      "file_name, description, body, terms) VALUES "
-                                      "(?, ?, ?, ?, ?, ?, ?, ?)"),
-                       {num, notNull(meta.title), aliases, tags, fileName,
-                        notNull(meta.description), parsed.outline.plainText, terms}) &&
+        m_changed = true;
+        QVariantList ftsValues{num};
+        for (const QString &column : ftsColumns)
+            ftsValues << notNull(column);
+        ftsValues << notNull(repeated.twice) << notNull(repeated.fourTimes);
+        // runbooks_fts keeps no text: removing the row again takes these exact values.
+        return execute(QStringLiteral("INSERT INTO runbook_text (num, title, aliases, tags, "
+                                      "file_name, description, body, terms, body_repeated, "
+                                      "body_frequent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       ftsValues) &&
+               execute(QStringLiteral("INSERT INTO runbooks_fts (rowid, title, aliases, tags, "
+                                      "file_name, description, body, terms, body_repeated, "
+                                      "body_frequent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       ftsValues) &&
+               execute(QStringLiteral("INSERT INTO runbooks_titles (rowid, title, aliases, "
+                                      "parts) VALUES (?, ?, ?, ?)"),
+                       {num, notNull(meta.title), notNull(aliases), notNull(parts)}) &&
                execute(QStringLiteral("INSERT INTO runbooks_trigram (rowid, words) VALUES (?, ?)"),
                        {num, QStringList{meta.title, aliases, tags, file.relPath}.join(
                                  QLatin1Char(' '))});
@@ -265,9 +293,57 @@ private:
 
     bool remove(qint64 num)
     {
-        return execute(QStringLiteral("DELETE FROM runbooks_fts WHERE rowid = ?"), {num}) &&
+        m_changed = true;
+        // A contentless index forgets a row when told the values it was given.
+        return execute(QStringLiteral("INSERT INTO runbooks_fts (runbooks_fts, rowid, title, "
+                                      "aliases, tags, file_name, description, body, terms, "
+                                      "body_repeated, body_frequent) SELECT 'delete', num, "
+                                      "title, aliases, tags, file_name, description, body, "
+                                      "terms, body_repeated, body_frequent FROM runbook_text "
+                                      "WHERE num = ?"),
+                       {num}) &&
+               execute(QStringLiteral("DELETE FROM runbook_text WHERE num = ?"), {num}) &&
+               execute(QStringLiteral("DELETE FROM runbooks_titles WHERE rowid = ?"), {num}) &&
                execute(QStringLiteral("DELETE FROM runbooks_trigram WHERE rowid = ?"), {num}) &&
                execute(QStringLiteral("DELETE FROM runbooks WHERE num = ?"), {num});
+    }
+
+    // Every row's lengths and section flag in one blob per index for ic_rank; after any
+    // change, and when missing (a database the previous schema indexed).
+    bool storeRankData()
+    {
+        QString error;
+        if (!m_changed &&
+            sql::scalar(m_db, QStringLiteral("SELECT count(*) FROM runbook_rank"), {}, &error)
+                    .toInt() > 0)
+            return true;
+        auto rows = sql::exec(
+            m_db, QStringLiteral("SELECT num, tokens, title_tokens, is_section FROM runbooks"), {},
+            &error);
+        if (!rows)
+            return fail(error);
+        std::vector<quint32> lengths;
+        std::vector<quint32> titleLengths;
+        // tokens * 2 + the section flag, so a length stays below 2^31; 0 when unknown.
+        const auto packed = [](qint64 tokens, bool section) {
+            const auto clamped = quint32(std::clamp<qint64>(tokens, 0, 1 << 30));
+            return clamped == 0 ? 0 : clamped * 2 + (section ? 1 : 0);
+        };
+        while (rows->next()) {
+            const qint64 num = rows->value(0).toLongLong();
+            if (num < 0 || num > std::numeric_limits<int>::max())
+                continue;
+            if (std::size_t(num) >= lengths.size()) {
+                lengths.resize(std::size_t(num) + 1, 0);
+                titleLengths.resize(std::size_t(num) + 1, 0);
+            }
+            const bool section = rows->value(3).toBool();
+            lengths[std::size_t(num)] = packed(rows->value(1).toLongLong(), section);
+            titleLengths[std::size_t(num)] = packed(rows->value(2).toLongLong(), section);
+        }
+        return execute(QStringLiteral("INSERT OR REPLACE INTO runbook_rank (id, lengths, "
+                                      "title_lengths) VALUES (1, ?, ?)"),
+                       {packLengths(lengths), packLengths(titleLengths)});
     }
 
     bool storeProblems()
@@ -297,6 +373,7 @@ private:
     QHash<QString, QString> m_keptProblems;
     QSet<QString> m_takenIds;
     int m_parsedInBatch = 0;
+    bool m_changed = false;
 };
 
 } // namespace

@@ -1,6 +1,8 @@
 #include "SearchQuery.h"
 
+#include <QHash>
 #include <QSet>
+#include <algorithm>
 
 namespace ic::runbooks {
 namespace {
@@ -119,6 +121,85 @@ QStringList queryWords(const QString &text)
     for (const QString &word : wordsOf(text))
         words << word.toLower();
     return words;
+}
+
+bool isTokenChar(char32_t c)
+{
+    return QChar::isLetterOrNumber(c) || QChar::category(c) == QChar::Other_PrivateUse;
+}
+
+namespace {
+
+// Calls visit(start, end) for every token of text, in UTF-16 offsets.
+template <typename Visit> void forEachToken(const QString &text, Visit visit)
+{
+    qsizetype start = -1;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        char32_t c = text.at(i).unicode();
+        qsizetype width = 1;
+        if (QChar::isHighSurrogate(c) && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
+            width = 2;
+        }
+        if (isTokenChar(c)) {
+            if (start < 0)
+                start = i;
+        } else if (start >= 0) {
+            visit(start, i);
+            start = -1;
+        }
+        i += width - 1;
+    }
+    if (start >= 0)
+        visit(start, text.size());
+}
+
+bool isAscii(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
+} // namespace
+
+int tokenCount(const QString &text)
+{
+    int tokens = 0;
+    forEachToken(text, [&](qsizetype, qsizetype) { ++tokens; });
+    return tokens;
+}
+
+QString foldedWord(QStringView word)
+{
+    if (isAscii(word))
+        return word.toString().toLower();
+    const QString decomposed = word.toString().normalized(QString::NormalizationForm_D);
+    QString out;
+    out.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        if (c.category() != QChar::Mark_NonSpacing)
+            out += c;
+    }
+    return out.toLower();
+}
+
+RepeatedWords repeatedWords(const QString &text)
+{
+    QHash<QString, int> counts;
+    forEachToken(text, [&](qsizetype start, qsizetype end) {
+        ++counts[foldedWord(QStringView(text).mid(start, end - start))];
+    });
+    QStringList twice;
+    QStringList fourTimes;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (it.value() >= 2)
+            twice << it.key();
+        if (it.value() >= 4)
+            fourTimes << it.key();
+    }
+    // Sorted, so the same text always gives the same columns.
+    twice.sort();
+    fourTimes.sort();
+    return {twice.join(QLatin1Char(' ')), fourTimes.join(QLatin1Char(' '))};
 }
 
 QStringList trigrams(const QString &word)

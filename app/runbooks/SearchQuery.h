@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QStringView>
 
 namespace ic::runbooks {
 
@@ -24,5 +25,23 @@ QStringList queryWords(const QString &text);
 
 // The distinct three-letter pieces of a word, as the trigram tokenizer indexes them.
 QStringList trigrams(const QString &word);
+
+// A token character as FTS5's unicode61 tokenizer sees it: letters, digits, private use.
+bool isTokenChar(char32_t c);
+
+// Tokens as unicode61 counts them: maximal runs of token characters.
+int tokenCount(const QString &text);
+
+// A token as the index stores it: lower case, without diacritics (remove_diacritics 2).
+QString foldedWord(QStringView word);
+
+// How often a word occurs in text, as columns can say it: the distinct folded words that
+// occur at least twice, and those that occur at least four times, space separated.
+struct RepeatedWords
+{
+    QString twice;
+    QString fourTimes;
+};
+RepeatedWords repeatedWords(const QString &text);
 
 } // namespace ic::runbooks

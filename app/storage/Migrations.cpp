@@ -192,6 +192,50 @@ const std::vector<Migration> &schemaMigrations()
              "CREATE UNIQUE INDEX checklist_items_by_number ON checklist_items(incident_id, "
              "number)",
          }},
+        {7,
+         "runbook search: positions dropped, title index, lengths for ranking",
+         {
+             // Ranking reads which columns hold a word, never where: without positions the
+             // posting lists are several times shorter, and so is every query over them.
+             // Contentless, because FTS5 re-tokenizes a detail=column row's stored text
+             // whenever a function such as bm25() asks for positions; the text lives in
+             // runbook_text (snippets are made from it, runbooks/Snippet.h, and removing a
+             // row from the index needs it). How often a word occurs in the body survives as
+             // columns: body_repeated holds the body's words that occur at least twice,
+             // body_frequent those that occur four times or more.
+             "DROP TABLE runbooks_fts",
+             "CREATE VIRTUAL TABLE runbooks_fts USING fts5(title, aliases, tags, file_name, "
+             "description, body, terms, body_repeated, body_frequent, content = '', "
+             "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3', detail = column)",
+             "CREATE TABLE runbook_text ("
+             " num INTEGER PRIMARY KEY,"
+             " title TEXT NOT NULL,"
+             " aliases TEXT NOT NULL,"
+             " tags TEXT NOT NULL,"
+             " file_name TEXT NOT NULL,"
+             " description TEXT NOT NULL,"
+             " body TEXT NOT NULL,"
+             " terms TEXT NOT NULL,"
+             " body_repeated TEXT NOT NULL,"
+             " body_frequent TEXT NOT NULL)",
+             // Title, aliases and their CamelCase parts: the small index ranked first, so a
+             // query its matches fill never walks the bodies' posting lists.
+             "CREATE VIRTUAL TABLE runbooks_titles USING fts5(title, aliases, parts, "
+             "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3', detail = column)",
+             // Tokens of the row in runbooks_fts (its first seven columns) and in
+             // runbooks_titles, for bm25's length normalisation.
+             "ALTER TABLE runbooks ADD COLUMN tokens INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE runbooks ADD COLUMN title_tokens INTEGER NOT NULL DEFAULT 0",
+             // Every row's lengths (and whether it is a folder page) in one blob per index,
+             // read by a search in one step instead of one lookup per matching row.
+             "CREATE TABLE runbook_rank ("
+             " id INTEGER PRIMARY KEY CHECK (id = 1),"
+             " lengths BLOB NOT NULL,"
+             " title_lengths BLOB NOT NULL)",
+             // Ids and metadata stay; the next scan parses every file again (its size no
+             // longer matches) and fills the new tables.
+             "UPDATE runbooks SET size = -1, hash = ''",
+         }},
     };
     return migrations;
 }

@@ -15,35 +15,38 @@ RunbookWorker::RunbookWorker(QString databasePath, std::shared_ptr<std::atomic<i
 
 RunbookWorker::~RunbookWorker() = default;
 
-Database *RunbookWorker::database()
+runbooks::RunbookLibrary *RunbookWorker::library()
 {
     if (!m_database) {
         QString error;
         m_database = Database::openAdditional(m_databasePath, &error);
-        if (!m_database)
+        if (!m_database) {
             Q_EMIT failed(error);
+            return nullptr;
+        }
+        m_library = std::make_unique<runbooks::RunbookLibrary>(m_database->connection());
     }
-    return m_database.get();
+    return m_library.get();
 }
 
 void RunbookWorker::sync(const QStringList &roots)
 {
-    if (Database *db = database())
-        Q_EMIT synced(runbooks::RunbookLibrary(db->connection()).sync(roots, m_stop.get()));
+    if (runbooks::RunbookLibrary *runbooks = library())
+        Q_EMIT synced(runbooks->sync(roots, m_stop.get()));
 }
 
 void RunbookWorker::list()
 {
-    if (Database *db = database())
-        Q_EMIT listed(runbooks::RunbookLibrary(db->connection()).list());
+    if (runbooks::RunbookLibrary *runbooks = library())
+        Q_EMIT listed(runbooks->list());
 }
 
 void RunbookWorker::search(int generation, const QString &text)
 {
     if (generation != m_latestSearch->load())
         return;
-    if (Database *db = database())
-        Q_EMIT found(generation, text, runbooks::RunbookLibrary(db->connection()).search(text, 50));
+    if (runbooks::RunbookLibrary *runbooks = library())
+        Q_EMIT found(generation, text, runbooks->search(text, 50));
 }
 
 void registerRunbookMetaTypes()

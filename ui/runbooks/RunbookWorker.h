@@ -10,7 +10,10 @@
 
 namespace ic {
 class Database;
+namespace runbooks {
+class RunbookLibrary;
 }
+} // namespace ic
 
 namespace ic::ui {
 
@@ -41,12 +44,16 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    Database *database();
+    // This thread's connection and the library on it, opened on first use and kept, so
+    // prepared statements and ranking buffers serve every later query.
+    runbooks::RunbookLibrary *library();
 
     QString m_databasePath;
     std::shared_ptr<std::atomic<int>> m_latestSearch;
     std::shared_ptr<std::atomic<bool>> m_stop;
     std::unique_ptr<Database> m_database;
+    // Declared after the database: destroyed first, while its connection is still open.
+    std::unique_ptr<runbooks::RunbookLibrary> m_library;
 };
 
 // Registers the runbook types for queued signals; call once before connecting.

@@ -1,4 +1,8 @@
 #include "RunbookTestSupport.h"
+#include "storage/Migrations.h"
+#include "storage/Sql.h"
+
+#include <QSaveFile>
 
 using namespace ic;
 using namespace ic::runbooks;
@@ -14,6 +18,17 @@ private:
 
     RunbookLibrary library() const { return RunbookLibrary(m_database->connection()); }
     ScanReport sync() const { return library().sync({m_hugo, m_plain}); }
+
+    // Runbooks about other things, so that the words a test looks for are rare (bm25 gives
+    // a word in most rows almost no weight).
+    void writeFillers(int count, const QByteArray &extraWord = {})
+    {
+        for (int i = 0; i < count; ++i)
+            QVERIFY(test::writeFile(
+                m_plain + QStringLiteral("/filler-%1.md").arg(i),
+                "# Filler " + QByteArray::number(i) + "\n\nQueues, pools and disks " +
+                    extraWord + " with their owners and schedules.\n"));
+    }
 
 private Q_SLOTS:
     void init()
@@ -107,6 +122,156 @@ private Q_SLOTS:
         sync();
         const QStringList ids = test::hitIds(library().search(QStringLiteral("redis")));
         QCOMPARE(ids, (QStringList{QStringLiteral("zzz-title"), QStringLiteral("aaa-body")}));
+    }
+
+    // Ranking quality: each of these fails when a signal of bm25 is lost (word frequency,
+    // length, rarity, field weights) or the tiers blur.
+    void moreMentionsRankHigher()
+    {
+        writeFillers(8);
+        // Same length; the later file name, so a tie would put it second.
+        QVERIFY(test::writeFile(m_plain + QStringLiteral("/aa-once.md"),
+                                "# Cache remarks\n\nThe varnish layer sits in front of the "
+                                "shop and keeps pages for a while before it asks again.\n"));
+        QVERIFY(test::writeFile(m_plain + QStringLiteral("/zz-often.md"),
+                                "# Cache notes\n\nThe varnish layer: varnish keeps pages, "
+                                "varnish asks again, varnish restarts, varnish logs it.\n"));
+        sync();
+        const QStringList ids = test::hitIds(library().search(QStringLiteral("varnish")));
+        QCOMPARE(ids, (QStringList{QStringLiteral("zz-often"), QStringLiteral("aa-once")}));
+    }
+
+    void shorterRunbookRanksHigherAtEqualMentions()
+    {
+        writeFillers(8);
+        QByteArray longText = "# Notes\n\nThe varnish layer is mentioned once here.";
+        for (int i = 0; i < 40; ++i)
+            longText += " Unrelated words about queues, pools, disks and their owners.";
+        QVERIFY(test::writeFile(m_plain + QStringLiteral("/aa-long.md"), longText + '\n'));
+        QVERIFY(test::writeFile(m_plain + QStringLiteral("/zz-short.md"),
+                                "# Remarks\n\nThe varnish layer is mentioned once here.\n"));
+        sync();
+        const QStringList ids = test::hitIds(library().search(QStringLiteral("varnish")));
+        QCOMPARE(ids, (QStringList{QStringLiteral("zz-short"), QStringLiteral("aa-long")}));
+    }
+
+    void rareWordsInHeavierFieldsRankHigher()
+    {
+        // "gamma" is in every runbook, so it hardly counts; "alpha" in two. The runbook with
+        // the rare word in its description (weight 2, not 1) comes first.
+        writeFillers(8, "gamma");
+        QVERIFY(test::writeFile(m_plain + QStringLiteral("/aa-first.md"),
+                                "---\ndescription: About gamma.\n---\n# One\n\nAlpha here.\n"));
+        QVERIFY(test::writeFile(m_plain + QStringLiteral("/zz-second.md"),
+                                "---\ndescription: About alpha.\n---\n# Two\n\nGamma here.\n"));
+        sync();
+        const QStringList ids = test::hitIds(library().search(QStringLiteral("alpha gamma ")));
+        QCOMPARE(ids, (QStringList{QStringLiteral("zz-second"), QStringLiteral("aa-first")}));
+    }
+
+    void tagsAndFileNamesOutrankTheBody()
+    {
+        writeFillers(8);
+        QVERIFY(test::writeFile(m_plain + QStringLiteral("/aa-body.md"),
+                                "# One\n\nThe varnish layer.\n"));
+        QVERIFY(test::writeFile(m_plain + QStringLiteral("/zz-tagged.md"),
+                                "---\ntags: [varnish]\n---\n# Two\n\nThe cache layer.\n"));
+        QVERIFY(test::writeFile(m_plain + QStringLiteral("/varnish.md"),
+                                "# Three\n\nThe cache layer.\n"));
+        sync();
+        const QStringList ids = test::hitIds(library().search(QStringLiteral("varnish")));
+        QCOMPARE(ids.size(), 3);
+        QCOMPARE(ids.last(), QStringLiteral("aa-body"));
+    }
+
+    void titleTierFillsThePageBeforeAnyBody()
+    {
+        writeFillers(8);
+        QVERIFY(test::writeFile(m_plain + QStringLiteral("/aa-body.md"),
+                                "# Other\n\nRedis redis redis, and redis again.\n"));
+        QVERIFY(test::writeFile(m_plain + QStringLiteral("/redis-outage.md"),
+                                "# Redis outage\n\nThe cache is gone.\n"));
+        QVERIFY(
+            test::writeFile(m_plain + QStringLiteral("/redis-latency.md"),
+                            "---\naliases: [RedisSlowlog]\n---\n# Slow cache\n\nIt is slow.\n"));
+        sync();
+        // An alias counts as a title; the body-only runbook comes after both, or not at all
+        // when the titles fill the page.
+        QCOMPARE(test::hitIds(library().search(QStringLiteral("redis"), 2)).size(), 2);
+        QVERIFY(!test::hitIds(library().search(QStringLiteral("redis"), 2))
+                     .contains(QStringLiteral("aa-body")));
+        const QStringList three = test::hitIds(library().search(QStringLiteral("redis"), 3));
+        QCOMPARE(three.value(2), QStringLiteral("aa-body"));
+        QCOMPARE(three.value(0), QStringLiteral("redis-outage"));
+    }
+
+    void prefixesOfSeveralWordsWhileTyping()
+    {
+        sync();
+        const QString crash = QStringLiteral("runbooks/kube-pod-crash-looping");
+        // The alert name's parts are part of the title tier.
+        QCOMPARE(test::hitIds(library().search(QStringLiteral("kube po"))).value(0), crash);
+        QCOMPARE(test::hitIds(library().search(QStringLiteral("pod resta"))).value(0), crash);
+        QCOMPARE(test::hitIds(library().search(QStringLiteral("replication l"))).value(0),
+                 QStringLiteral("runbooks/database/replication-lag"));
+    }
+
+    void snippetsHighlightCamelCasePartsAndPrefixes()
+    {
+        sync();
+        const auto hits = library().search(QStringLiteral("rollo"));
+        QVERIFY(!hits.empty());
+        QVERIFY2(
+            hits[0].snippet.contains(highlightOpen + QStringLiteral("rollout") + highlightClose),
+            qPrintable(hits[0].snippet));
+    }
+
+    void upgradeFromSchema6KeepsIdsAndRebuildsTheIndex()
+    {
+        // A database as the previous console left it: schema 6, one runbook indexed with a
+        // positional index and no title index or lengths.
+        const QString path = m_dir.filePath(QStringLiteral("v6.db"));
+        const QString disk = m_plain + QStringLiteral("/disk-full.md");
+        const QFileInfo info(disk);
+        {
+            QSqlDatabase raw =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v6"));
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            for (const Migration &migration : schemaMigrations()) {
+                for (const char *statement : migration.statements) {
+                    if (migration.version <= 6)
+                        QVERIFY(sql::exec(raw, QString::fromUtf8(statement)));
+                }
+            }
+            QVERIFY(sql::exec(raw, QStringLiteral("PRAGMA user_version = 6")));
+            QVERIFY(sql::exec(
+                raw,
+                QStringLiteral("INSERT INTO runbooks (num, id, path, root, rel_path, size, "
+                               "modified_ms, hash, title, indexed_at) VALUES (7, 'kept-id', ?, "
+                               "?, 'disk-full.md', ?, ?, 'old', 'Disk almost full on a host', "
+                               "'2024-01-01T00:00:00Z')"),
+                {disk, m_plain, info.size(), info.lastModified().toMSecsSinceEpoch()}));
+            QVERIFY(sql::exec(raw, QStringLiteral("INSERT INTO runbooks_fts (rowid, title, body) "
+                                                  "VALUES (7, 'Disk almost full on a host', "
+                                                  "'ninety percent')")));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v6"));
+        DatabaseOpenResult result;
+        auto upgraded = Database::open(path, &result);
+        QVERIFY2(upgraded, qPrintable(result.message));
+        QCOMPARE(upgraded->schemaVersion(), latestSchemaVersion());
+        RunbookLibrary upgradedLibrary(upgraded->connection());
+        const ScanReport report = upgradedLibrary.sync({m_plain});
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        // Parsed again although size and time match: the upgrade marked it.
+        QCOMPARE(report.updated, 1);
+        QCOMPARE(upgradedLibrary.find(QStringLiteral("kept-id"))->path, disk);
+        QCOMPARE(test::hitIds(upgradedLibrary.search(QStringLiteral("ninety"))),
+                 QStringList{QStringLiteral("kept-id")});
+        QCOMPARE(test::hitIds(upgradedLibrary.search(QStringLiteral("Disk almost"))).value(0),
+                 QStringLiteral("kept-id"));
     }
 
     void sectionPagesRankBelowRunbooks()
