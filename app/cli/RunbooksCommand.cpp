@@ -128,6 +128,36 @@ int showRunbook(Context &context, const RunbookLibrary &library, const QString &
     return Success;
 }
 
+void printProblems(Context &context, const std::vector<runbooks::RunbookProblem> &problems,
+                   bool json)
+{
+    if (json) {
+        QJsonArray array;
+        for (const auto &problem : problems)
+            array.append(QJsonObject{{QStringLiteral("path"), problem.path},
+                                     {QStringLiteral("reason"), problem.reason},
+                                     {QStringLiteral("indexed"), problem.indexed}});
+        printJson(context, array);
+        return;
+    }
+    for (const auto &problem : problems)
+        context.out() << (problem.indexed ? "warning: " : "not indexed: ") << problem.path << ": "
+                      << problem.reason << '\n';
+    context.out().flush();
+}
+
+// One line on stderr after list, search and show; the problems themselves are for
+// `runbooks problems` and `runbooks reindex`.
+void hintAtProblems(Context &context, const RunbookLibrary &library)
+{
+    const int count = library.problemCount();
+    if (count > 0)
+        context.err() << "incident-console: " << count
+                      << (count == 1 ? " runbook file has a problem"
+                                     : " runbook files have problems")
+                      << "; see: incident-console runbooks problems" << Qt::endl;
+}
+
 void printReport(Context &context, const runbooks::ScanReport &report, bool json)
 {
     if (json) {
@@ -148,10 +178,7 @@ void printReport(Context &context, const runbooks::ScanReport &report, bool json
     context.out() << "indexed " << report.indexedTotal() << " runbooks: " << report.added
                   << " new, " << report.updated << " changed, " << report.unchanged + report.touched
                   << " unchanged, " << report.removed << " removed\n";
-    for (const auto &problem : report.problems)
-        context.out() << (problem.indexed ? "warning: " : "not indexed: ") << problem.path << ": "
-                      << problem.reason << '\n';
-    context.out().flush();
+    printProblems(context, report.problems, false);
 }
 
 } // namespace
@@ -164,10 +191,14 @@ int runRunbooks(Context &context, const QStringList &args)
         "  list            every runbook with tags, last review and stale flag\n"
         "  search QUERY    best matches with a snippet\n"
         "  show ID         the runbook's Markdown (--html: rendered)\n"
-        "  reindex         scan the folders and report files that cannot be indexed"));
+        "  reindex         read every file again and report those that cannot be indexed\n"
+        "  problems        the files the index could not read, or only partly\n"
+        "list, search and show trust the index: they look again only into folders whose\n"
+        "entries changed (files added, removed, renamed or saved by replacing them). A file\n"
+        "rewritten in place is seen by reindex, and by the window."));
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 QStringLiteral("list, search, show or reindex"),
-                                 QStringLiteral("list|search QUERY|show ID|reindex"));
+                                 QStringLiteral("list, search, show, reindex or problems"),
+                                 QStringLiteral("list|search QUERY|show ID|reindex|problems"));
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     parser.addOption({QStringLiteral("html"), QStringLiteral("show: print rendered HTML.")});
     parser.addOption({QStringLiteral("limit"), QStringLiteral("search: at most N results."),
@@ -179,12 +210,12 @@ int runRunbooks(Context &context, const QStringList &args)
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
     const bool needsArgument = action == QLatin1String("search") || action == QLatin1String("show");
-    const bool known =
-        needsArgument || action == QLatin1String("list") || action == QLatin1String("reindex");
+    const bool known = needsArgument || action == QLatin1String("list") ||
+                       action == QLatin1String("reindex") || action == QLatin1String("problems");
     if (!known || (needsArgument && positional.size() < 2) ||
         (!needsArgument && positional.size() > 1)) {
-        context.err() << "incident-console runbooks: expected list, search QUERY, show ID or "
-                         "reindex"
+        context.err() << "incident-console runbooks: expected list, search QUERY, show ID, "
+                         "reindex or problems"
                       << (action.isEmpty() || known ? QString()
                                                     : QStringLiteral(", not \"%1\"").arg(action))
                       << "\nTry: incident-console runbooks --help" << Qt::endl;
@@ -201,25 +232,35 @@ int runRunbooks(Context &context, const QStringList &args)
     if (!database)
         return DataError;
     RunbookLibrary library(database->connection());
-    const auto report = library.sync(
+    const QStringList roots =
         runbooks::runbookRoots(context.options().runbookDirs +
-                               Settings(context.dataDir().path).get(settings::runbookFolders)));
+                               Settings(context.dataDir().path).get(settings::runbookFolders));
+    const bool reindex = action == QLatin1String("reindex");
+    const auto report = reindex ? library.sync(roots) : library.refresh(roots);
     if (!report.error.isEmpty()) {
         context.err() << "incident-console runbooks: cannot update the index in "
                       << database->path() << ": " << report.error << Qt::endl;
         return DataError;
     }
     const bool json = parser.isSet(QStringLiteral("json"));
-    if (action == QLatin1String("reindex")) {
+    if (reindex) {
         printReport(context, report, json);
         return Success;
     }
-    if (action == QLatin1String("list"))
-        return listRunbooks(context, library, json);
+    if (action == QLatin1String("problems")) {
+        printProblems(context, library.problems(), json);
+        return Success;
+    }
+    int code = Success;
     const QString argument = positional.mid(1).join(QLatin1Char(' '));
-    if (action == QLatin1String("search"))
-        return searchRunbooks(context, library, argument, limit, json);
-    return showRunbook(context, library, argument, parser.isSet(QStringLiteral("html")));
+    if (action == QLatin1String("list"))
+        code = listRunbooks(context, library, json);
+    else if (action == QLatin1String("search"))
+        code = searchRunbooks(context, library, argument, limit, json);
+    else
+        code = showRunbook(context, library, argument, parser.isSet(QStringLiteral("html")));
+    hintAtProblems(context, library);
+    return code;
 }
 
 } // namespace ic::cli

@@ -3,8 +3,11 @@
 #include "RunbookFile.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSet>
+#include <sys/stat.h>
 
 namespace ic::runbooks {
 namespace {
@@ -25,6 +28,26 @@ public:
             if (!canonical.isEmpty())
                 m_privateDirs << canonical;
         }
+    }
+
+    // Folders not to enter (they are rescanned on their own, or unchanged) and, for the
+    // loop check, already visited.
+    void setKnown(const std::vector<KnownFolder> &known)
+    {
+        for (const KnownFolder &folder : known) {
+            m_known.insert(folder.path);
+            m_visited.insert(folder.canonical);
+        }
+    }
+
+    // The folder's own entries, by the rules of walk().
+    void rescan(const QString &directory, const QString &root)
+    {
+        const QFileInfo rootInfo(root);
+        m_root = QDir::cleanPath(rootInfo.absoluteFilePath());
+        m_canonicalRoot = rootInfo.canonicalFilePath();
+        m_visited.remove(QFileInfo(directory).canonicalFilePath());
+        walk(directory);
     }
 
     void walkRoot(const QString &root)
@@ -78,6 +101,10 @@ private:
     {
         const QFileInfo info(directory);
         const QString canonical = info.canonicalFilePath();
+        if (!info.isDir()) {
+            // Gone between being listed and being entered, or replaced by a file.
+            return;
+        }
         if (m_visited.contains(canonical)) {
             m_result.problems.push_back(
                 {directory, QStringLiteral("symbolic link loop: leads back to %1, not followed")
@@ -91,6 +118,7 @@ private:
         }
         m_visited.insert(canonical);
         m_result.directories << directory;
+        m_result.canonicalDirectories << canonical;
         const QDir dir(directory);
         const QFileInfoList entries = dir.entryInfoList(
             QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot | QDir::System, QDir::Name);
@@ -114,7 +142,8 @@ private:
                 }
             }
             if (entry.isDir()) {
-                walk(entry.absoluteFilePath());
+                if (!m_known.contains(entry.absoluteFilePath()))
+                    walk(entry.absoluteFilePath());
             } else if (entry.isFile() && isRunbookFileName(entry.fileName())) {
                 const QString path = entry.absoluteFilePath();
                 // Every entry is reached through m_root, so its path starts with it.
@@ -131,6 +160,7 @@ private:
     QString m_root;
     QString m_canonicalRoot;
     QSet<QString> m_visited;
+    QSet<QString> m_known;
 };
 
 } // namespace
@@ -141,6 +171,33 @@ WalkResult walkRunbookFolders(const QStringList &roots, const QStringList &priva
     for (const QString &root : roots)
         Walker(result, privateDirs).walkRoot(root);
     return result;
+}
+
+WalkResult rescanRunbookFolders(const std::vector<FolderToRescan> &folders,
+                                const std::vector<KnownFolder> &known,
+                                const QStringList &privateDirs)
+{
+    WalkResult result;
+    Walker walker(result, privateDirs);
+    walker.setKnown(known);
+    for (const FolderToRescan &folder : folders)
+        walker.rescan(folder.path, folder.root);
+    return result;
+}
+
+qint64 folderStamp(const QString &path, qint64 nowMs, qint64 racyMs)
+{
+    struct stat info;
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISDIR(info.st_mode))
+        return 0;
+    const qint64 modifiedNs = qint64(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+    const qint64 changedNs = qint64(info.st_ctim.tv_sec) * 1000000000 + info.st_ctim.tv_nsec;
+    if (std::max(modifiedNs, changedNs) / 1000000 > nowMs - racyMs)
+        return 0;
+    // One number from the three; 0 is kept for "list it again".
+    const quint64 stamp = quint64(info.st_ino) * 0x9E3779B97F4A7C15ULL ^
+                          quint64(modifiedNs) * 0xC2B2AE3D27D4EB4FULL ^ quint64(changedNs);
+    return stamp == 0 ? 1 : qint64(stamp);
 }
 
 } // namespace ic::runbooks

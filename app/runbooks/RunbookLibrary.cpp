@@ -224,6 +224,12 @@ private:
 
 } // namespace
 
+int RunbookLibrary::problemCount() const
+{
+    return sql::scalar(m_db, QStringLiteral("SELECT count(*) FROM runbook_problems"), {}, &m_error)
+        .toInt();
+}
+
 std::vector<SearchHit> RunbookLibrary::search(const QString &text, int limit) const
 {
     m_error.clear();

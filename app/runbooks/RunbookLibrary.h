@@ -25,10 +25,20 @@ public:
     // file; what was indexed so far is kept and the report says cancelled.
     ScanReport sync(const QStringList &roots, const std::atomic<bool> *cancel = nullptr);
 
+    // Brings the index in line at the cost of one stat() per folder, trusting it otherwise:
+    // a folder whose entries changed since it was listed (a file added, removed, renamed or
+    // saved by replacing it, as editors, git and sed -i do) is listed again and only its
+    // files are looked at; the other folders are not even opened. The first time, with other
+    // roots, or when a root appeared or vanished, it is sync(). A file rewritten in place
+    // leaves its folder as it was, so refresh() does not notice it; sync() does (the
+    // window's scan, `runbooks reindex`).
+    ScanReport refresh(const QStringList &roots);
+
     std::vector<RunbookRecord> list() const;
     std::optional<RunbookRecord> find(const QString &id) const;
-    // Problems of the last sync.
+    // Problems of the last scan.
     std::vector<RunbookProblem> problems() const;
+    int problemCount() const;
 
     // Best matches first. Falls back to close spellings when no word matches exactly.
     std::vector<SearchHit> search(const QString &text, int limit = 20) const;

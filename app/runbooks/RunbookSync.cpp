@@ -10,6 +10,7 @@
 #include "core/Logging.h"
 #include "storage/Sql.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -74,8 +75,10 @@ public:
         : m_db(db), m_report(report), m_cancel(cancel)
     {}
 
+    // Every folder under roots: the scan the window runs, and `runbooks reindex`.
     bool run(const QStringList &roots)
     {
+        const qint64 startedMs = QDateTime::currentMSecsSinceEpoch();
         const WalkResult walk = walkRunbookFolders(roots, {dataDirOf(m_db)});
         m_report.problems = walk.problems;
         m_report.folders = walk.directories;
@@ -93,7 +96,8 @@ public:
         for (const FoundFile &file : walk.files) {
             if (m_cancel && m_cancel->load()) {
                 m_report.cancelled = true;
-                return storeRankData() && (transaction->commit() || fail(transaction->error()));
+                return storeRankData() && storeFolders(walk, roots, startedMs) &&
+                       storeRoots(roots) && (transaction->commit() || fail(transaction->error()));
             }
             seen.insert(file.path);
             if (!syncFile(file))
@@ -116,12 +120,105 @@ public:
                 ++m_report.removed;
             }
         }
-        if (!storeProblems() || !storeRankData())
+        if (!storeProblems() || !storeRankData() || !storeFolders(walk, roots, startedMs) ||
+            !storeRoots(roots))
             return false;
         return transaction->commit() || fail(transaction->error());
     }
 
+    // Only the given folders' own entries (and new subfolders), for an index that is
+    // otherwise trusted: `refresh` found these folders changed or gone since last listed.
+    bool runScoped(const QStringList &roots, const std::vector<FolderToRescan> &changed,
+                   const QStringList &vanished, const std::vector<KnownFolder> &unchanged)
+    {
+        const qint64 startedMs = QDateTime::currentMSecsSinceEpoch();
+        std::vector<KnownFolder> known = unchanged;
+        QSet<QString> scope(vanished.cbegin(), vanished.cend());
+        for (const FolderToRescan &folder : changed) {
+            known.push_back({folder.path, QFileInfo(folder.path).canonicalFilePath()});
+            scope.insert(folder.path);
+        }
+        const WalkResult walk = rescanRunbookFolders(changed, known, {dataDirOf(m_db)});
+        for (const QString &folder : walk.directories)
+            scope.insert(folder);
+        m_scoped = true;
+        m_report.problems = walk.problems;
+        m_report.foldersRescanned = int(walk.directories.size());
+        if (!loadStoredIn(scope))
+            return false;
+        sql::WriteTransaction transaction(m_db);
+        if (!transaction.isActive())
+            return fail(transaction.error());
+        QSet<QString> seen;
+        for (const FoundFile &file : walk.files) {
+            seen.insert(file.path);
+            if (!syncFile(file))
+                return false;
+        }
+        for (auto it = m_stored.cbegin(); it != m_stored.cend(); ++it) {
+            if (!seen.contains(it.key())) {
+                if (!remove(it.value().num))
+                    return false;
+                ++m_report.removed;
+            }
+        }
+        if (!storeProblemsIn(scope) || !storeRankData())
+            return false;
+        for (const QString &folder : vanished) {
+            if (!execute(QStringLiteral("DELETE FROM runbook_folders WHERE path = ?"), {folder}))
+                return false;
+        }
+        for (qsizetype i = 0; i < walk.directories.size(); ++i) {
+            if (!storeFolder(walk.directories.at(i), rootOf(walk.directories.at(i), roots),
+                             walk.canonicalDirectories.at(i), startedMs))
+                return false;
+        }
+        return transaction.commit() || fail(transaction.error());
+    }
+
 private:
+    static QString rootOf(const QString &folder, const QStringList &roots)
+    {
+        QString best;
+        for (const QString &root : roots) {
+            if ((folder == root || folder.startsWith(root + QLatin1Char('/'))) &&
+                root.size() > best.size())
+                best = root;
+        }
+        return best;
+    }
+
+    bool storeFolder(const QString &path, const QString &root, const QString &canonical,
+                     qint64 listedMs)
+    {
+        return execute(QStringLiteral("INSERT OR REPLACE INTO runbook_folders (path, root, "
+                                      "canonical, stamp) VALUES (?, ?, ?, ?)"),
+                       {path, root, canonical, folderStamp(path, listedMs)});
+    }
+
+    // The folders a complete walk listed, for `refresh` to check instead of every file. A
+    // cancelled walk leaves none: the next refresh then walks everything.
+    bool storeFolders(const WalkResult &walk, const QStringList &roots, qint64 listedMs)
+    {
+        if (!execute(QStringLiteral("DELETE FROM runbook_folders"), {}))
+            return false;
+        if (m_report.cancelled)
+            return true;
+        for (qsizetype i = 0; i < walk.directories.size(); ++i) {
+            if (!storeFolder(walk.directories.at(i), rootOf(walk.directories.at(i), roots),
+                             walk.canonicalDirectories.at(i), listedMs))
+                return false;
+        }
+        return true;
+    }
+
+    bool storeRoots(const QStringList &roots)
+    {
+        return execute(QStringLiteral("INSERT OR REPLACE INTO app_meta (key, value) VALUES "
+                                      "('runbook_roots', ?)"),
+                       {m_report.cancelled ? QStringLiteral("") : jsonList(roots)});
+    }
+
     bool fail(const QString &error)
     {
         m_report.error = error;
@@ -151,6 +248,61 @@ private:
         while (problems->next())
             m_keptProblems.insert(problems->value(0).toString(), problems->value(1).toString());
         return true;
+    }
+
+    // The stored files whose folder is in scope, and the kept problems.
+    bool loadStoredIn(const QSet<QString> &scope)
+    {
+        QString error;
+        for (const QString &folder : scope) {
+            // Every path under folder sorts between "folder/" and "folder0".
+            auto query = sql::exec(
+                m_db,
+                QStringLiteral("SELECT num, id, path, size, modified_ms, "
+                               "hash FROM runbooks WHERE path > ? AND path < ?"),
+                {QString(folder + QLatin1Char('/')), QString(folder + QLatin1Char('0'))}, &error);
+            if (!query)
+                return fail(error);
+            while (query->next()) {
+                const QString path = query->value(2).toString();
+                if (QFileInfo(path).path() != folder)
+                    continue;
+                m_stored.insert(
+                    path, StoredFile{query->value(0).toLongLong(), query->value(1).toString(),
+                                     query->value(3).toLongLong(), query->value(4).toLongLong(),
+                                     query->value(5).toString()});
+                m_takenIds.insert(query->value(1).toString());
+            }
+        }
+        auto problems = sql::exec(
+            m_db, QStringLiteral("SELECT path, reason FROM runbook_problems WHERE indexed = 1"), {},
+            &error);
+        if (!problems)
+            return fail(error);
+        while (problems->next())
+            m_keptProblems.insert(problems->value(0).toString(), problems->value(1).toString());
+        return true;
+    }
+
+    // Replaces the problems of the folders in scope (their entries and themselves).
+    bool storeProblemsIn(const QSet<QString> &scope)
+    {
+        QString error;
+        auto stored =
+            sql::exec(m_db, QStringLiteral("SELECT path FROM runbook_problems"), {}, &error);
+        if (!stored)
+            return fail(error);
+        QStringList outdated;
+        while (stored->next()) {
+            const QString path = stored->value(0).toString();
+            if (scope.contains(path) || scope.contains(QFileInfo(path).path()))
+                outdated << path;
+        }
+        for (const QString &path : outdated) {
+            if (!execute(QStringLiteral("DELETE FROM runbook_problems WHERE path = ?"), {path}))
+                return false;
+        }
+        return insertProblems();
     }
 
     bool syncFile(const FoundFile &file)
@@ -199,13 +351,28 @@ private:
         return insert(file, loaded, parsed, uniqueId(file));
     }
 
+    // A scoped scan knows only its folders' ids; the index knows the others.
+    bool idTaken(const QString &id)
+    {
+        if (m_takenIds.contains(id))
+            return true;
+        if (!m_scoped)
+            return false;
+        const bool taken =
+            sql::scalar(m_db, QStringLiteral("SELECT 1 FROM runbooks WHERE id = ?"), {id})
+                .isValid();
+        if (taken)
+            m_takenIds.insert(id);
+        return taken;
+    }
+
     QString uniqueId(const FoundFile &file)
     {
         QString id = baseId(file.relPath);
-        if (m_takenIds.contains(id))
+        if (idTaken(id))
             id = QFileInfo(file.root).fileName() % QLatin1Char('/') % id;
         const QString base = id;
-        for (int n = 2; m_takenIds.contains(id); ++n)
+        for (int n = 2; idTaken(id); ++n)
             id = base % QLatin1Char('-') % QString::number(n);
         m_takenIds.insert(id);
         return id;
@@ -348,8 +515,11 @@ private:
 
     bool storeProblems()
     {
-        if (!execute(QStringLiteral("DELETE FROM runbook_problems"), {}))
-            return false;
+        return execute(QStringLiteral("DELETE FROM runbook_problems"), {}) && insertProblems();
+    }
+
+    bool insertProblems()
+    {
         const QString now = storedNow();
         for (const RunbookProblem &problem : m_report.problems) {
             if (!execute(QStringLiteral("INSERT OR REPLACE INTO runbook_problems (path, reason, "
@@ -374,6 +544,36 @@ private:
     QSet<QString> m_takenIds;
     int m_parsedInBatch = 0;
     bool m_changed = false;
+    bool m_scoped = false;
+};
+
+} // namespace
+
+namespace {
+
+// Into the log file, not onto the terminal: `runbooks reindex` and `runbooks problems` show
+// problems to people, and a search must not repeat them.
+void logScan(const ScanReport &report)
+{
+    if (!report.error.isEmpty()) {
+        log::get(log::Runbooks)->error("indexing runbooks failed: {}", report.error.toStdString());
+        return;
+    }
+    for (const RunbookProblem &problem : report.problems)
+        log::get(log::Runbooks)
+            ->info("{}: {}", problem.path.toStdString(), problem.reason.toStdString());
+    log::get(log::Runbooks)
+        ->info("runbooks indexed{}: {} new, {} changed, {} unchanged, {} removed, {} problems",
+               report.fullScan ? "" : " (changed folders only)", report.added, report.updated,
+               report.unchanged + report.touched, report.removed, report.problems.size());
+}
+
+struct StoredFolder
+{
+    QString path;
+    QString root;
+    QString canonical;
+    qint64 stamp = 0;
 };
 
 } // namespace
@@ -381,17 +581,66 @@ private:
 ScanReport RunbookLibrary::sync(const QStringList &roots, const std::atomic<bool> *cancel)
 {
     ScanReport report;
-    if (!Syncer(m_db, report, cancel).run(roots)) {
-        log::get(log::Runbooks)->error("indexing runbooks failed: {}", report.error.toStdString());
+    report.fullScan = true;
+    Syncer(m_db, report, cancel).run(roots);
+    logScan(report);
+    return report;
+}
+
+ScanReport RunbookLibrary::refresh(const QStringList &roots)
+{
+    QString error;
+    const QString lastRoots =
+        sql::scalar(m_db, QStringLiteral("SELECT value FROM app_meta WHERE key = 'runbook_roots'"),
+                    {}, &error)
+            .toString();
+    if (!error.isEmpty()) {
+        ScanReport report;
+        report.error = error;
         return report;
     }
-    for (const RunbookProblem &problem : report.problems)
-        log::get(log::Runbooks)
-            ->warn("{}: {}", problem.path.toStdString(), problem.reason.toStdString());
-    log::get(log::Runbooks)
-        ->info("runbooks indexed: {} new, {} changed, {} unchanged, {} removed, {} problems",
-               report.added, report.updated, report.unchanged + report.touched, report.removed,
-               report.problems.size());
+    if (lastRoots != jsonList(roots))
+        return sync(roots);
+    std::vector<StoredFolder> folders;
+    auto query =
+        sql::exec(m_db, QStringLiteral("SELECT path, root, canonical, stamp FROM runbook_folders"),
+                  {}, &error);
+    while (query && query->next())
+        folders.push_back({query->value(0).toString(), query->value(1).toString(),
+                           query->value(2).toString(), query->value(3).toLongLong()});
+    if (!query || folders.empty())
+        return sync(roots);
+    QSet<QString> listed;
+    for (const StoredFolder &folder : folders)
+        listed.insert(folder.path);
+    // A root that was missing and is back: everything under it is new.
+    for (const QString &root : roots) {
+        if (!listed.contains(root) && QFileInfo(root).isDir())
+            return sync(roots);
+    }
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    std::vector<FolderToRescan> changed;
+    QStringList vanished;
+    std::vector<KnownFolder> unchanged;
+    for (const StoredFolder &folder : folders) {
+        const qint64 stamp = folderStamp(folder.path, nowMs);
+        if (stamp != 0 && stamp == folder.stamp) {
+            unchanged.push_back({folder.path, folder.canonical});
+        } else if (QFileInfo(folder.path).isDir()) {
+            changed.push_back({folder.path, folder.root});
+        } else if (roots.contains(folder.path)) {
+            // A root gone: the full scan reports it as a problem.
+            return sync(roots);
+        } else {
+            vanished << folder.path;
+        }
+    }
+    ScanReport report;
+    report.foldersChecked = int(folders.size());
+    if (changed.empty() && vanished.isEmpty())
+        return report;
+    Syncer(m_db, report, nullptr).runScoped(roots, changed, vanished, unchanged);
+    logScan(report);
     return report;
 }
 

@@ -63,10 +63,13 @@ struct ScanReport
     int unchanged = 0; // size and mtime unchanged: not even read
     int removed = 0;
     std::vector<RunbookProblem> problems;
-    QStringList folders;    // every folder scanned, for a file system watcher
-    QStringList files;      // every runbook file found
-    bool cancelled = false; // stopped early: files not reached keep their old entries
-    QString error;          // a database failure; batches committed before it stay
+    QStringList folders;      // every folder scanned, for a file system watcher
+    QStringList files;        // every runbook file found
+    bool cancelled = false;   // stopped early: files not reached keep their old entries
+    QString error;            // a database failure; batches committed before it stay
+    bool fullScan = false;    // every folder walked (sync), not only changed ones (refresh)
+    int foldersChecked = 0;   // refresh: folders whose stamp was compared
+    int foldersRescanned = 0; // refresh: folders listed again
     int indexedTotal() const { return added + updated + touched + unchanged; }
 };
 

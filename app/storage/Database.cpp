@@ -164,6 +164,9 @@ bool backUpBeforeUpgrade(const QSqlDatabase &db, const QString &path, QString *e
 
 bool migrate(const QSqlDatabase &db, const QString &path, QString *error)
 {
+    // Up to date, as nearly always: no write lock taken for each step to find that out.
+    if (sql::scalar(db, QStringLiteral("PRAGMA user_version")).toInt() == latestSchemaVersion())
+        return true;
     if (!backUpBeforeUpgrade(db, path, error))
         return false;
     for (const Migration &migration : schemaMigrations()) {

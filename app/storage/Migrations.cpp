@@ -236,6 +236,18 @@ const std::vector<Migration> &schemaMigrations()
              // longer matches) and fills the new tables.
              "UPDATE runbooks SET size = -1, hash = ''",
          }},
+        {8,
+         "runbook folders as last listed",
+         {
+             // Every folder a scan listed, with a stamp of its inode and times: a command that
+             // searches the index checks these instead of every file (RunbookLibrary::refresh).
+             // Stamp 0: list it again. The roots of that scan are app_meta 'runbook_roots'.
+             "CREATE TABLE runbook_folders ("
+             " path TEXT PRIMARY KEY,"
+             " root TEXT NOT NULL,"
+             " canonical TEXT NOT NULL,"
+             " stamp INTEGER NOT NULL)",
+         }},
     };
     return migrations;
 }

@@ -18,16 +18,19 @@ private:
 
     RunbookLibrary library() const { return RunbookLibrary(m_database->connection()); }
     ScanReport sync() const { return library().sync({m_hugo, m_plain}); }
+    ScanReport refresh() const { return library().refresh({m_hugo, m_plain}); }
+    // Past the window in which a folder changed too recently for its stamp to be trusted.
+    static void settle() { QTest::qWait(2100); }
 
     // Runbooks about other things, so that the words a test looks for are rare (bm25 gives
     // a word in most rows almost no weight).
     void writeFillers(int count, const QByteArray &extraWord = {})
     {
         for (int i = 0; i < count; ++i)
-            QVERIFY(test::writeFile(
-                m_plain + QStringLiteral("/filler-%1.md").arg(i),
-                "# Filler " + QByteArray::number(i) + "\n\nQueues, pools and disks " +
-                    extraWord + " with their owners and schedules.\n"));
+            QVERIFY(test::writeFile(m_plain + QStringLiteral("/filler-%1.md").arg(i),
+                                    "# Filler " + QByteArray::number(i) +
+                                        "\n\nQueues, pools and disks " + extraWord +
+                                        " with their owners and schedules.\n"));
     }
 
 private Q_SLOTS:
@@ -370,6 +373,98 @@ private Q_SLOTS:
         QCOMPARE(report.removed, 0);
         QVERIFY(library().find(QStringLiteral("disk-full")));
         QCOMPARE(sync().removed, 1);
+    }
+
+    // refresh(): folders whose entries changed are listed again, the others trusted.
+    void refreshTrustsFoldersWhoseEntriesDidNotChange()
+    {
+        QVERIFY(sync().error.isEmpty());
+        // The folders were written just now: too recently for their stamps to be trusted
+        // (another change in the same clock tick would not move them), so the first refresh
+        // after the racy window lists them once more, and from then on they are trusted.
+        settle();
+        QVERIFY(refresh().error.isEmpty());
+        const ScanReport trusted = refresh();
+        QVERIFY(!trusted.fullScan);
+        QVERIFY(trusted.foldersChecked >= 5);
+        QCOMPARE(trusted.foldersRescanned, 0);
+        QCOMPARE(trusted.added + trusted.updated + trusted.touched + trusted.removed, 0);
+    }
+
+    void refreshSeesAddedReplacedAndRemovedRunbooks()
+    {
+        QVERIFY(sync().error.isEmpty());
+        settle();
+        refresh();
+        const QString bgp = m_plain + QStringLiteral("/network/bgp.md");
+        QVERIFY(test::writeFile(bgp, "# BGP session down\n\nPeers flap.\n"));
+        ScanReport report = refresh();
+        QCOMPARE(report.added, 1);
+        QCOMPARE(report.foldersRescanned, 1);
+        QCOMPARE(test::hitIds(library().search(QStringLiteral("flap"))),
+                 QStringList{QStringLiteral("network/bgp")});
+
+        // Saved as editors, git and sed -i save: a new file renamed over the old one.
+        QSaveFile replacement(bgp);
+        QVERIFY(replacement.open(QIODevice::WriteOnly));
+        replacement.write("# BGP session down\n\nRoutes leak.\n");
+        QVERIFY(replacement.commit());
+        report = refresh();
+        QCOMPARE(report.updated, 1);
+        QVERIFY(library().search(QStringLiteral("flap")).empty());
+        QCOMPARE(test::hitIds(library().search(QStringLiteral("leak"))),
+                 QStringList{QStringLiteral("network/bgp")});
+
+        QVERIFY(QFile::remove(bgp));
+        QCOMPARE(refresh().removed, 1);
+        QVERIFY(library().search(QStringLiteral("leak")).empty());
+        QVERIFY(!library().find(QStringLiteral("network/bgp")));
+
+        // A new folder is walked whole; a vanished one takes its runbooks with it.
+        QVERIFY(QDir().mkpath(m_plain + QStringLiteral("/storage/ceph")));
+        QVERIFY(test::writeFile(m_plain + QStringLiteral("/storage/ceph/osd-down.md"),
+                                "# OSD down\n\nPlacement groups degrade.\n"));
+        QCOMPARE(refresh().added, 1);
+        QCOMPARE(test::hitIds(library().search(QStringLiteral("placement"))),
+                 QStringList{QStringLiteral("storage/ceph/osd-down")});
+        QVERIFY(QDir(m_plain + QStringLiteral("/storage")).removeRecursively());
+        QCOMPARE(refresh().removed, 1);
+        QVERIFY(library().search(QStringLiteral("placement")).empty());
+        // What refresh kept equals what a full scan finds.
+        const ScanReport full = sync();
+        QCOMPARE(full.added + full.updated + full.removed, 0);
+    }
+
+    void refreshScansEverythingForOtherRootsOrARootThatCameBack()
+    {
+        QCOMPARE(sync().added, 7);
+        ScanReport report = library().refresh({m_plain});
+        QVERIFY(report.fullScan);
+        QCOMPARE(report.removed, 4);
+        const QString later = m_dir.filePath(QStringLiteral("later"));
+        report = library().refresh({m_plain, later});
+        QVERIFY(report.fullScan);
+        QVERIFY(test::problemFor(report, QStringLiteral("later")));
+        QVERIFY(QDir().mkpath(later));
+        QVERIFY(test::writeFile(later + QStringLiteral("/late.md"), "# Late\n"));
+        report = library().refresh({m_plain, later});
+        QVERIFY(report.fullScan);
+        QCOMPARE(report.added, 1);
+    }
+
+    void problemsOfRescannedFoldersAreReplacedOthersKept()
+    {
+        QVERIFY(test::writeFile(m_plain + QStringLiteral("/empty.md"), ""));
+        QVERIFY(test::writeFile(m_plain + QStringLiteral("/network/blank.md"), ""));
+        QCOMPARE(sync().problems.size(), std::size_t(2));
+        settle();
+        refresh();
+        QVERIFY(QFile::remove(m_plain + QStringLiteral("/network/blank.md")));
+        refresh();
+        const auto problems = library().problems();
+        QCOMPARE(int(problems.size()), 1);
+        QVERIFY(problems.front().path.endsWith(QStringLiteral("/empty.md")));
+        QCOMPARE(library().problemCount(), 1);
     }
 
     void rootsStartWithTheBundledFolderWithoutDuplicates()

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -167,6 +168,85 @@ private Q_SLOTS:
             run({QStringLiteral("reindex"), QStringLiteral("--runbooks"), extra.path()});
         QVERIFY(text.out.contains(QStringLiteral("not indexed: ")));
         QVERIFY(text.out.contains(QStringLiteral("empty file")));
+    }
+
+    // list, search and show trust the index and look again only into folders whose entries
+    // changed: what was added, saved over or removed is right on the next call.
+    void searchSeesAddedReplacedAndRemovedRunbooks()
+    {
+        QTemporaryDir folder;
+        const QString data = m_dir.filePath(QStringLiteral("fresh"));
+        const auto hits = [&](const QString &query) {
+            const auto result =
+                test::runConsole({QStringLiteral("runbooks"), QStringLiteral("search"), query,
+                                  QStringLiteral("--json"), QStringLiteral("--data-dir"), data,
+                                  QStringLiteral("--runbooks"), folder.path()},
+                                 {{QStringLiteral("INCIDENT_CONSOLE_BUNDLED_RUNBOOKS"),
+                                   m_dir.filePath(QStringLiteral("no-bundled"))}});
+            QStringList ids;
+            for (const auto &hit : jsonArray(result.out))
+                ids << hit.toObject().value(QStringLiteral("id")).toString();
+            return ids;
+        };
+        QVERIFY(test::writeFile(folder.filePath(QStringLiteral("a.md")),
+                                "# Alpha\n\nThe okapi grazes.\n"));
+        QCOMPARE(hits(QStringLiteral("okapi")), QStringList{QStringLiteral("a")});
+        QVERIFY(test::writeFile(folder.filePath(QStringLiteral("b.md")),
+                                "# Beta\n\nA zebrafish swims.\n"));
+        QCOMPARE(hits(QStringLiteral("zebrafish")), QStringList{QStringLiteral("b")});
+        QSaveFile replacement(folder.filePath(QStringLiteral("b.md")));
+        QVERIFY(replacement.open(QIODevice::WriteOnly));
+        replacement.write("# Beta\n\nA quokka hops.\n");
+        QVERIFY(replacement.commit());
+        QCOMPARE(hits(QStringLiteral("zebrafish")), QStringList());
+        QCOMPARE(hits(QStringLiteral("quokka")), QStringList{QStringLiteral("b")});
+        QVERIFY(QFile::remove(folder.filePath(QStringLiteral("a.md"))));
+        QCOMPARE(hits(QStringLiteral("okapi")), QStringList());
+        QVERIFY(QDir(folder.path()).mkpath(QStringLiteral("sea/arctic")));
+        QVERIFY(test::writeFile(folder.filePath(QStringLiteral("sea/arctic/c.md")),
+                                "# Gamma\n\nA narwhal surfaces.\n"));
+        QCOMPARE(hits(QStringLiteral("narwhal")), QStringList{QStringLiteral("sea/arctic/c")});
+        QVERIFY(QDir(folder.filePath(QStringLiteral("sea"))).removeRecursively());
+        QCOMPARE(hits(QStringLiteral("narwhal")), QStringList());
+        // reindex reads every file: it also sees one rewritten in place.
+        QVERIFY(test::writeFile(folder.filePath(QStringLiteral("b.md")),
+                                "# Beta\n\nA wombat digs here.\n"));
+        QVERIFY(test::runConsole({QStringLiteral("runbooks"), QStringLiteral("reindex"),
+                                  QStringLiteral("--data-dir"), data, QStringLiteral("--runbooks"),
+                                  folder.path()},
+                                 {{QStringLiteral("INCIDENT_CONSOLE_BUNDLED_RUNBOOKS"),
+                                   m_dir.filePath(QStringLiteral("no-bundled"))}})
+                    .exitCode == 0);
+        QCOMPARE(hits(QStringLiteral("wombat")), QStringList{QStringLiteral("b")});
+    }
+
+    void searchPrintsResultsAndOneLineAboutProblems()
+    {
+        QTemporaryDir extra;
+        QVERIFY(test::writeFile(extra.filePath(QStringLiteral("empty.md")), ""));
+        QVERIFY(test::writeFile(extra.filePath(QStringLiteral("broken.md")),
+                                "---\ntitle: [unclosed\n---\n# Broken\n"));
+        QVERIFY(
+            test::writeFile(extra.filePath(QStringLiteral("fine.md")), "# Fine\n\nAll is well.\n"));
+        for (int call = 0; call < 2; ++call) {
+            const auto result = run({QStringLiteral("search"), QStringLiteral("well"),
+                                     QStringLiteral("--runbooks"), extra.path()});
+            QCOMPARE(result.exitCode, 0);
+            QVERIFY2(result.out.startsWith(QStringLiteral("fine\t")), qPrintable(result.out));
+            QCOMPARE(result.err,
+                     QStringLiteral("incident-console: 2 runbook files have problems; see: "
+                                    "incident-console runbooks problems\n"));
+        }
+        const auto listed =
+            run({QStringLiteral("problems"), QStringLiteral("--runbooks"), extra.path()});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY(listed.out.contains(QStringLiteral("not indexed: ")));
+        QVERIFY(listed.out.contains(QStringLiteral("empty.md: empty file")));
+        QVERIFY(listed.out.contains(QStringLiteral("broken.md")));
+        QVERIFY(listed.err.isEmpty());
+        const auto json = run({QStringLiteral("problems"), QStringLiteral("--json"),
+                               QStringLiteral("--runbooks"), extra.path()});
+        QCOMPARE(jsonArray(json.out).size(), 2);
     }
 
     void usageErrors()
