@@ -142,6 +142,41 @@ private Q_SLOTS:
         QVERIFY(!browser->canGoForward());
     }
 
+    void staleResultsNeverReplaceNewerOnes()
+    {
+        auto *search = child<QLineEdit>("runbookSearch");
+        auto *table = child<QTableView>("runbookIndex");
+        QSignalSpy shown(m_panel.get(), &RunbookPanel::resultsShown);
+        search->setFocus();
+        // Typed faster than the search answers: every keystroke but the last asks for
+        // results that are out of date before they arrive.
+        QTest::keyClicks(search, QStringLiteral("cache"));
+        QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toString() == QStringLiteral("cache"));
+        QTest::qWait(200);
+        for (const auto &emission : shown)
+            QCOMPARE(emission.at(0).toString(), QStringLiteral("cache"));
+        // The title match, then the runbook whose body links to it.
+        QCOMPARE(table->model()->rowCount(), 2);
+        QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("Cache failure"));
+
+        // The index changes during the search: the fresh list must not replace its results,
+        // not even until the search is asked again.
+        std::vector<int> rowsWhenListed;
+        connect(m_panel.get(), &RunbookPanel::indexReady, this,
+                [&] { rowsWhenListed.push_back(table->model()->rowCount()); });
+        QVERIFY(test::writeFile(m_folder + QStringLiteral("/dns.md"),
+                                "# DNS failure\n\nNames do not resolve.\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(!rowsWhenListed.empty(), 15000);
+        for (const int rows : rowsWhenListed)
+            QCOMPARE(rows, 2);
+        QTRY_COMPARE(shown.last().at(0).toString(), QStringLiteral("cache"));
+        QCOMPARE(table->model()->rowCount(), 2);
+        QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("Cache failure"));
+        // Clearing the field shows every runbook again, the new one with them.
+        search->clear();
+        QTRY_COMPARE(table->model()->rowCount(), 3);
+    }
+
     void tableIsSortableAndFilterableByTag()
     {
         auto *table = child<QTableView>("runbookIndex");

@@ -27,7 +27,6 @@
 #include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <set>
 
 namespace ic::ui {
 namespace {
@@ -96,6 +95,25 @@ RunbookPanel::RunbookPanel(const QString &databasePath, const QStringList &roots
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_syncDelay,
             qOverload<>(&QTimer::start));
     connect(m_watcher, &QFileSystemWatcher::fileChanged, m_syncDelay, qOverload<>(&QTimer::start));
+    // Never shown (a test, a hidden area): start anyway.
+    QTimer::singleShot(1000, this, &RunbookPanel::start);
+}
+
+bool RunbookPanel::event(QEvent *event)
+{
+    // Queued: the frame this paint belongs to is finished and shown first.
+    if (event->type() == QEvent::Paint && !m_started)
+        QTimer::singleShot(0, this, &RunbookPanel::start);
+    return QWidget::event(event);
+}
+
+void RunbookPanel::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    // What the index already holds, at once; the scan runs beside it on the index thread.
+    listAll();
     scheduleSync();
 }
 
@@ -261,6 +279,12 @@ void RunbookPanel::connectWorkers()
     m_searchThread->start();
 }
 
+void RunbookPanel::listAll()
+{
+    ++m_listsRequested;
+    Q_EMIT requestList();
+}
+
 void RunbookPanel::scheduleSync()
 {
     if (m_syncRunning) {
@@ -289,7 +313,14 @@ void RunbookPanel::onSynced(const runbooks::ScanReport &report)
     }
     m_problems->setVisible(!report.problems.empty());
     watch(report);
-    Q_EMIT requestList();
+    // The list on show is the index as it is unless the scan changed something.
+    if (report.added + report.updated + report.touched + report.removed > 0 ||
+        !report.error.isEmpty()) {
+        listAll();
+        m_listAfterSync = m_listsRequested;
+    } else {
+        Q_EMIT indexReady(m_runbookCount);
+    }
     if (m_syncAgain) {
         m_syncAgain = false;
         scheduleSync();
@@ -345,39 +376,56 @@ bool RunbookPanel::attachCurrentTasks()
 
 bool RunbookPanel::openRunbookById(const QString &id)
 {
-    const QString path = m_pathsById.value(id);
-    if (path.isEmpty()) {
+    const runbooks::RunbookRecord *record = m_model->record(id);
+    if (!record) {
         m_status->setText(tr("No runbook \"%1\" in the index").arg(id));
         return false;
     }
-    openRunbook(path);
+    openRunbook(record->path);
     return true;
 }
 
-void RunbookPanel::onListed(const std::vector<runbooks::RunbookRecord> &records)
+QString RunbookPanel::runbookTitle(const QString &id) const
 {
-    m_pathsById.clear();
-    m_titlesById.clear();
-    for (const auto &record : records) {
-        m_pathsById.insert(record.id, record.path);
-        m_titlesById.insert(record.id, record.meta.title);
-    }
-    updateTagFilter(records);
-    m_model->showAll(records);
-    int runbooks = 0;
-    for (const auto &record : records)
-        runbooks += record.isSection ? 0 : 1;
-    m_status->setText(counted(runbooks, tr("1 runbook"), tr("%1 runbooks")));
-    if (!m_search->text().trimmed().isEmpty())
-        onSearchEdited(m_search->text());
-    Q_EMIT indexReady(int(records.size()));
+    const runbooks::RunbookRecord *record = m_model->record(id);
+    return record ? record->meta.title : QString();
 }
 
-void RunbookPanel::updateTagFilter(const std::vector<runbooks::RunbookRecord> &records)
+void RunbookPanel::onListed(const SharedRunbookList &list)
 {
-    std::set<QString> tags;
-    for (const auto &record : records)
-        tags.insert(record.meta.tags.cbegin(), record.meta.tags.cend());
+    updateTagFilter(list->tags);
+    // The records stay where the worker made them; the model shares them.
+    std::shared_ptr<const std::vector<runbooks::RunbookRecord>> records(list, &list->records);
+    // During a search its results stay on show until the search below answers.
+    if (m_search->text().trimmed().isEmpty())
+        m_model->showAll(records);
+    else
+        m_model->updateRecords(records);
+    m_runbookCount = int(records->size());
+    m_runbooksWithoutSections = 0;
+    for (const auto &record : *records)
+        m_runbooksWithoutSections += record.isSection ? 0 : 1;
+    if (m_search->text().trimmed().isEmpty())
+        showRunbookCount();
+    else
+        onSearchEdited(m_search->text());
+    Q_EMIT runbooksShown(m_runbookCount);
+    if (++m_listsReceived == m_listAfterSync)
+        Q_EMIT indexReady(m_runbookCount);
+}
+
+void RunbookPanel::showRunbookCount()
+{
+    m_status->setText(counted(m_runbooksWithoutSections, tr("1 runbook"), tr("%1 runbooks")));
+}
+
+void RunbookPanel::updateTagFilter(const QStringList &tags)
+{
+    QStringList shown;
+    for (int i = 1; i < m_tagFilter->count(); ++i)
+        shown << m_tagFilter->itemData(i).toString();
+    if (shown == tags)
+        return;
     const QString current = m_tagFilter->currentData().toString();
     const QSignalBlocker blocker(m_tagFilter);
     while (m_tagFilter->count() > 1)
@@ -393,7 +441,10 @@ void RunbookPanel::onSearchEdited(const QString &text)
 {
     const int generation = m_latestSearch->fetch_add(1) + 1;
     if (text.trimmed().isEmpty()) {
-        Q_EMIT requestList();
+        // Every runbook is already here: shown again without asking the worker, so a
+        // cleared field never waits behind anything and never waits for a copy.
+        m_model->showAll();
+        showRunbookCount();
         return;
     }
     Q_EMIT requestSearch(generation, text);

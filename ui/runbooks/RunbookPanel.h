@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RunbookWorker.h"
 #include "runbooks/RunbookTypes.h"
 
 #include <QHash>
@@ -43,7 +44,7 @@ public:
     // the index does not know it.
     bool openRunbookById(const QString &id);
     // The title of an indexed runbook, or an empty string when the index does not know it.
-    QString runbookTitle(const QString &id) const { return m_titlesById.value(id); }
+    QString runbookTitle(const QString &id) const;
     // What "Attach tasks to checklist" does with the open runbook's `- [ ]` items; the
     // button stays hidden until the incident cockpit provides this.
     using TaskAttacher = std::function<bool(const QString &runbookTitle,
@@ -53,10 +54,18 @@ public:
     bool attachCurrentTasks();
     // Opens the runbook in the table's first row, e.g. on Enter in the search box.
     bool openFirstResult();
+    // Shows what the index holds and scans the folders in the background. Runs by itself
+    // right after the panel's first paint (or a second after it was made, if never shown),
+    // so nothing of it delays the window's first frame.
+    void start();
 
 Q_SIGNALS:
-    // After every index update and list refresh: tests and the status line wait on it.
+    // After every scan of the folders, once the list shows its result: tests and the
+    // status line wait on it.
     void indexReady(int runbookCount);
+    // Whenever the list shows every runbook anew, the first time with what the index held
+    // before the scan (which may take a while for thousands of files).
+    void runbooksShown(int runbookCount);
     void resultsShown(const QString &query, int count);
     void requestSync(const QStringList &roots);
     void requestList();
@@ -64,6 +73,7 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     void buildLayout();
@@ -72,12 +82,14 @@ private:
     void connectWorkers();
     void onSearchEdited(const QString &text);
     void onSynced(const runbooks::ScanReport &report);
-    void onListed(const std::vector<runbooks::RunbookRecord> &records);
+    void onListed(const SharedRunbookList &list);
+    void showRunbookCount();
     void onFound(int generation, const QString &text, const std::vector<runbooks::SearchHit> &hits);
     void openRow(const QModelIndex &index);
-    void updateTagFilter(const std::vector<runbooks::RunbookRecord> &records);
+    void updateTagFilter(const QStringList &tags);
     void watch(const runbooks::ScanReport &report);
     void scheduleSync();
+    void listAll();
 
     QString m_databasePath;
     QStringList m_roots;
@@ -89,13 +101,19 @@ private:
     RunbookWorker *m_searchWorker;
     bool m_syncRunning = false;
     bool m_syncAgain = false;
+    bool m_started = false;
+    // Lists asked for and received, in order (one worker answers them in turn), and which
+    // of them follows the last finished scan: its arrival is indexReady.
+    int m_listsRequested = 0;
+    int m_listsReceived = 0;
+    int m_listAfterSync = 0;
+    int m_runbookCount = 0;
+    int m_runbooksWithoutSections = 0;
 
     QLineEdit *m_search;
     QComboBox *m_tagFilter;
     QLabel *m_status;
     RunbookTableModel *m_model;
-    QHash<QString, QString> m_pathsById;
-    QHash<QString, QString> m_titlesById;
     QHash<int, int> m_hiddenColumnWidths;
     TaskAttacher m_attachTasks;
     QSortFilterProxyModel *m_proxy;

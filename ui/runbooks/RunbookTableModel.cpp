@@ -4,33 +4,74 @@
 
 namespace ic::ui {
 
-RunbookTableModel::RunbookTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+RunbookTableModel::RunbookTableModel(QObject *parent)
+    : QAbstractTableModel(parent),
+      m_records(std::make_shared<const std::vector<runbooks::RunbookRecord>>())
+{}
 
-void RunbookTableModel::showAll(std::vector<runbooks::RunbookRecord> records)
+void RunbookTableModel::setRecords(
+    std::shared_ptr<const std::vector<runbooks::RunbookRecord>> records)
 {
-    beginResetModel();
     m_records = std::move(records);
     m_now = QDateTime::currentDateTimeUtc();
+    m_byId.clear();
+    m_byId.reserve(qsizetype(m_records->size()));
+    for (const auto &record : *m_records)
+        m_byId.insert(record.id, &record);
+}
+
+void RunbookTableModel::showAll(std::shared_ptr<const std::vector<runbooks::RunbookRecord>> records)
+{
+    beginResetModel();
+    setRecords(std::move(records));
     m_rows.clear();
-    int rank = 0;
-    for (const auto &record : m_records)
-        m_rows.push_back({&record, QString(), rank++, false});
+    endResetModel();
+    showAll();
+}
+
+void RunbookTableModel::showAll()
+{
+    beginResetModel();
+    m_showsHits = false;
+    m_hits.clear();
+    m_rows.clear();
+    if (m_records) {
+        m_rows.reserve(m_records->size());
+        int rank = 0;
+        for (const auto &record : *m_records)
+            m_rows.push_back({&record, QString(), rank++, false});
+    }
     endResetModel();
 }
 
 void RunbookTableModel::showHits(const std::vector<runbooks::SearchHit> &hits)
 {
-    QHash<QString, const runbooks::RunbookRecord *> byId;
-    for (const auto &record : m_records)
-        byId.insert(record.id, &record);
     beginResetModel();
+    m_showsHits = true;
+    m_hits = hits;
     m_rows.clear();
     int rank = 0;
-    for (const auto &hit : hits) {
-        if (const auto *record = byId.value(hit.id))
+    for (const auto &hit : m_hits) {
+        if (const auto *record = m_byId.value(hit.id))
             m_rows.push_back({record, hit.snippet, rank++, hit.fuzzy});
     }
     endResetModel();
+}
+
+void RunbookTableModel::updateRecords(
+    std::shared_ptr<const std::vector<runbooks::RunbookRecord>> records)
+{
+    if (!m_showsHits) {
+        showAll(std::move(records));
+        return;
+    }
+    // The rows point into the records: they are rebuilt with them, in one reset.
+    const std::vector<runbooks::SearchHit> hits = std::move(m_hits);
+    beginResetModel();
+    setRecords(std::move(records));
+    m_rows.clear();
+    endResetModel();
+    showHits(hits);
 }
 
 int RunbookTableModel::rowCount(const QModelIndex &parent) const

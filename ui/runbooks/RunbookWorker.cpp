@@ -4,6 +4,7 @@
 #include "storage/Database.h"
 
 #include <QMetaType>
+#include <set>
 
 namespace ic::ui {
 
@@ -37,8 +38,16 @@ void RunbookWorker::sync(const QStringList &roots)
 
 void RunbookWorker::list()
 {
-    if (runbooks::RunbookLibrary *runbooks = library())
-        Q_EMIT listed(runbooks->list());
+    runbooks::RunbookLibrary *runbooks = library();
+    if (!runbooks)
+        return;
+    auto list = std::make_shared<RunbookList>();
+    list->records = runbooks->list();
+    std::set<QString> tags;
+    for (const auto &record : list->records)
+        tags.insert(record.meta.tags.cbegin(), record.meta.tags.cend());
+    list->tags = QStringList(tags.cbegin(), tags.cend());
+    Q_EMIT listed(list);
 }
 
 void RunbookWorker::search(int generation, const QString &text)
@@ -52,7 +61,7 @@ void RunbookWorker::search(int generation, const QString &text)
 void registerRunbookMetaTypes()
 {
     qRegisterMetaType<ic::runbooks::ScanReport>();
-    qRegisterMetaType<std::vector<ic::runbooks::RunbookRecord>>();
+    qRegisterMetaType<ic::ui::SharedRunbookList>();
     qRegisterMetaType<std::vector<ic::runbooks::SearchHit>>();
 }
 

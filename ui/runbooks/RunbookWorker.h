@@ -17,6 +17,15 @@ class RunbookLibrary;
 
 namespace ic::ui {
 
+// Every runbook the index holds and their tags, sorted: made on the worker thread and shared,
+// never copied, on the way to the window.
+struct RunbookList
+{
+    std::vector<runbooks::RunbookRecord> records;
+    QStringList tags;
+};
+using SharedRunbookList = std::shared_ptr<const RunbookList>;
+
 // Runs index and search work on its own thread with its own database connection, so the
 // window never waits on the disk or on SQLite. Move it to a QThread and talk to it through
 // queued signals only.
@@ -38,7 +47,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void synced(const ic::runbooks::ScanReport &report);
-    void listed(const std::vector<ic::runbooks::RunbookRecord> &records);
+    void listed(const ic::ui::SharedRunbookList &list);
     void found(int generation, const QString &text,
                const std::vector<ic::runbooks::SearchHit> &hits);
     void failed(const QString &message);
