@@ -28,4 +28,70 @@ bool FirstPaintProbe::eventFilter(QObject *watched, QEvent *event)
     return QObject::eventFilter(watched, event);
 }
 
+namespace {
+
+class AfterFirstPaint : public QObject
+{
+public:
+    AfterFirstPaint(QWidget *window, std::function<void()> work)
+        : QObject(window), m_work(std::move(work))
+    {
+        window->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && m_work) {
+            watched->removeEventFilter(this);
+            // Two hops: behind whatever this paint itself queued (a probe's report).
+            QTimer::singleShot(0, this, [this] {
+                QTimer::singleShot(0, this, [this] {
+                    const auto work = std::move(m_work);
+                    m_work = nullptr;
+                    work();
+                    deleteLater();
+                });
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<void()> m_work;
+};
+
+} // namespace
+
+void afterFirstPaint(QWidget *window, std::function<void()> work)
+{
+    new AfterFirstPaint(window, std::move(work));
+}
+
+UsableProbe::UsableProbe(QWidget *window, QTextStream &out)
+    : QObject(window), m_window(window), m_out(out)
+{}
+
+void UsableProbe::markReady(Part part)
+{
+    m_ready |= part;
+    if (m_ready != (RunbookList | HealthBoard) || m_fired)
+        return;
+    // Ready: the next paint shows it.
+    m_window->installEventFilter(this);
+    m_window->update();
+}
+
+bool UsableProbe::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Paint && !m_fired) {
+        m_fired = true;
+        QTimer::singleShot(0, this, [this] {
+            m_out << millisecondsSinceProcessStart() << Qt::endl;
+            QCoreApplication::quit();
+        });
+    }
+    return QObject::eventFilter(watched, event);
+}
+
 } // namespace ic::ui

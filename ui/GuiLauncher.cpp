@@ -12,6 +12,7 @@
 #include "core/AsyncTask.h"
 #include "core/DataDir.h"
 #include "core/Logging.h"
+#include "core/ProcessClock.h"
 #include "core/Settings.h"
 #include "core/SingleInstance.h"
 #include "health/HealthConfig.h"
@@ -28,6 +29,7 @@
 #include <QFile>
 #include <QIcon>
 #include <QMessageBox>
+#include <QTimer>
 
 namespace ic::ui {
 namespace {
@@ -149,10 +151,21 @@ bool displayAvailable()
            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
+namespace {
+
+// Where the time before the first frame goes: --log-level ui=debug.
+void startupStep(const char *step)
+{
+    log::get(log::Ui)->debug("startup: {} at {} ms", step, millisecondsSinceProcessStart());
+}
+
+} // namespace
+
 int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err)
 {
     if (!cli::startLogging(options, err))
         return cli::UsageError;
+    startupStep("logging started");
     const DataDirChoice dataDir = resolveDataDir(options.dataDir);
     if (const QString problem = ensureDataDir(dataDir.path); !problem.isEmpty()) {
         showFatal(problem);
@@ -160,27 +173,65 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
     }
     // The startup probe measures a window, not a hand-over to one already running.
     SingleInstance instance(dataDir.path);
-    if (!options.exitAfterFirstPaint && !instance.claim()) {
+    if (!options.exitAfterFirstPaint && !options.exitWhenUsable && !instance.claim()) {
         out << "incident-console: already running for " << dataDir.path
             << "; its window was brought forward" << Qt::endl;
         return cli::Success;
     }
+    startupStep("data dir ready");
     auto database = openDatabaseForGui(QDir(dataDir.path).filePath(Database::defaultFileName()));
     if (!database)
         return cli::DataError;
+    startupStep("database open");
 
     auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
     applyTheme(*app, Settings(dataDir.path).get(settings::theme));
     applyStyle(*app);
-    if (const QString problem = health::ensureDefaultHealthConfig(dataDir.path); !problem.isEmpty())
-        log::get(log::Health)->warn("{}", problem.toStdString());
+    startupStep("style applied");
     health::HealthMonitor healthMonitor(health::healthConfigPath(dataDir.path), database->path());
     MainWindow window({database.get(), dataDir.path, options.runbookDirs});
+    startupStep("main window made");
     assembleWindow(window, *database, healthMonitor, dataDir.path, options.runbookDirs);
-    healthMonitor.start();
+    startupStep("window assembled");
+    afterFirstPaint(&window, [] { startupStep("first frame painted"); });
+    auto *runbookPanel = window.findChild<RunbookPanel *>();
     if (options.exitAfterFirstPaint)
         new FirstPaintProbe(&window, out);
+    if (options.exitWhenUsable) {
+        auto *usable = new UsableProbe(&window, out);
+        QObject::connect(runbookPanel, &RunbookPanel::runbooksShown, usable,
+                         [usable] { usable->markReady(UsableProbe::RunbookList); });
+        QObject::connect(&healthMonitor, &health::HealthMonitor::checksChanged, usable,
+                         [usable] { usable->markReady(UsableProbe::HealthBoard); });
+    }
+    // The first frame shows the window and what the database holds; the health checks, the
+    // runbook scan (RunbookPanel starts itself after its first paint) and the daily backup
+    // begin once it is on screen.
+    // --exit-after-first-paint measures the first frame and leaves: none of it is started.
+    if (!options.exitAfterFirstPaint)
+        afterFirstPaint(&window, [&healthMonitor, &window, dataDir, database = database.get()] {
+            if (const QString problem = health::ensureDefaultHealthConfig(dataDir.path);
+                !problem.isEmpty())
+                log::get(log::Health)->warn("{}", problem.toStdString());
+            healthMonitor.start();
+            // A daily safety copy, written on a pool thread with its own connection; failures
+            // are logged by writeDailyIfDue itself. Later still: it reads the whole database,
+            // which the window's own start needs the disk for.
+            if (!database->isReadOnly())
+                QTimer::singleShot(std::chrono::seconds(30), &window, [&window, database] {
+                    runAsync(
+                        &window,
+                        [path = database->path()] { return Backups::writeDailyIfDue(path); },
+                        [](const Result<QString> &written) {
+                            if (written && !written.value().isEmpty())
+                                log::get(log::Storage)
+                                    ->info("daily backup written to {}",
+                                           written.value().toStdString());
+                        });
+                });
+        });
     window.show();
+    startupStep("window shown");
     QObject::connect(&instance, &SingleInstance::activationRequested, &window, [&window] {
         log::get(log::Ui)->info("brought forward by a second launch");
         window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
@@ -188,16 +239,6 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
         window.raise();
         window.activateWindow();
     });
-    // A daily safety copy, written on a pool thread with its own connection; failures are
-    // logged by writeDailyIfDue itself.
-    if (!database->isReadOnly())
-        runAsync(
-            &window, [path = database->path()] { return Backups::writeDailyIfDue(path); },
-            [](const Result<QString> &written) {
-                if (written && !written.value().isEmpty())
-                    log::get(log::Storage)
-                        ->info("daily backup written to {}", written.value().toStdString());
-            });
     log::get(log::Ui)->info("window shown, data dir {}", dataDir.path.toStdString());
     return app->exec();
 }

@@ -4,8 +4,10 @@
 #include "HealthTile.h"
 #include "health/HealthMonitor.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ic::ui {
@@ -84,33 +86,99 @@ void HealthBoard::rebuild()
     m_problems->setVisible(!problems.isEmpty());
 
     // Groups in the order they first appear in health.yaml.
-    QStringList groups;
-    QHash<QString, QStringList> members;
-    for (const QString &name : m_monitor->checkNames()) {
+    QStringList order;
+    m_groups.clear();
+    const QStringList names = m_monitor->checkNames();
+    for (const QString &name : names) {
         const QString group = m_monitor->status(name).check.group;
-        if (!groups.contains(group))
-            groups.append(group);
-        members[group].append(name);
+        if (!m_groups.contains(group))
+            order.append(group);
+        m_groups[group].members.append(name);
     }
-    for (const QString &group : groups) {
-        auto *heading = new QLabel(group.isEmpty() ? tr("Ungrouped") : group, m_tilesArea);
+    // Folded when the board is large, unless the user unfolded it; a small board shows all.
+    const bool large = names.size() > maxExpandedChecks;
+    for (const QString &group : order) {
+        if (!m_seenGroups.contains(group) && large)
+            m_folded.insert(group);
+        m_seenGroups.insert(group);
+    }
+    if (!large)
+        m_folded.clear();
+    for (const QString &group : order) {
+        Group &entry = m_groups[group];
+        auto *row = new QWidget(m_tilesArea);
+        auto *rowLayout = new QHBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        auto *heading = new QLabel(group.isEmpty() ? tr("Ungrouped") : group, row);
         heading->setObjectName(QStringLiteral("healthGroupHeading"));
         QFont font = heading->font();
         font.setBold(true);
         heading->setFont(font);
-        m_tilesLayout->addWidget(heading);
-        for (const QString &name : members.value(group)) {
-            auto *tile = new HealthTile(name, m_tilesArea);
-            connect(tile, &HealthTile::runbookRequested, this, &HealthBoard::runbookRequested);
-            connect(tile, &HealthTile::detailsRequested, this, &HealthBoard::showDetails);
-            connect(tile, &HealthTile::probeNowRequested, m_monitor,
-                    &health::HealthMonitor::probeNow);
-            m_tilesLayout->addWidget(tile);
-            m_tiles.insert(name, tile);
-        }
+        entry.counts = new QLabel(row);
+        entry.counts->setObjectName(QStringLiteral("healthGroupCounts"));
+        entry.toggle = new QToolButton(row);
+        entry.toggle->setObjectName(QStringLiteral("healthGroupToggle"));
+        entry.toggle->setAutoRaise(true);
+        connect(entry.toggle, &QToolButton::clicked, this,
+                [this, group] { setGroupExpanded(group, !isGroupExpanded(group)); });
+        rowLayout->addWidget(heading);
+        rowLayout->addWidget(entry.counts, 1);
+        rowLayout->addWidget(entry.toggle);
+        m_tilesLayout->addWidget(row);
+        entry.tiles = new QWidget(m_tilesArea);
+        auto *tilesLayout = new QVBoxLayout(entry.tiles);
+        tilesLayout->setContentsMargins(0, 0, 0, 0);
+        tilesLayout->setSpacing(4);
+        m_tilesLayout->addWidget(entry.tiles);
+        if (isGroupExpanded(group))
+            fillGroup(group);
+        updateToggle(group);
     }
     m_tilesLayout->addStretch(1);
     refreshAll();
+}
+
+void HealthBoard::fillGroup(const QString &group)
+{
+    const Group &entry = m_groups[group];
+    for (const QString &name : entry.members) {
+        auto *tile = new HealthTile(name, entry.tiles);
+        connect(tile, &HealthTile::runbookRequested, this, &HealthBoard::runbookRequested);
+        connect(tile, &HealthTile::detailsRequested, this, &HealthBoard::showDetails);
+        connect(tile, &HealthTile::probeNowRequested, m_monitor, &health::HealthMonitor::probeNow);
+        entry.tiles->layout()->addWidget(tile);
+        m_tiles.insert(name, tile);
+    }
+}
+
+void HealthBoard::setGroupExpanded(const QString &group, bool expanded)
+{
+    if (!m_groups.contains(group) || expanded == isGroupExpanded(group))
+        return;
+    if (expanded) {
+        m_folded.remove(group);
+        fillGroup(group);
+        for (const QString &name : m_groups[group].members)
+            refreshTile(name);
+    } else {
+        m_folded.insert(group);
+        for (const QString &name : m_groups[group].members)
+            delete m_tiles.take(name);
+    }
+    updateToggle(group);
+    updateSummary();
+}
+
+void HealthBoard::updateToggle(const QString &group)
+{
+    const Group &entry = m_groups[group];
+    const bool expanded = isGroupExpanded(group);
+    const QString name = group.isEmpty() ? tr("Ungrouped") : group;
+    entry.toggle->setText(expanded ? tr("Hide")
+                                   : tr("Show %n check(s)", nullptr, int(entry.members.size())));
+    entry.toggle->setAccessibleName(expanded ? tr("Hide the checks of %1").arg(name)
+                                             : tr("Show the checks of %1").arg(name));
+    entry.counts->setVisible(!expanded);
 }
 
 void HealthBoard::showDetails(const QString &name)
@@ -152,12 +220,29 @@ void HealthBoard::updateSummary()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QMap<int, int> counts;
     int pending = 0;
+    QHash<QString, QMap<int, int>> folded;
     for (const QString &name : names) {
         const health::CheckStatus status = m_monitor->status(name);
-        if (!status.hasResult)
+        const int state = status.hasResult ? int(health::displayedState(status, now)) : -1;
+        if (state < 0)
             ++pending;
         else
-            ++counts[int(health::displayedState(status, now))];
+            ++counts[state];
+        if (!isGroupExpanded(status.check.group))
+            ++folded[status.check.group][state];
+    }
+    // A folded group's heading says what its tiles would, worst first.
+    for (auto group = folded.cbegin(); group != folded.cend(); ++group) {
+        QStringList states;
+        for (const int state :
+             {int(health::State::Crit), int(health::State::Warn), int(health::State::Unknown),
+              int(health::State::Stale), int(health::State::Ok), -1}) {
+            if (const int count = group.value().value(state); count > 0)
+                states.append(QStringLiteral("%1 %2").arg(count).arg(
+                    state < 0 ? tr("pending") : health::stateName(health::State(state))));
+        }
+        if (const auto entry = m_groups.constFind(group.key()); entry != m_groups.cend())
+            entry->counts->setText(states.join(QStringLiteral(" · ")));
     }
     QStringList parts;
     for (auto it = counts.begin(); it != counts.end(); ++it)

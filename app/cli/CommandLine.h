@@ -29,6 +29,7 @@ struct GlobalOptions
     QStringList runbookDirs;
     QString logLevel;
     bool exitAfterFirstPaint = false;
+    bool exitWhenUsable = false;
 };
 
 void addGlobalOptions(QCommandLineParser &parser);

@@ -7,6 +7,11 @@ const QCommandLineOption exitAfterFirstPaintOption(
     QStringLiteral("exit-after-first-paint"),
     QStringLiteral("Quit once the window has painted; print milliseconds since process start."));
 
+const QCommandLineOption exitWhenUsableOption(
+    QStringLiteral("exit-when-usable"),
+    QStringLiteral("Quit once the runbook list and the health board are filled and painted; "
+                   "print milliseconds since process start."));
+
 QString helpText(const QCommandLineParser &parser)
 {
     // Qt names the program from QCoreApplication, which does not exist yet at this point.
@@ -42,6 +47,7 @@ Invocation parseInvocation(const QStringList &argv, QTextStream &out, QTextStrea
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     addGlobalOptions(parser);
     parser.addOption(exitAfterFirstPaintOption);
+    parser.addOption(exitWhenUsableOption);
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     const QCommandLineOption version(QStringLiteral("version"),
@@ -68,6 +74,7 @@ Invocation parseInvocation(const QStringList &argv, QTextStream &out, QTextStrea
     }
     invocation.options = globalOptionsFrom(parser);
     invocation.options.exitAfterFirstPaint = parser.isSet(exitAfterFirstPaintOption);
+    invocation.options.exitWhenUsable = parser.isSet(exitWhenUsableOption);
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         return invocation;

@@ -62,6 +62,40 @@ private Q_SLOTS:
         m_closedPort = closed.serverPort();
     }
 
+    void aLargeBoardStartsFoldedAndCountsItsGroups()
+    {
+        // More checks than a board unfolds: groups come folded, headings count their states,
+        // a group's tiles exist only while it is unfolded.
+        QString yaml = QStringLiteral("defaults: { interval: 1h }\nchecks:\n");
+        for (int i = 0; i < HealthBoard::maxExpandedChecks + 10; ++i)
+            yaml += QStringLiteral("  - { name: c%1, group: g%2, type: tcp, host: 127.0.0.1, "
+                                   "port: %3 }\n")
+                        .arg(i)
+                        .arg(i % 2)
+                        .arg(m_closedPort);
+        QVERIFY(test::writeFile(configPath(), yaml.toUtf8()));
+        health::HealthMonitor monitor(configPath(), QString());
+        HealthBoard board(&monitor);
+        board.show();
+        monitor.start();
+        QVERIFY(!board.isGroupExpanded(QStringLiteral("g0")));
+        QVERIFY(!board.tile(QStringLiteral("c0")));
+        QVERIFY(board.findChildren<HealthTile *>().isEmpty());
+        const auto counts = board.findChildren<QLabel *>(QStringLiteral("healthGroupCounts"));
+        QCOMPARE(counts.size(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(counts.first()->text(), QStringLiteral("105 CRIT"), 10000);
+        auto *toggle = board.findChild<QToolButton *>(QStringLiteral("healthGroupToggle"));
+        QVERIFY(!toggle->accessibleName().isEmpty());
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY(board.isGroupExpanded(QStringLiteral("g0")));
+        QVERIFY(board.tile(QStringLiteral("c0")));
+        QCOMPARE(board.findChildren<HealthTile *>().size(), 105);
+        QTRY_VERIFY(stateOf(board.tile(QStringLiteral("c0"))).contains(QStringLiteral("CRIT")));
+        board.setGroupExpanded(QStringLiteral("g0"), false);
+        QVERIFY(!board.tile(QStringLiteral("c0")));
+        QTRY_VERIFY(board.findChildren<HealthTile *>().isEmpty());
+    }
+
     void tilesShowLiveStatesGroupsProblemsAndRunbooks()
     {
         QVERIFY(test::writeFile(configPath(), config(false)));

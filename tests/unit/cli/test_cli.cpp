@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -148,6 +149,27 @@ private Q_SLOTS:
         const qint64 ms = result.out.trimmed().toLongLong(&isNumber);
         QVERIFY2(isNumber, qPrintable(result.out));
         QVERIFY(ms > 0);
+    }
+
+    void firstFrameComesBeforeEverythingItDoesNotShow()
+    {
+        // The health config is written (and its checks started) after the first frame:
+        // a window that leaves at its first paint never got to it.
+        const QString dataDir = freshDataDir(QStringLiteral("first-frame"));
+        const auto painted = test::runConsole(
+            {QStringLiteral("--data-dir"), dataDir, QStringLiteral("--exit-after-first-paint")},
+            {{QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen")}});
+        QVERIFY2(painted.exitCode == 0, qPrintable(painted.err));
+        QVERIFY(!QFileInfo::exists(dataDir + QStringLiteral("/health.yaml")));
+        // Usable: the runbook list and the health board are filled, and it says when.
+        const auto usable = test::runConsole(
+            {QStringLiteral("--data-dir"), dataDir, QStringLiteral("--exit-when-usable")},
+            {{QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen")}});
+        QVERIFY2(usable.exitCode == 0, qPrintable(usable.err));
+        bool isNumber = false;
+        const qint64 ms = usable.out.trimmed().toLongLong(&isNumber);
+        QVERIFY2(isNumber && ms > 0, qPrintable(usable.out));
+        QVERIFY(QFileInfo::exists(dataDir + QStringLiteral("/health.yaml")));
     }
 };
 
