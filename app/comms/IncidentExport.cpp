@@ -4,10 +4,7 @@
 
 #include <QFile>
 #include <QJsonArray>
-#include <QPageSize>
-#include <QPdfWriter>
 #include <QRegularExpression>
-#include <QTextDocument>
 
 namespace ic::comms {
 namespace {
@@ -222,22 +219,22 @@ QString incidentToHtml(const QJsonObject &incident)
     return html;
 }
 
+namespace {
+
+IncidentPdfWriter pdfWriter = nullptr;
+
+} // namespace
+
+void setIncidentPdfWriter(IncidentPdfWriter writer)
+{
+    pdfWriter = writer;
+}
+
 Result<void> writeIncidentPdf(const QJsonObject &incident, const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return failure(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    QPdfWriter writer(&file);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setTitle(incident.value(QStringLiteral("title")).toString());
-    writer.setCreator(QStringLiteral("Incident Console"));
-    QTextDocument document;
-    document.setHtml(incidentToHtml(incident));
-    document.print(&writer);
-    file.close();
-    if (file.error() != QFileDevice::NoError || file.size() == 0)
-        return failure(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    return {};
+    if (!pdfWriter)
+        return failure(QStringLiteral("cannot write %1: PDF rendering is not loaded").arg(path));
+    return pdfWriter(incident, path);
 }
 
 } // namespace ic::comms

@@ -18,6 +18,11 @@ QString incidentToHtml(const QJsonObject &incident);
 
 // Renders incidentToHtml() to a PDF file (A4). Needs a QGuiApplication (offscreen is fine).
 // The error names the file and why it could not be written.
+// The rendering lives with QtGui in the window's module (IncidentPdf.h), so that the command
+// line never loads QtGui; it registers itself with setIncidentPdfWriter when loaded.
 Result<void> writeIncidentPdf(const QJsonObject &incident, const QString &path);
+
+using IncidentPdfWriter = Result<void> (*)(const QJsonObject &incident, const QString &path);
+void setIncidentPdfWriter(IncidentPdfWriter writer);
 
 } // namespace ic::comms

@@ -17,4 +17,6 @@ for f in ./usr/bin/incident-console ./usr/share/applications/incident-console.de
          ./usr/share/metainfo/io.github.incident_console.IncidentConsole.metainfo.xml; do
     grep -qx "$f" <<<"$files" || { echo "missing from the package: $f"; exit 1; }
 done
+grep -q '/incident-console/incident-console-gui\.so$' <<<"$files" \
+    || { echo "missing from the package: the window's module incident-console-gui.so"; exit 1; }
 echo "package $(basename "$deb") ok"

@@ -23,4 +23,12 @@ version=$("$work/moved/bin/incident-console" --version)
 [ "$version" = "incident-console $(cat "$build_dir/VERSION")" ] || { echo "unexpected: $version"; exit 1; }
 "$work/moved/bin/incident-console" --data-dir "$work/data" backup --output "$work/backup.db" >/dev/null
 [ -s "$work/backup.db" ] || { echo "backup from the installed console is empty"; exit 1; }
+# The window lives in a module the executable finds relative to itself, moved or not.
+"$work/moved/bin/incident-console" --data-dir "$work/data" --exit-after-first-paint >/dev/null 2>&1 \
+    || { echo "the moved console cannot open its window"; exit 1; }
+# The command line starts without QtGui and QtWidgets: only the module links them.
+if readelf -d "$work/moved/bin/incident-console" | grep -E -q 'NEEDED.*libQt6(Gui|Widgets)'; then
+    echo "incident-console links QtGui or QtWidgets itself; they belong to its module"
+    exit 1
+fi
 echo "install, relocation and desktop metadata ok"

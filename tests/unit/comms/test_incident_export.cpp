@@ -1,4 +1,5 @@
 #include "comms/IncidentExport.h"
+#include "comms/IncidentPdf.h"
 #include "comms/IncidentValues.h"
 
 #include <QJsonArray>
@@ -68,7 +69,12 @@ class TestIncidentExport : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { qputenv("TZ", "UTC"); }
+    void initTestCase()
+    {
+        qputenv("TZ", "UTC");
+        // The window's module registers the QtGui half; here the test does.
+        setIncidentPdfWriter(renderIncidentPdf);
+    }
 
     void valuesFillTheTemplatesFromTheJson()
     {
