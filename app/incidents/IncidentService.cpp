@@ -161,8 +161,12 @@ Result<void> IncidentService::importIncident(const IncidentRecord &record, bool 
 
 Result<Change> IncidentService::reported(Result<Change> result)
 {
+    // Our own change names its incident and its one event: reported as it is, without a read
+    // transaction after the commit (a tick's latency is its write, nothing else). What other
+    // connections committed meanwhile comes with the next checkForExternalChanges(); that
+    // report may name this incident once more, which costs a listener one reload.
     if (result)
-        reportNewEvents();
+        Q_EMIT incidentChanged(result->incidentId, result->eventId);
     return result;
 }
 
