@@ -1,5 +1,6 @@
 #include "IncidentExport.h"
 
+#include "core/CountText.h"
 #include "core/Ids.h"
 
 #include <QFile>
@@ -8,6 +9,7 @@
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QTextDocument>
+#include <limits>
 
 namespace ic::comms {
 namespace {
@@ -160,7 +162,11 @@ QString incidentToMarkdown(const QJsonObject &incident)
     return md;
 }
 
-QString incidentToHtml(const QJsonObject &incident)
+namespace {
+
+// incidentToHtml() with the newest timelineLimit events of the timeline and a row saying how
+// many older ones it left out.
+QString htmlRecord(const QJsonObject &incident, qsizetype timelineLimit)
 {
     const auto e = [](const QString &text) {
         return text.toHtmlEscaped();
@@ -206,8 +212,15 @@ QString incidentToHtml(const QJsonObject &incident)
         html += QStringLiteral("</ul>\n");
     html += QStringLiteral(
         "<h2>Timeline</h2>\n<table>\n<tr><th>Time</th><th>Event</th><th>By</th></tr>\n");
-    for (const QJsonValue &value : incident.value(QStringLiteral("timeline")).toArray()) {
-        const QJsonObject event = value.toObject();
+    const QJsonArray timeline = incident.value(QStringLiteral("timeline")).toArray();
+    const qsizetype left = std::max<qsizetype>(0, timeline.size() - timelineLimit);
+    if (left > 0)
+        html += QStringLiteral("<tr><td colspan=\"3\"><i>%1 older events are left out here: "
+                               "the HTML, Markdown and JSON exports hold every event.</i></td>"
+                               "</tr>\n")
+                    .arg(countText(left));
+    for (qsizetype i = left; i < timeline.size(); ++i) {
+        const QJsonObject event = timeline.at(i).toObject();
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>\n")
                     .arg(e(localTime(event.value(QStringLiteral("at")))),
                          e(event.value(QStringLiteral("text")).toString()),
@@ -222,6 +235,13 @@ QString incidentToHtml(const QJsonObject &incident)
     return html;
 }
 
+} // namespace
+
+QString incidentToHtml(const QJsonObject &incident)
+{
+    return htmlRecord(incident, std::numeric_limits<qsizetype>::max());
+}
+
 Result<void> writeIncidentPdf(const QJsonObject &incident, const QString &path)
 {
     QFile file(path);
@@ -232,7 +252,7 @@ Result<void> writeIncidentPdf(const QJsonObject &incident, const QString &path)
     writer.setTitle(incident.value(QStringLiteral("title")).toString());
     writer.setCreator(QStringLiteral("Incident Console"));
     QTextDocument document;
-    document.setHtml(incidentToHtml(incident));
+    document.setHtml(htmlRecord(incident, maxPdfTimelineEvents));
     document.print(&writer);
     file.close();
     if (file.error() != QFileDevice::NoError || file.size() == 0)
