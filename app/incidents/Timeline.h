@@ -48,6 +48,13 @@ struct TimelineEvent
     bool superseded = false; // a later edit or deletion replaced this note
 };
 
+// Part of a timeline, for what must stay quick however long it is (the window).
+struct TimelinePage
+{
+    std::vector<TimelineEvent> events; // oldest first, superseded set
+    bool hasOlder = false;             // events before the first one here exist
+};
+
 class Timeline
 {
 public:
@@ -65,6 +72,10 @@ public:
 
     // Oldest first.
     std::vector<TimelineEvent> events(const QString &incidentId, QString *error = nullptr) const;
+    // The newest limit events, or the limit events just before the event olderThan; each
+    // read through the indexes, in time independent of the timeline's length.
+    TimelinePage newestEvents(const QString &incidentId, int limit, QString *error = nullptr) const;
+    TimelinePage eventsBefore(const QString &olderThan, int limit, QString *error = nullptr) const;
     std::optional<TimelineEvent> event(const QString &eventId) const;
     QDateTime latestOf(const QString &incidentId, const QString &kind) const;
 

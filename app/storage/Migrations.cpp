@@ -192,6 +192,16 @@ const std::vector<Migration> &schemaMigrations()
              "CREATE UNIQUE INDEX checklist_items_by_number ON checklist_items(incident_id, "
              "number)",
          }},
+        {7,
+         "timeline indexes for incidents with long timelines",
+         {
+             // Whether a note was replaced, for each event the window shows, without reading
+             // the rest of a timeline of hundreds of thousands of events.
+             "CREATE INDEX timeline_events_by_supersedes ON timeline_events(supersedes) "
+             "WHERE supersedes IS NOT NULL",
+             // The latest event of a kind (the last update sent, for the next-update countdown).
+             "CREATE INDEX timeline_events_by_kind ON timeline_events(incident_id, kind, at)",
+         }},
     };
     return migrations;
 }
