@@ -76,6 +76,12 @@ std::unique_ptr<Database> openDatabaseForGui(const QString &path)
         showNotice(result.notice);
         return database;
     }
+    // A full disk is not a damaged file: show what is stored and say how to get back to
+    // writing, never offer to move a healthy database aside.
+    if (result.status == DatabaseOpenResult::Status::NoSpace)
+        return openReadOnlyForGui(
+            path, whyNoRoomToOpen(path) +
+                      QStringLiteral(" (free some space and start the console again to write)"));
     QList<DatabaseProblemChoice> offered;
     if (result.status == DatabaseOpenResult::Status::NewerSchema && result.readableReadOnly)
         offered << DatabaseProblemChoice::OpenReadOnly;

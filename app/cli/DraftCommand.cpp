@@ -159,7 +159,7 @@ int runExport(Context &context, const QStringList &args)
     if (output.isEmpty())
         return fail(context, QStringLiteral("export"), QStringLiteral("--output FILE is required"),
                     UsageError);
-    auto session = openIncidentSession(context, parser);
+    auto session = openIncidentSession(context, parser, Context::Access::ReadOnlyAllowed);
     if (!session)
         return DataError;
     const QString id = incidentIdFrom(context, QStringLiteral("export"), session->store(), parser);

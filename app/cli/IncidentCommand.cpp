@@ -78,7 +78,7 @@ int runList(Context &context, const QStringList &args)
                       QStringLiteral("TEXT")});
     if (const int code = parseAction(parser, QStringLiteral("list"), args, context, {}); code >= 0)
         return code;
-    auto session = openIncidentSession(context, parser);
+    auto session = openIncidentSession(context, parser, Context::Access::ReadOnlyAllowed);
     if (!session)
         return DataError;
     const auto incidents = session->store().list(parser.value(QStringLiteral("search")));
@@ -114,7 +114,7 @@ int runShow(Context &context, const QStringList &args)
             parseAction(parser, QStringLiteral("show"), args, context, {QStringLiteral("ID")});
         code >= 0)
         return code;
-    auto session = openIncidentSession(context, parser);
+    auto session = openIncidentSession(context, parser, Context::Access::ReadOnlyAllowed);
     if (!session)
         return DataError;
     const QString id = incidentIdFrom(context, QStringLiteral("show"), session->store(), parser);
