@@ -16,11 +16,26 @@ QDateTime timeOf(const QJsonValue &value)
     return fromStoredTime(value.toString());
 }
 
-// 09:41 within one day; with the date when the incident spans days.
-QString clockText(const QDateTime &time, bool withDate)
+// The zone the incident was declared in, so a reader elsewhere fills the same times into a
+// draft; this machine's zone for an incident that has none.
+QTimeZone incidentZone(const QJsonObject &incident)
 {
-    const QDateTime local = time.toLocalTime();
-    return local.toString(withDate ? QStringLiteral("yyyy-MM-dd HH:mm") : QStringLiteral("HH:mm"));
+    const QTimeZone declared(incident.value(QStringLiteral("time_zone")).toString().toUtf8());
+    return declared.isValid() ? declared : QTimeZone::systemTimeZone();
+}
+
+// 09:41 within one day; with the date when the incident spans days; in the incident's zone.
+QString clockText(const QDateTime &time, bool withDate, const QTimeZone &zone)
+{
+    const QDateTime there = time.toTimeZone(zone);
+    return there.toString(withDate ? QStringLiteral("yyyy-MM-dd HH:mm") : QStringLiteral("HH:mm"));
+}
+
+// A time a reader acts on ("Next update by 17:09 UTC") names its zone.
+QString clockTextWithZone(const QDateTime &time, bool withDate, const QTimeZone &zone)
+{
+    return clockText(time, withDate, zone) + QLatin1Char(' ') +
+           time.toTimeZone(zone).timeZoneAbbreviation();
 }
 
 QString durationText(qint64 secondsTotal)
@@ -59,8 +74,9 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
     const QDateTime started = timeOf(milestones.value(QStringLiteral("started")));
     const QDateTime resolved = timeOf(milestones.value(QStringLiteral("resolved")));
     const QDateTime end = resolved.isValid() ? resolved : now;
+    const QTimeZone zone = incidentZone(incident);
     const bool multiDay =
-        started.isValid() && started.toLocalTime().date() != end.toLocalTime().date();
+        started.isValid() && started.toTimeZone(zone).date() != end.toTimeZone(zone).date();
     const QString status = incident.value(QStringLiteral("status")).toString();
 
     QVariantMap v;
@@ -76,7 +92,8 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
         v[QStringLiteral("is_") + QLatin1String(name)] =
             status.compare(QLatin1String(name), Qt::CaseInsensitive) == 0;
     if (started.isValid()) {
-        v[QStringLiteral("date")] = started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd"));
+        v[QStringLiteral("date")] = started.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd"));
+        v[QStringLiteral("time_zone")] = started.toTimeZone(zone).timeZoneAbbreviation();
         v[QStringLiteral("started")] =
             toIsoWithOffset(started).replace(QLatin1Char('T'), QLatin1Char(' '));
         v[QStringLiteral("duration")] = durationText(started.secsTo(end));
@@ -88,7 +105,7 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
     }
     const QDateTime nextUpdate = timeOf(incident.value(QStringLiteral("next_update_at")));
     if (nextUpdate.isValid())
-        v[QStringLiteral("next_update")] = clockText(nextUpdate, multiDay);
+        v[QStringLiteral("next_update")] = clockTextWithZone(nextUpdate, multiDay, zone);
     for (const char *key : {"mtta", "mttr"}) {
         const QJsonValue secondsValue =
             incident.value(QLatin1String(key) + QLatin1String("_seconds"));
@@ -102,7 +119,7 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
     QVariantList actionItems;
     for (const QJsonValue &value : incident.value(QStringLiteral("timeline")).toArray()) {
         const QJsonObject event = value.toObject();
-        const QString time = clockText(timeOf(event.value(QStringLiteral("at"))), multiDay);
+        const QString time = clockText(timeOf(event.value(QStringLiteral("at"))), multiDay, zone);
         const QString text = event.value(QStringLiteral("text")).toString();
         const QString kind = event.value(QStringLiteral("kind")).toString();
         timeline.append(QVariantMap{
@@ -140,7 +157,7 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
         openItems.append(QVariantMap{
             {QStringLiteral("text"), text},
             {QStringLiteral("phase"), item.value(QStringLiteral("phase")).toString()},
-            {QStringLiteral("due"), due.isValid() ? clockText(due, multiDay) : QString()},
+            {QStringLiteral("due"), due.isValid() ? clockText(due, multiDay, zone) : QString()},
             {QStringLiteral("overdue"), due.isValid() && due < now}});
     }
     v[QStringLiteral("open_items")] = openItems;
