@@ -29,8 +29,11 @@ QVariantMap ActiveIncident::templateValues() const
 {
     if (!m_incident)
         return {};
-    return comms::incidentValues(m_service.document(m_incident->id),
-                                 QDateTime::currentDateTimeUtc());
+    QVariantMap values =
+        comms::incidentValues(m_service.document(m_incident->id), QDateTime::currentDateTimeUtc());
+    if (m_contacts)
+        values.insert(QStringLiteral("contacts"), m_contacts(*m_incident));
+    return values;
 }
 
 void ActiveIncident::reload()

@@ -4,6 +4,7 @@
 #include "IncidentHeader.h"
 #include "MainWindow.h"
 #include "contacts/ContactsLoader.h"
+#include "contacts/TemplateContacts.h"
 #include "core/AsyncTask.h"
 #include "core/Duration.h"
 #include "core/Logging.h"
@@ -161,6 +162,12 @@ void installEscalation(MainWindow &window, ActiveIncident *incident, const QStri
     window.header()->addRow(strip);
     window.addActions(strip->copyActions());
     QObject::connect(incident, &ActiveIncident::changed, strip, &EscalationStrip::updateClocks);
+    incident->setContactsProvider([strip, incident](const incidents::Incident &shown) {
+        const incidents::SeverityLevel *level = incident->severities().level(shown.severity);
+        return contacts::templateContacts(strip->directory(), shown.commander,
+                                          level ? level->escalationRoles() : QStringList(),
+                                          QDateTime::currentDateTime());
+    });
     QObject::connect(strip, &EscalationStrip::copied, &window, [&window](const QString &what) {
         window.statusBar()->showMessage(what, 5000);
     });

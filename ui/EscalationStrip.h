@@ -25,6 +25,7 @@ public:
     EscalationStrip(ActiveIncident &incident, QWidget *parent = nullptr);
 
     void setDirectory(contacts::Directory directory);
+    const contacts::Directory &directory() const { return m_directory; }
     // The copy actions, for the window's shortcuts and the command palette.
     QList<QAction *> copyActions() const;
 

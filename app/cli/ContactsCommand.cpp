@@ -3,11 +3,13 @@
 #include "contacts/ContactsJson.h"
 #include "contacts/ContactsLoader.h"
 #include "contacts/OnCall.h"
+#include "contacts/TemplateContacts.h"
 #include "contacts/TimeFields.h"
 #include "core/Ids.h"
 #include "core/Settings.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace ic::cli {
 namespace {
@@ -231,6 +233,24 @@ int runOncall(Context &context, const QStringList &args)
     for (const Holding &holding : holdings)
         printHolding(context, *directory, holding);
     return Success;
+}
+
+bool templateAsksForContacts(const QString &templateText)
+{
+    static const QRegularExpression tag(QStringLiteral("\\{\\{\\s*[#^]?\\s*contacts\\s*\\}\\}"));
+    return tag.match(templateText).hasMatch();
+}
+
+QVariantList draftContacts(Context &context, const incidents::Incident &incident,
+                           const incidents::SeverityScheme &severities)
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    const auto directory = loadFor(context, QStringLiteral("draft"), now);
+    if (!directory)
+        return {};
+    const incidents::SeverityLevel *level = severities.level(incident.severity);
+    return contacts::templateContacts(*directory, incident.commander,
+                                      level ? level->escalationRoles() : QStringList(), now);
 }
 
 } // namespace ic::cli

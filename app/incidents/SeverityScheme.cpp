@@ -58,6 +58,16 @@ const EscalationStep *SeverityLevel::nextEscalation(qint64 elapsedSeconds) const
     return nullptr;
 }
 
+QStringList SeverityLevel::escalationRoles() const
+{
+    QStringList roles;
+    for (const EscalationStep &step : escalation) {
+        if (!step.call.isEmpty() && !roles.contains(step.call))
+            roles << step.call;
+    }
+    return roles;
+}
+
 const SeverityLevel *SeverityScheme::level(const QString &id) const
 {
     for (const SeverityLevel &candidate : levels) {

@@ -29,6 +29,8 @@ struct SeverityLevel
     // The first step not yet due after elapsedSeconds of the incident, or nothing when every
     // step is due.
     const EscalationStep *nextEscalation(qint64 elapsedSeconds) const;
+    // The roles the ladder calls, in order, each once.
+    QStringList escalationRoles() const;
 };
 
 struct SeverityScheme

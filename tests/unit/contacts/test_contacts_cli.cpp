@@ -258,6 +258,75 @@ private Q_SLOTS:
         QCOMPARE(people.size(), 1);
         QCOMPARE(people.at(0)[QStringLiteral("name")].toString(), QStringLiteral("Security desk"));
     }
+    // {{contacts}} names the commander and whoever holds the roles the severity's ladder
+    // calls; a template that does not ask gets none of it, nor do the export and the logs.
+    void draftsNameContactsOnlyWhenTheTemplateAsks()
+    {
+        const QString dataDir = m_root.filePath(QStringLiteral("drafts"));
+        QVERIFY(QDir().mkpath(dataDir + QStringLiteral("/templates")));
+        QVERIFY(test::writeFile(dataDir + QStringLiteral("/contacts.yaml"),
+                                "people:\n"
+                                "  - { id: kim, name: Kim Chen, chat: \"@kim\", phone: \"+1 555 "
+                                "0101\" }\n"
+                                "  - { id: ana, name: Ana Lima, chat: \"@ana\", phone: \"+49 30 "
+                                "1234567\" }\n"
+                                "  - { id: dana, name: Dana Park, phone: \"+44 20 7946 0000\" }\n"
+                                "roles:\n"
+                                "  secondary-on-call: [ana]\n"
+                                "  team-lead: [dana]\n"));
+        QVERIFY(test::writeFile(dataDir + QStringLiteral("/templates/call-list.mustache"),
+                                "{{! Call list: whom to call }}\n"
+                                "{{#contacts}}\n"
+                                "{{role}}: {{name}}{{#handle}} ({{handle}}){{/handle}}\n"
+                                "{{/contacts}}\n"));
+        const auto declared =
+            run({QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
+                 QStringLiteral("Checkout down"), QStringLiteral("--severity"),
+                 QStringLiteral("SEV-1"), QStringLiteral("--commander"), QStringLiteral("Kim Chen"),
+                 QStringLiteral("--json"), QStringLiteral("--log-level"), QStringLiteral("debug")},
+                dataDir);
+        QVERIFY2(declared.exitCode == 0, qPrintable(declared.err));
+        const QString id = QJsonDocument::fromJson(declared.out.toUtf8())
+                               .object()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        const auto draft = run({QStringLiteral("draft"), id, QStringLiteral("call-list"),
+                                QStringLiteral("--format"), QStringLiteral("text"),
+                                QStringLiteral("--log-level"), QStringLiteral("debug")},
+                               dataDir);
+        QVERIFY2(draft.out.contains(QStringLiteral("commander: Kim Chen (@kim)\n"
+                                                   "secondary-on-call: Ana Lima (@ana)\n"
+                                                   "team-lead: Dana Park\n")),
+                 qPrintable(draft.out + draft.err));
+        const auto initial =
+            run({QStringLiteral("draft"), id, QStringLiteral("initial"), QStringLiteral("--format"),
+                 QStringLiteral("text"), QStringLiteral("--log-level"), QStringLiteral("debug")},
+                dataDir);
+        const QString exportPath = m_root.filePath(QStringLiteral("export.md"));
+        const auto exported = run({QStringLiteral("export"), id, QStringLiteral("--format"),
+                                   QStringLiteral("md"), QStringLiteral("--output"), exportPath},
+                                  dataDir);
+        QCOMPARE(exported.exitCode, 0);
+        QFile exportFile(exportPath);
+        QVERIFY(exportFile.open(QIODevice::ReadOnly));
+        const QString exportText = QString::fromUtf8(exportFile.readAll());
+        QVERIFY(exportText.contains(QStringLiteral("Checkout down")));
+        QString logs;
+        const QDir logDir(dataDir + QStringLiteral("/logs"));
+        for (const QString &name : logDir.entryList(QDir::Files)) {
+            QFile log(logDir.filePath(name));
+            QVERIFY(log.open(QIODevice::ReadOnly));
+            logs += QString::fromUtf8(log.readAll());
+        }
+        QVERIFY(!logs.isEmpty());
+        for (const QString &personal :
+             {QStringLiteral("1234567"), QStringLiteral("@ana"), QStringLiteral("Dana Park")}) {
+            QVERIFY2(!initial.out.contains(personal), qPrintable(initial.out));
+            QVERIFY(!exportText.contains(personal));
+            QVERIFY2(!logs.contains(personal), qPrintable(personal));
+            QVERIFY(!draft.err.contains(personal));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestContactsCli)
