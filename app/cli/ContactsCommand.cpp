@@ -90,7 +90,8 @@ QString emptyHint(const Directory &directory, const QString &dataDir)
                      .arg(contacts::contactsPath(dataDir));
 }
 
-void printHolding(Context &context, const Directory &directory, const Holding &holding)
+void printHolding(Context &context, const Directory &directory, const Holding &holding,
+                  const QDateTime &at)
 {
     context.out() << holding.role << ": ";
     const Person *person = directory.person(holding.personId);
@@ -110,9 +111,8 @@ void printHolding(Context &context, const Directory &directory, const Holding &h
     }
     if (person) {
         context.out() << "\n  " << reachableBy(*person);
-        if (const QString local = theirTime(*person, QDateTime::currentDateTime());
-            !local.isEmpty())
-            context.out() << "\n  their time now: " << local;
+        if (const QString local = theirTime(*person, at); !local.isEmpty())
+            context.out() << "\n  their time: " << local;
     }
     for (const QString &id : holding.others) {
         if (const Person *other = directory.person(id))
@@ -180,7 +180,7 @@ int runContacts(Context &context, const QStringList &args)
     }
     if (!role.isEmpty())
         printHolding(context, *directory,
-                     contacts::holdingAt(*directory, *directory->role(role), now));
+                     contacts::holdingAt(*directory, *directory->role(role), now), now);
     for (const Person *person : people)
         printPerson(context, *directory, *person, now);
     return Success;
@@ -231,7 +231,7 @@ int runOncall(Context &context, const QStringList &args)
     }
     context.out() << "On call at " << readerTime(at) << ":\n";
     for (const Holding &holding : holdings)
-        printHolding(context, *directory, holding);
+        printHolding(context, *directory, holding, at);
     return Success;
 }
 
