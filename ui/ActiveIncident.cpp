@@ -30,8 +30,11 @@ QVariantMap ActiveIncident::templateValues() const
 {
     if (!m_incident)
         return {};
-    return comms::incidentValues(m_service.recentDocument(m_incident->id, eventPage),
-                                 QDateTime::currentDateTimeUtc());
+    QVariantMap values = comms::incidentValues(m_service.recentDocument(m_incident->id, eventPage),
+                                               QDateTime::currentDateTimeUtc());
+    if (m_contacts)
+        values.insert(QStringLiteral("contacts"), m_contacts(*m_incident));
+    return values;
 }
 
 void ActiveIncident::reload()

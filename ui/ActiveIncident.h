@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QVariantMap>
+#include <functional>
 #include <optional>
 
 namespace ic::ui {
@@ -38,6 +39,9 @@ public:
     void setActive(const QString &incidentId);
     // The comms placeholder values for drafts; empty without an incident.
     QVariantMap templateValues() const;
+    // Fills {{contacts}} in templateValues() (see contacts/TemplateContacts.h).
+    using ContactsProvider = std::function<QVariantList(const incidents::Incident &)>;
+    void setContactsProvider(ContactsProvider provider) { m_contacts = std::move(provider); }
 
     // Each returns whether the change was committed; failed() says why when it was not.
     bool declare(const incidents::DeclareRequest &request);
@@ -89,6 +93,7 @@ private:
     int m_eventsWanted = eventPage;
     bool m_hasOlderEvents = false;
     QDateTime m_nextUpdateDue;
+    ContactsProvider m_contacts;
 };
 
 } // namespace ic::ui

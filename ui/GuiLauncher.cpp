@@ -3,6 +3,7 @@
 #include "ActiveIncident.h"
 #include "DatabaseProblemDialog.h"
 #include "DesktopTray.h"
+#include "EscalationStrip.h"
 #include "FeatureLinks.h"
 #include "FirstPaintProbe.h"
 #include "HealthBoard.h"
@@ -142,6 +143,7 @@ ActiveIncident *assembleWindow(MainWindow &window, Database &database,
     window.setAreaContent(MainWindow::Area::Health, healthBoard);
     ActiveIncident *incident = installIncidentCockpit(window, database, dataDir);
     installDrafts(window, incident, dataDir);
+    installEscalation(window, incident, dataDir, runbookDirs);
     linkHealth(window, monitor, healthBoard, runbookPanel, incident);
     linkRunbookTasks(runbookPanel, incident);
     installTray(window, &monitor, incident, dataDir);

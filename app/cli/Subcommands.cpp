@@ -1,6 +1,7 @@
 #include "BackupCommand.h"
 #include "CheckCommand.h"
 #include "CommandLine.h"
+#include "ContactsCommand.h"
 #include "DraftCommand.h"
 #include "IncidentCommand.h"
 #include "RunbooksCommand.h"
@@ -25,6 +26,11 @@ const std::vector<Subcommand> &subcommands()
          QStringLiteral("Declare, list, show, import and work incidents (new, list, show, import, "
                         "status, tick, note…)."),
          runIncident},
+        {QStringLiteral("contacts"),
+         QStringLiteral("List the escalation contacts, or those who can hold a role."),
+         runContacts},
+        {QStringLiteral("oncall"),
+         QStringLiteral("Say who holds each role now (or --at a time) and until when."), runOncall},
     };
     return all;
 }

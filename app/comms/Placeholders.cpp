@@ -44,6 +44,10 @@ const std::vector<PlaceholderInfo> &knownPlaceholders()
         {"overdue_items", "items done after their deadline; each has text, late_by", true},
         {"announcements", "messages copied or posted; each has time, text", true},
         {"action_items", "follow-ups from TODO: notes; each has text", true},
+        {"contacts",
+         "the commander and whoever holds each role the severity's escalation calls now (from "
+         "contacts.yaml); each has role, name, handle, phone, email",
+         true},
         {"time", "(inside a list) the entry's time"},
         {"text", "(inside a list) the entry's text"},
         {"actor", "(inside a list) who did it"},
@@ -51,6 +55,11 @@ const std::vector<PlaceholderInfo> &knownPlaceholders()
         {"due", "(inside open_items) the due time"},
         {"overdue", "(inside open_items) true when past due"},
         {"late_by", "(inside overdue_items) how late it was done"},
+        {"role", "(inside contacts) the role, or commander"},
+        {"name", "(inside contacts) the person's name"},
+        {"handle", "(inside contacts) their chat handle"},
+        {"phone", "(inside contacts) their phone number"},
+        {"email", "(inside contacts) their e-mail address"},
     };
     return all;
 }
