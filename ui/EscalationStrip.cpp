@@ -1,6 +1,7 @@
 #include "EscalationStrip.h"
 
 #include "ActiveIncident.h"
+#include "ElidedLabel.h"
 #include "IncidentHeader.h"
 #include "MainWindow.h"
 #include "contacts/ContactsLoader.h"
@@ -28,8 +29,8 @@ constexpr int reloadEveryMs = 5 * 60 * 1000;
 } // namespace
 
 EscalationStrip::EscalationStrip(ActiveIncident &incident, QWidget *parent)
-    : QFrame(parent), m_incident(incident), m_step(new QLabel(this)), m_person(new QLabel(this)),
-      m_reach(new QLabel(this))
+    : QFrame(parent), m_incident(incident), m_step(new ElidedLabel(this)),
+      m_person(new ElidedLabel(this)), m_reach(new ElidedLabel(this))
 {
     setObjectName(QStringLiteral("escalationStrip"));
     setAccessibleName(tr("Next escalation step"));

@@ -6,12 +6,12 @@
 #include <QFrame>
 
 class QAction;
-class QLabel;
 class QToolButton;
 
 namespace ic::ui {
 
 class ActiveIncident;
+class ElidedLabel;
 class MainWindow;
 
 // A row of the cockpit header while an incident is open: the next step of its severity's
@@ -45,9 +45,10 @@ private:
     contacts::Directory m_directory;
     bool m_loaded = false;
     contacts::Holding m_holding; // of the step shown, refreshed when it changes hands
-    QLabel *m_step;
-    QLabel *m_person;
-    QLabel *m_reach;
+    // Elided, so a long step, name or address never widens the window past the screen.
+    ElidedLabel *m_step;
+    ElidedLabel *m_person;
+    ElidedLabel *m_reach;
     QList<QAction *> m_actions;
 };
 
