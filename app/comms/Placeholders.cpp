@@ -43,6 +43,7 @@ const std::vector<PlaceholderInfo> &knownPlaceholders()
         {"overdue_items", "items done after their deadline; each has text, late_by", true},
         {"announcements", "messages copied or posted; each has time, text", true},
         {"action_items", "follow-ups from TODO: notes; each has text", true},
+        {"alerts", "alerts linked to the incident; each has name, labels, started, resolved", true},
         {"time", "(inside a list) the entry's time"},
         {"text", "(inside a list) the entry's text"},
         {"actor", "(inside a list) who did it"},
@@ -50,6 +51,9 @@ const std::vector<PlaceholderInfo> &knownPlaceholders()
         {"due", "(inside open_items) the due time"},
         {"overdue", "(inside open_items) true when past due"},
         {"late_by", "(inside overdue_items) how late it was done"},
+        {"name", "(inside alerts) the alert's name"},
+        {"labels", "(inside alerts) its labels, e.g. namespace=prod, pod=api-1"},
+        {"resolved", "(inside alerts) \"resolved 10:42\" or \"still firing\""},
     };
     return all;
 }
