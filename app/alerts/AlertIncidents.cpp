@@ -235,10 +235,14 @@ int AlertLinks::reconcile(const QString &source, const QList<Alert> &current)
     QSet<QString> present;
     for (const Alert &alert : current)
         present.insert(alert.fingerprint);
-    int written = 0;
+    // Collected first: writing reports the change to listeners, which may refresh the links.
+    std::vector<AlertLink> changed;
     for (const AlertLink &link : m_links) {
-        if (link.source != source || link.resolved == !present.contains(link.fingerprint))
-            continue;
+        if (link.source == source && link.resolved == present.contains(link.fingerprint))
+            changed.push_back(link);
+    }
+    int written = 0;
+    for (const AlertLink &link : changed) {
         const QString name = alertText(link.alertname, labelTextOf(link.labels));
         const QJsonObject data{{QStringLiteral("fingerprint"), link.fingerprint},
                                {QStringLiteral("source"), link.source},
