@@ -14,9 +14,17 @@ bool matches(const alerts::Alert &alert, const QString &text, const QString &sev
         return false;
     if (text.isEmpty())
         return true;
-    return alert.alertname().contains(text, Qt::CaseInsensitive) ||
-           alert.labelText().contains(text, Qt::CaseInsensitive) ||
-           alert.summary().contains(text, Qt::CaseInsensitive);
+    if (alert.alertname().contains(text, Qt::CaseInsensitive) ||
+        alert.summary().contains(text, Qt::CaseInsensitive))
+        return true;
+    // Label by label: building the whole "a=b, c=d" text for each of thousands of alerts costs.
+    for (auto it = alert.labels.begin(); it != alert.labels.end(); ++it) {
+        if (it.key().contains(text, Qt::CaseInsensitive) ||
+            it.value().contains(text, Qt::CaseInsensitive))
+            return true;
+    }
+    // "pod=api-1" names a label and its value together.
+    return text.contains(QLatin1Char('=')) && alert.labelText().contains(text, Qt::CaseInsensitive);
 }
 
 } // namespace

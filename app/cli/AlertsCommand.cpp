@@ -137,7 +137,8 @@ int listAlerts(Context &context, const QStringList &args)
         "runbook and incident. Exit 0 when nothing fires, 1 when something does or a source "
         "does not answer, 2 when alerts.yaml has a problem.\n"
         "  alerts silence FINGERPRINT --for 1h --comment TEXT   silence an alert\n"
-        "  alerts expire SILENCE_ID                             end a silence again"));
+        "  alerts expire SILENCE_ID                             end a silence again\n"
+        "  alerts link FINGERPRINT INCIDENT                     link an alert to an incident"));
     addConfigOption(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print a JSON array.")});
     parser.addOption({QStringLiteral("watch"),
@@ -359,6 +360,60 @@ int expireAlertSilence(Context &context, const QStringList &args)
     return Success;
 }
 
+int linkAlert(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Link a firing alert to an incident: the link, and later the alert's resolution, go on "
+        "the incident's timeline."));
+    parser.addPositionalArgument(QStringLiteral("FINGERPRINT"),
+                                 QStringLiteral("The alert (alerts lists fingerprints)."));
+    parser.addPositionalArgument(QStringLiteral("INCIDENT"),
+                                 QStringLiteral("The incident's id or a unique prefix."));
+    addConfigOption(parser);
+    if (const int code =
+            parseSubcommandArguments(parser, QStringLiteral("alerts link"), args, context);
+        code >= 0)
+        return code;
+    if (parser.positionalArguments().size() != 2) {
+        context.err() << "incident-console alerts link: expected FINGERPRINT and INCIDENT"
+                      << Qt::endl;
+        return UsageError;
+    }
+    int exitCode = Success;
+    const auto config = loadAlertSources(context, QStringLiteral("alerts link"),
+                                         parser.value(QStringLiteral("config")), &exitCode);
+    if (!config)
+        return exitCode;
+    LinkSession session = openLinks(context, parser, Context::Access::Write);
+    if (!session.database)
+        return DataError;
+    const Result<QString> incident =
+        session.service->store().resolveId(parser.positionalArguments().at(1));
+    if (!incident) {
+        context.err() << "incident-console alerts link: " << incident.error() << Qt::endl;
+        return UsageError;
+    }
+    alerts::AlertMonitor monitor;
+    monitor.setConfig(*config);
+    pollOnce(monitor);
+    reportDownSources(context, monitor);
+    const auto alert = findAlert(context, QStringLiteral("alerts link"), monitor,
+                                 parser.positionalArguments().first());
+    if (!alert)
+        return UsageError;
+    const auto linked = session.links->link(*incident, *alert);
+    if (!linked) {
+        context.err() << "incident-console alerts link: " << linked.error() << Qt::endl;
+        return linked.errorKind() == ErrorKind::Unchanged ? Success
+               : linked.errorKind() == ErrorKind::Refused ? UsageError
+                                                          : DataError;
+    }
+    context.out() << "linked " << alert->alertname() << " (" << alert->fingerprint << ") to "
+                  << incident->left(8) << Qt::endl;
+    return Success;
+}
+
 } // namespace
 
 int runAlerts(Context &context, const QStringList &args)
@@ -368,6 +423,8 @@ int runAlerts(Context &context, const QStringList &args)
         return silenceAlert(context, args.mid(1));
     if (action == QLatin1String("expire"))
         return expireAlertSilence(context, args.mid(1));
+    if (action == QLatin1String("link"))
+        return linkAlert(context, args.mid(1));
     return listAlerts(context, args);
 }
 

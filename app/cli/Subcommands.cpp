@@ -13,7 +13,7 @@ const std::vector<Subcommand> &subcommands()
     static const std::vector<Subcommand> all{
         {QStringLiteral("alerts"),
          QStringLiteral(
-             "What is firing at the alert sources; silence or expire (silence, expire)."),
+             "What is firing at the alert sources; silence, expire, link (silence, expire, link)."),
          runAlerts},
         {QStringLiteral("backup"), QStringLiteral("Write a consistent copy of console.db."),
          runBackup},

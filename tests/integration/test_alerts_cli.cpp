@@ -159,6 +159,28 @@ private Q_SLOTS:
         QCOMPARE(alertsJson(dir, 1).first().toObject().value(QLatin1String("incident")).toString(),
                  id);
 
+        // Another alert linked to the same, existing incident.
+        QVERIFY(postAlerts(m_amPort,
+                           {alertmanagerAlert(crashLoopingLabels(QStringLiteral("api-9")),
+                                              crashLoopingAnnotations(QStringLiteral("api-9")))}));
+        QString second;
+        for (const QJsonValue &value : alertsJson(dir, 1)) {
+            if (value.toObject().value(QLatin1String("incident")).isNull())
+                second = value.toObject().value(QLatin1String("fingerprint")).toString();
+        }
+        QVERIFY(!second.isEmpty());
+        const RunResult linked =
+            console(dir, {QStringLiteral("alerts"), QStringLiteral("link"), second, id.left(8)});
+        QVERIFY2(linked.exitCode == 0, qPrintable(linked.err));
+        for (const QJsonValue &value : alertsJson(dir, 1))
+            QCOMPARE(value.toObject().value(QLatin1String("incident")).toString(), id);
+        QCOMPARE(
+            console(dir, {QStringLiteral("alerts"), QStringLiteral("link"), second, id}).exitCode,
+            0); // already linked: nothing changed
+        QVERIFY(postAlerts(
+            m_amPort, {alertmanagerAlert(crashLoopingLabels(QStringLiteral("api-9")),
+                                         crashLoopingAnnotations(QStringLiteral("api-9")), true)}));
+
         // Silenced from the console: Alertmanager has it, and the alert no longer fires.
         const RunResult silenced = console(
             dir, {QStringLiteral("alerts"), QStringLiteral("silence"), fingerprint,
@@ -190,7 +212,7 @@ private Q_SLOTS:
             timelineKinds(QJsonDocument::fromJson(shown.out.toUtf8()).object());
         QVERIFY2(kinds.contains(QStringLiteral("alert-linked")) &&
                      kinds.contains(QStringLiteral("alert-silenced")) &&
-                     kinds.count(QStringLiteral("alert-resolved")) == 1,
+                     kinds.count(QStringLiteral("alert-resolved")) == 2,
                  qPrintable(kinds.join(QLatin1Char(' '))));
         QVERIFY(kinds.indexOf(QStringLiteral("alert-linked")) <
                 kinds.indexOf(QStringLiteral("alert-silenced")));

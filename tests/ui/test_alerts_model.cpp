@@ -90,6 +90,9 @@ private Q_SLOTS:
         model.setAlerts(alerts, {}, QStringLiteral("critical"), {});
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("KubePodCrashLooping"));
+        model.setAlerts(alerts, QStringLiteral("POD=api-1"), {}, {});
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("KubePodCrashLooping"));
         model.setAlerts(alerts, QStringLiteral("nothing like it"), {}, {});
         QCOMPARE(model.rowCount(), 0);
     }

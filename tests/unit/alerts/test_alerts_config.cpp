@@ -169,6 +169,23 @@ private Q_SLOTS:
                  std::optional<QString>(QStringLiteral("pw")));
     }
 
+    void aFileOthersCanChangeIsNotUsed()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("alerts.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            "sources:\n  - { name: a, type: alertmanager, url: \"http://127.0.0.1:9093\" }\n");
+        file.close();
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                        QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther);
+        const AlertsConfig config = loadAlertsConfig(path);
+        QVERIFY(config.sources.isEmpty());
+        QCOMPARE(config.problems.size(), 1);
+        QCOMPARE(config.problems.first().file, path);
+    }
+
     void brokenYamlNamesTheLine()
     {
         const AlertsConfig config = parse("sources:\n  - { name: a\n");
