@@ -127,7 +127,9 @@ struct AlertsContext
             return;
         }
         link(incident->incident().id, alerts);
-        say(QObject::tr("Linked %n alert(s) to the incident", nullptr, int(alerts.size())));
+        say(alerts.size() == 1
+                ? QObject::tr("Linked the alert to the incident")
+                : QObject::tr("Linked %1 alerts to the incident").arg(alerts.size()));
     }
 
     void silence(const alerts::Alert &alert)

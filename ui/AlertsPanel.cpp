@@ -60,8 +60,10 @@ AlertsPanel::AlertsPanel(alerts::AlertMonitor &monitor, QWidget *parent)
     m_view->setModel(m_model);
     m_view->setUniformRowHeights(true);
     m_view->setAllColumnsShowFocus(true);
-    m_view->header()->setSectionResizeMode(AlertsModel::Name, QHeaderView::Stretch);
+    // The name gets the room; the short columns take what their text needs.
     m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(AlertsModel::Name, QHeaderView::Stretch);
     m_details->setObjectName(QStringLiteral("alertDetails"));
     m_details->setAccessibleName(tr("Alert details"));
     m_details->setOpenLinks(false);
@@ -227,7 +229,9 @@ void AlertsPanel::showSources()
             lines << tr("… %1: asking").arg(name);
             break;
         case alerts::SourceStatus::State::Up:
-            lines << tr("✔ %1: %n alert(s)", nullptr, int(status.alerts.size())).arg(name) +
+            lines << (status.alerts.size() == 1
+                          ? tr("✔ %1: 1 alert").arg(name)
+                          : tr("✔ %1: %2 alerts").arg(name).arg(status.alerts.size())) +
                          (status.note.isEmpty() ? QString() : QStringLiteral(" — ") + status.note);
             break;
         case alerts::SourceStatus::State::Down:
@@ -283,8 +287,9 @@ void AlertsPanel::showDetails()
     m_runbook->setEnabled(match.runbook.has_value());
     QString html;
     if (!one)
-        html += tr("<p><b>%1</b>: %n alert(s); the first:</p>", nullptr, int(alerts.size()))
-                    .arg(escaped(alert.alertname()));
+        html += tr("<p><b>%1</b>: %2 alerts; the first:</p>")
+                    .arg(escaped(alert.alertname()))
+                    .arg(alerts.size());
     html += QStringLiteral("<p><b>%1</b> — %2 · %3 · source %4</p>")
                 .arg(escaped(alert.alertname()), escaped(alerts::alertStateId(alert.state)),
                      escaped(alert.severity().isEmpty() ? tr("no severity") : alert.severity()),
