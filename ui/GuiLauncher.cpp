@@ -1,6 +1,7 @@
 #include "GuiLauncher.h"
 
 #include "ActiveIncident.h"
+#include "AlertsFeature.h"
 #include "DatabaseProblemDialog.h"
 #include "DesktopTray.h"
 #include "EscalationStrip.h"
@@ -10,6 +11,7 @@
 #include "IncidentCockpit.h"
 #include "MainWindow.h"
 #include "Theme.h"
+#include "alerts/AlertsConfig.h"
 #include "core/AsyncTask.h"
 #include "core/DataDir.h"
 #include "core/Logging.h"
@@ -146,7 +148,8 @@ ActiveIncident *assembleWindow(MainWindow &window, Database &database,
     installEscalation(window, incident, dataDir, runbookDirs);
     linkHealth(window, monitor, healthBoard, runbookPanel, incident);
     linkRunbookTasks(runbookPanel, incident);
-    installTray(window, &monitor, incident, dataDir);
+    DesktopTray *tray = installTray(window, &monitor, incident, dataDir);
+    installAlerts(window, database, incident, runbookPanel, tray, dataDir);
     return incident;
 }
 
@@ -182,6 +185,8 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
     applyStyle(*app);
     if (const QString problem = health::ensureDefaultHealthConfig(dataDir.path); !problem.isEmpty())
         log::get(log::Health)->warn("{}", problem.toStdString());
+    if (const QString problem = alerts::ensureDefaultAlertsConfig(dataDir.path); !problem.isEmpty())
+        log::get(log::Ui)->warn("{}", problem.toStdString());
     health::HealthMonitor healthMonitor(health::healthConfigPath(dataDir.path), database->path());
     MainWindow window({database.get(), dataDir.path, options.runbookDirs});
     assembleWindow(window, *database, healthMonitor, dataDir.path, options.runbookDirs);

@@ -1,3 +1,4 @@
+#include "AlertsCommand.h"
 #include "BackupCommand.h"
 #include "CheckCommand.h"
 #include "CommandLine.h"
@@ -11,6 +12,10 @@ namespace ic::cli {
 const std::vector<Subcommand> &subcommands()
 {
     static const std::vector<Subcommand> all{
+        {QStringLiteral("alerts"),
+         QStringLiteral(
+             "What is firing at the alert sources; silence, expire, link (silence, expire, link)."),
+         runAlerts},
         {QStringLiteral("backup"), QStringLiteral("Write a consistent copy of console.db."),
          runBackup},
         {QStringLiteral("check"),

@@ -59,6 +59,60 @@ QString servicesText(const QJsonObject &incident)
     return incident.value(QStringLiteral("service")).toString();
 }
 
+// The alerts linked to the incident, from their timeline events (app/alerts writes them):
+// name, labels, when they started firing and whether they stopped.
+class LinkedAlerts
+{
+public:
+    void add(const QJsonObject &event, bool multiDay)
+    {
+        const QString kind = event.value(QStringLiteral("kind")).toString();
+        if (!kind.startsWith(QLatin1String("alert-")))
+            return;
+        const QJsonObject data = event.value(QStringLiteral("data")).toObject();
+        const QString fingerprint = data.value(QStringLiteral("fingerprint")).toString();
+        if (kind == QLatin1String("alert-linked")) {
+            QStringList labels;
+            const QJsonObject labelMap = data.value(QStringLiteral("labels")).toObject();
+            for (auto it = labelMap.begin(); it != labelMap.end(); ++it) {
+                if (it.key() != QLatin1String("alertname"))
+                    labels << it.key() + QLatin1Char('=') + it.value().toString();
+            }
+            const QDateTime started = timeOf(data.value(QStringLiteral("starts_at")));
+            m_order.removeAll(fingerprint);
+            m_order << fingerprint;
+            m_alerts[fingerprint] = QVariantMap{
+                {QStringLiteral("name"), data.value(QStringLiteral("alertname")).toString()},
+                {QStringLiteral("labels"), labels.join(QStringLiteral(", "))},
+                {QStringLiteral("started"),
+                 started.isValid() ? clockText(started, multiDay) : QStringLiteral("?")},
+                {QStringLiteral("resolved"), QStringLiteral("still firing")}};
+            return;
+        }
+        auto it = m_alerts.find(fingerprint);
+        if (it == m_alerts.end())
+            return;
+        if (kind == QLatin1String("alert-resolved"))
+            (*it)[QStringLiteral("resolved")] =
+                QString(QStringLiteral("resolved ") +
+                        clockText(timeOf(event.value(QStringLiteral("at"))), multiDay));
+        else if (kind == QLatin1String("alert-refired"))
+            (*it)[QStringLiteral("resolved")] = QStringLiteral("still firing");
+    }
+
+    QVariantList list() const
+    {
+        QVariantList result;
+        for (const QString &fingerprint : m_order)
+            result.append(m_alerts.value(fingerprint));
+        return result;
+    }
+
+private:
+    QStringList m_order;
+    QHash<QString, QVariantMap> m_alerts;
+};
+
 } // namespace
 
 QString incidentChannelName(const QDateTime &started, const QString &timeZone)
@@ -117,11 +171,13 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
     QVariantList timeline;
     QVariantList announcements;
     QVariantList actionItems;
+    LinkedAlerts alerts;
     for (const QJsonValue &value : incident.value(QStringLiteral("timeline")).toArray()) {
         const QJsonObject event = value.toObject();
         const QString time = clockText(timeOf(event.value(QStringLiteral("at"))), multiDay, zone);
         const QString text = event.value(QStringLiteral("text")).toString();
         const QString kind = event.value(QStringLiteral("kind")).toString();
+        alerts.add(event, multiDay);
         timeline.append(QVariantMap{
             {QStringLiteral("time"), time},
             {QStringLiteral("text"), text},
@@ -136,6 +192,7 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
     v[QStringLiteral("recent_timeline")] = timeline.mid(qMax<qsizetype>(0, timeline.size() - 5));
     v[QStringLiteral("announcements")] = announcements;
     v[QStringLiteral("action_items")] = actionItems;
+    v[QStringLiteral("alerts")] = alerts.list();
 
     QVariantList openItems;
     QVariantList overdueItems;

@@ -48,6 +48,7 @@ const std::vector<PlaceholderInfo> &knownPlaceholders()
          "the commander and whoever holds each role the severity's escalation calls now (from "
          "contacts.yaml); each has role, name, handle, phone, email",
          true},
+        {"alerts", "alerts linked to the incident; each has name, labels, started, resolved", true},
         {"time", "(inside a list) the entry's time"},
         {"text", "(inside a list) the entry's text"},
         {"actor", "(inside a list) who did it"},
@@ -56,10 +57,12 @@ const std::vector<PlaceholderInfo> &knownPlaceholders()
         {"overdue", "(inside open_items) true when past due"},
         {"late_by", "(inside overdue_items) how late it was done"},
         {"role", "(inside contacts) the role, or commander"},
-        {"name", "(inside contacts) the person's name"},
+        {"name", "(inside contacts or alerts) the person's or the alert's name"},
         {"handle", "(inside contacts) their chat handle"},
         {"phone", "(inside contacts) their phone number"},
         {"email", "(inside contacts) their e-mail address"},
+        {"labels", "(inside alerts) its labels, e.g. namespace=prod, pod=api-1"},
+        {"resolved", "(inside alerts) \"resolved 10:42\" or \"still firing\""},
     };
     return all;
 }

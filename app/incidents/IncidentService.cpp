@@ -51,6 +51,11 @@ std::optional<TimelineEvent> IncidentService::event(const QString &eventId) cons
     return Timeline(m_db).event(eventId);
 }
 
+std::vector<TimelineEvent> IncidentService::eventsOfKinds(const QStringList &kinds) const
+{
+    return Timeline(m_db).eventsOfKinds(kinds);
+}
+
 std::optional<ChecklistItem> IncidentService::item(const QString &itemId) const
 {
     return ChecklistStore(m_db).item(itemId);

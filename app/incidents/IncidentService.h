@@ -36,6 +36,8 @@ public:
     TimelinePage newestEvents(const QString &incidentId, int limit) const;
     TimelinePage eventsBefore(const QString &eventId, int limit) const;
     std::optional<TimelineEvent> event(const QString &eventId) const;
+    // Every incident's events of these kinds, oldest first (e.g. the alerts linked anywhere).
+    std::vector<TimelineEvent> eventsOfKinds(const QStringList &kinds) const;
     std::optional<ChecklistItem> item(const QString &itemId) const;
     // The incident's complete JSON document (IncidentDocument.h); empty when it does not exist.
     QJsonObject document(const QString &incidentId) const;

@@ -63,6 +63,22 @@ bool Timeline::insertExact(const QSqlDatabase &db, const TimelineEvent &event, Q
         .has_value();
 }
 
+std::vector<TimelineEvent> Timeline::eventsOfKinds(const QStringList &kinds, QString *error) const
+{
+    std::vector<TimelineEvent> result;
+    if (kinds.isEmpty())
+        return result;
+    // One bound list ",a,b," instead of a statement built for each count of kinds.
+    const QString list = QLatin1Char(',') + kinds.join(QLatin1Char(',')) + QLatin1Char(',');
+    auto query = sql::exec(
+        m_db,
+        selectEvents + QStringLiteral("WHERE instr(?, ',' || kind || ',') > 0 ORDER BY rowid"),
+        {list}, error);
+    while (query && query->next())
+        result.push_back(eventFrom(*query));
+    return result;
+}
+
 std::vector<TimelineEvent> Timeline::events(const QString &incidentId, QString *error) const
 {
     std::vector<TimelineEvent> result;

@@ -33,6 +33,12 @@ inline const QString MessageSent = QStringLiteral("message-sent");
 inline const QString PostmortemSaved = QStringLiteral("postmortem-saved");
 inline const QString HealthChanged = QStringLiteral("health");
 inline const QString RunbookOpened = QStringLiteral("runbook-opened");
+// An alert linked to the incident, and what became of it (app/alerts).
+inline const QString AlertLinked = QStringLiteral("alert-linked");
+inline const QString AlertResolved = QStringLiteral("alert-resolved");
+inline const QString AlertRefired = QStringLiteral("alert-refired");
+inline const QString AlertSilenced = QStringLiteral("alert-silenced");
+inline const QString AlertUnsilenced = QStringLiteral("alert-unsilenced");
 } // namespace EventKind
 
 struct TimelineEvent
@@ -77,6 +83,9 @@ public:
     TimelinePage newestEvents(const QString &incidentId, int limit, QString *error = nullptr) const;
     TimelinePage eventsBefore(const QString &olderThan, int limit, QString *error = nullptr) const;
     std::optional<TimelineEvent> event(const QString &eventId) const;
+    // Every incident's events of these kinds, in the order they were written.
+    std::vector<TimelineEvent> eventsOfKinds(const QStringList &kinds,
+                                             QString *error = nullptr) const;
     QDateTime latestOf(const QString &incidentId, const QString &kind) const;
 
 private:
