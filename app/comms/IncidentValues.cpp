@@ -64,7 +64,7 @@ QString servicesText(const QJsonObject &incident)
 class LinkedAlerts
 {
 public:
-    void add(const QJsonObject &event, bool multiDay)
+    void add(const QJsonObject &event, bool multiDay, const QTimeZone &zone)
     {
         const QString kind = event.value(QStringLiteral("kind")).toString();
         if (!kind.startsWith(QLatin1String("alert-")))
@@ -85,7 +85,7 @@ public:
                 {QStringLiteral("name"), data.value(QStringLiteral("alertname")).toString()},
                 {QStringLiteral("labels"), labels.join(QStringLiteral(", "))},
                 {QStringLiteral("started"),
-                 started.isValid() ? clockText(started, multiDay) : QStringLiteral("?")},
+                 started.isValid() ? clockText(started, multiDay, zone) : QStringLiteral("?")},
                 {QStringLiteral("resolved"), QStringLiteral("still firing")}};
             return;
         }
@@ -95,7 +95,7 @@ public:
         if (kind == QLatin1String("alert-resolved"))
             (*it)[QStringLiteral("resolved")] =
                 QString(QStringLiteral("resolved ") +
-                        clockText(timeOf(event.value(QStringLiteral("at"))), multiDay));
+                        clockText(timeOf(event.value(QStringLiteral("at"))), multiDay, zone));
         else if (kind == QLatin1String("alert-refired"))
             (*it)[QStringLiteral("resolved")] = QStringLiteral("still firing");
     }
@@ -177,7 +177,7 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
         const QString time = clockText(timeOf(event.value(QStringLiteral("at"))), multiDay, zone);
         const QString text = event.value(QStringLiteral("text")).toString();
         const QString kind = event.value(QStringLiteral("kind")).toString();
-        alerts.add(event, multiDay);
+        alerts.add(event, multiDay, zone);
         timeline.append(QVariantMap{
             {QStringLiteral("time"), time},
             {QStringLiteral("text"), text},
