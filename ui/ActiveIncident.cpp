@@ -22,6 +22,7 @@ ActiveIncident::ActiveIncident(IncidentService &service, QObject *parent)
 void ActiveIncident::setActive(const QString &incidentId)
 {
     m_incident = m_service.store().load(incidentId);
+    m_eventsWanted = eventPage;
     reload();
 }
 
@@ -29,8 +30,11 @@ QVariantMap ActiveIncident::templateValues() const
 {
     if (!m_incident)
         return {};
-    return comms::incidentValues(m_service.document(m_incident->id),
-                                 QDateTime::currentDateTimeUtc());
+    QVariantMap values = comms::incidentValues(m_service.recentDocument(m_incident->id, eventPage),
+                                               QDateTime::currentDateTimeUtc());
+    if (m_contacts)
+        values.insert(QStringLiteral("contacts"), m_contacts(*m_incident));
+    return values;
 }
 
 void ActiveIncident::reload()
@@ -38,9 +42,29 @@ void ActiveIncident::reload()
     if (m_incident)
         m_incident = m_service.store().load(m_incident->id);
     m_items = m_incident ? m_service.items(m_incident->id) : std::vector<ChecklistItem>{};
-    m_events = m_incident ? m_service.events(m_incident->id) : std::vector<TimelineEvent>{};
+    readEvents();
     m_nextUpdateDue = m_incident ? m_service.store().nextUpdateDue(*m_incident) : QDateTime();
     Q_EMIT changed();
+}
+
+void ActiveIncident::readEvents()
+{
+    TimelinePage page =
+        m_incident ? m_service.newestEvents(m_incident->id, m_eventsWanted) : TimelinePage{};
+    m_events = std::move(page.events);
+    m_hasOlderEvents = page.hasOlder;
+}
+
+void ActiveIncident::loadOlderEvents()
+{
+    if (!m_incident || !m_hasOlderEvents || m_events.empty())
+        return;
+    TimelinePage older = m_service.eventsBefore(m_events.front().id, eventPage);
+    m_events.insert(m_events.begin(), std::make_move_iterator(older.events.begin()),
+                    std::make_move_iterator(older.events.end()));
+    m_hasOlderEvents = older.hasOlder;
+    m_eventsWanted = int(m_events.size());
+    Q_EMIT olderEventsLoaded();
 }
 
 bool ActiveIncident::succeeded(const Result<Change> &result)

@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QVariantMap>
+#include <functional>
 #include <optional>
 
 namespace ic::ui {
@@ -26,12 +27,21 @@ public:
     bool hasIncident() const { return m_incident.has_value(); }
     const incidents::Incident &incident() const { return *m_incident; }
     const std::vector<incidents::ChecklistItem> &items() const { return m_items; }
+    // The newest events of the timeline, oldest first: a page of them, and each page that
+    // loadOlderEvents() added. An incident of hundreds of thousands of events opens in the
+    // time one page takes.
     const std::vector<incidents::TimelineEvent> &events() const { return m_events; }
+    bool hasOlderEvents() const { return m_hasOlderEvents; }
+    // Adds the page before the oldest event shown and announces it with olderEventsLoaded().
+    void loadOlderEvents();
     QDateTime nextUpdateDue() const { return m_nextUpdateDue; }
 
     void setActive(const QString &incidentId);
     // The comms placeholder values for drafts; empty without an incident.
     QVariantMap templateValues() const;
+    // Fills {{contacts}} in templateValues() (see contacts/TemplateContacts.h).
+    using ContactsProvider = std::function<QVariantList(const incidents::Incident &)>;
+    void setContactsProvider(ContactsProvider provider) { m_contacts = std::move(provider); }
 
     // Each returns whether the change was committed; failed() says why when it was not.
     bool declare(const incidents::DeclareRequest &request);
@@ -56,14 +66,21 @@ public:
     bool recordEvent(const QString &kind, const QString &text, const QJsonObject &data,
                      const QString &feature);
 
+    // How many events a page holds, and how many the drafts see: the newest, enough for any
+    // update, and an amount every change can reread at once.
+    static constexpr int eventPage = 500;
+
 Q_SIGNALS:
     void changed();
+    // events() grew by older ones; nothing else changed.
+    void olderEventsLoaded();
     // A new incident was declared here (after changed()): time for the first announcement.
     void declared();
     void failed(const QString &message);
 
 private:
     void reload();
+    void readEvents();
     void onIncidentChanged(const QString &incidentId);
     bool succeeded(const Result<incidents::Change> &result);
 
@@ -71,7 +88,12 @@ private:
     std::optional<incidents::Incident> m_incident;
     std::vector<incidents::ChecklistItem> m_items;
     std::vector<incidents::TimelineEvent> m_events;
+    // How many of the newest events to keep in events(): a page, more once older ones were
+    // loaded, so a change does not take away what the user scrolled back to.
+    int m_eventsWanted = eventPage;
+    bool m_hasOlderEvents = false;
     QDateTime m_nextUpdateDue;
+    ContactsProvider m_contacts;
 };
 
 } // namespace ic::ui

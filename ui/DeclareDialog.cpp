@@ -105,6 +105,16 @@ void DeclareDialog::updateAcceptable()
     m_declare->setEnabled(!m_title->text().trimmed().isEmpty());
 }
 
+void DeclareDialog::setRequest(const incidents::DeclareRequest &request)
+{
+    m_title->setText(request.title);
+    if (const int index = m_severity->findData(request.severity); index >= 0)
+        m_severity->setCurrentIndex(index);
+    m_service->setText(request.services.join(QStringLiteral(", ")));
+    m_impact->setText(request.impact);
+    updateAcceptable();
+}
+
 incidents::DeclareRequest DeclareDialog::request() const
 {
     incidents::DeclareRequest request;

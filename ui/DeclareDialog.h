@@ -23,6 +23,9 @@ public:
                   QWidget *parent = nullptr);
 
     incidents::DeclareRequest request() const;
+    // Pre-fills title, severity (when the scheme has it), services and impact, e.g. from an
+    // alert, so the commander confirms with Enter.
+    void setRequest(const incidents::DeclareRequest &request);
 
 private:
     void showSeverityDescription();

@@ -220,11 +220,18 @@ void DesktopTray::send(const QList<TrayNotification> &notifications)
             continue;
         if (m_tray)
             m_tray->showMessage(notification.title, notification.text,
-                                notification.kind == TrayNotification::Kind::CheckCrit
+                                notification.kind == TrayNotification::Kind::CheckCrit ||
+                                        notification.kind == TrayNotification::Kind::AlertCritical
                                     ? QSystemTrayIcon::Critical
                                     : QSystemTrayIcon::Warning);
         Q_EMIT notified(notification);
     }
+}
+
+void DesktopTray::notifyCriticalAlert(const QString &alertname, const QString &summary)
+{
+    send({{TrayNotification::Kind::AlertCritical, tr("✖ CRITICAL alert %1").arg(alertname),
+           summary.isEmpty() ? tr("firing") : summary}});
 }
 
 QIcon DesktopTray::iconFor(std::optional<health::State> worst)

@@ -47,6 +47,8 @@ public:
 
 public Q_SLOTS:
     void notifyItemOverdue(const QString &text);
+    // A new critical alert: the same path as a check turning CRIT.
+    void notifyCriticalAlert(const QString &alertname, const QString &summary);
     // Re-reads the checks' displayed states (STALE comes with time) and the due update.
     void refresh();
 

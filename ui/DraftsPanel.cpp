@@ -6,6 +6,7 @@
 #include "comms/SlackText.h"
 #include "comms/SlackWebhook.h"
 #include "comms/TemplateRenderer.h"
+#include "core/CountText.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -28,8 +29,8 @@ namespace ic::ui {
 DraftsPanel::DraftsPanel(const comms::MessageTemplates &templates, QWidget *parent)
     : QWidget(parent), m_templates(templates), m_stack(new QStackedWidget(this)),
       m_template(new QComboBox(this)), m_editor(new QPlainTextEdit(this)),
-      m_preview(new QTextBrowser(this)), m_findings(new QListWidget(this)),
-      m_copy(new QPushButton(tr("Copy for Slack"), this)),
+      m_preview(new QTextBrowser(this)), m_previewNote(new QLabel(this)),
+      m_findings(new QListWidget(this)), m_copy(new QPushButton(tr("Copy for Slack"), this)),
       m_post(new QPushButton(tr("Post to Slack"), this)),
       m_save(new QPushButton(tr("Save with incident"), this)), m_status(new QLabel(this))
 {
@@ -50,6 +51,9 @@ DraftsPanel::DraftsPanel(const comms::MessageTemplates &templates, QWidget *pare
     m_preview->setObjectName(QStringLiteral("draftPreview"));
     m_preview->setAccessibleName(tr("Preview"));
     m_preview->setOpenLinks(false);
+    m_previewNote->setObjectName(QStringLiteral("draftPreviewNote"));
+    m_previewNote->setWordWrap(true);
+    m_previewNote->hide();
     m_findings->setObjectName(QStringLiteral("draftFindings"));
     m_findings->setAccessibleName(tr("Problems in the draft"));
     m_findings->setMaximumHeight(90);
@@ -74,6 +78,7 @@ DraftsPanel::DraftsPanel(const comms::MessageTemplates &templates, QWidget *pare
     split->addWidget(m_editor);
     split->addWidget(m_preview);
     layout->addWidget(split, 1);
+    layout->addWidget(m_previewNote);
     layout->addWidget(m_findings);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_status, 1);
@@ -198,7 +203,15 @@ void DraftsPanel::updatePreviewAndLint()
     if (!m_filling)
         m_edited = true;
     const QString text = m_editor->toPlainText();
-    m_preview->setHtml(comms::toPreviewHtml(comms::toSlackMrkdwn(text)));
+    // The preview's document is rebuilt on the UI thread at every keystroke, and Qt's HTML
+    // import took 170 ms for 40,000 characters of marked-up text, so it shows the beginning:
+    // a pasted log of megabytes cannot stall the window. The linter says when Slack would cut.
+    const bool cut = text.size() > previewLimit;
+    m_preview->setHtml(comms::toPreviewHtml(comms::toSlackMrkdwn(text.left(previewLimit))));
+    m_previewNote->setText(cut ? tr("The preview shows the first %1 of %2 characters.")
+                                     .arg(countText(previewLimit), countText(text.size()))
+                               : QString());
+    m_previewNote->setVisible(cut);
     m_findings->clear();
     for (const comms::LintFinding &finding :
          comms::lintDraft(currentTemplateId(), text, m_filledValues)) {

@@ -40,6 +40,9 @@ public:
     QString currentTemplateId() const;
     QString currentText() const;
 
+    // How much of a draft the preview shows (characters); the editor holds all of it.
+    static constexpr qsizetype previewLimit = 8'000;
+
     // Tests answer the "copy despite findings?" question here instead of a dialog.
     static inline std::function<bool(const QStringList &findings)> confirmForTests;
 
@@ -75,6 +78,7 @@ private:
     QComboBox *m_template;
     QPlainTextEdit *m_editor;
     QTextBrowser *m_preview;
+    QLabel *m_previewNote;
     QListWidget *m_findings;
     QPushButton *m_copy;
     QPushButton *m_post;

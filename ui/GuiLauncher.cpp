@@ -1,14 +1,17 @@
 #include "GuiLauncher.h"
 
 #include "ActiveIncident.h"
+#include "AlertsFeature.h"
 #include "DatabaseProblemDialog.h"
 #include "DesktopTray.h"
+#include "EscalationStrip.h"
 #include "FeatureLinks.h"
 #include "FirstPaintProbe.h"
 #include "HealthBoard.h"
 #include "IncidentCockpit.h"
 #include "MainWindow.h"
 #include "Theme.h"
+#include "alerts/AlertsConfig.h"
 #include "core/AsyncTask.h"
 #include "core/DataDir.h"
 #include "core/Logging.h"
@@ -78,6 +81,12 @@ std::unique_ptr<Database> openDatabaseForGui(const QString &path)
         showNotice(result.notice);
         return database;
     }
+    // A full disk is not a damaged file: show what is stored and say how to get back to
+    // writing, never offer to move a healthy database aside.
+    if (result.status == DatabaseOpenResult::Status::NoSpace)
+        return openReadOnlyForGui(
+            path, whyNoRoomToOpen(path) +
+                      QStringLiteral(" (free some space and start the console again to write)"));
     QList<DatabaseProblemChoice> offered;
     if (result.status == DatabaseOpenResult::Status::NewerSchema && result.readableReadOnly)
         offered << DatabaseProblemChoice::OpenReadOnly;
@@ -138,9 +147,11 @@ ActiveIncident *assembleWindow(MainWindow &window, Database &database,
     window.setAreaContent(MainWindow::Area::Health, healthBoard);
     ActiveIncident *incident = installIncidentCockpit(window, database, dataDir);
     installDrafts(window, incident, dataDir);
+    installEscalation(window, incident, dataDir, runbookDirs);
     linkHealth(window, monitor, healthBoard, runbookPanel, incident);
     linkRunbookTasks(runbookPanel, incident);
-    installTray(window, &monitor, incident, dataDir);
+    DesktopTray *tray = installTray(window, &monitor, incident, dataDir);
+    installAlerts(window, database, incident, runbookPanel, tray, dataDir);
     return incident;
 }
 
@@ -213,6 +224,9 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
             if (const QString problem = health::ensureDefaultHealthConfig(dataDir.path);
                 !problem.isEmpty())
                 log::get(log::Health)->warn("{}", problem.toStdString());
+            if (const QString problem = alerts::ensureDefaultAlertsConfig(dataDir.path);
+                !problem.isEmpty())
+                log::get(log::Ui)->warn("{}", problem.toStdString());
             healthMonitor.start();
             // A daily safety copy, written on a pool thread with its own connection; failures
             // are logged by writeDailyIfDue itself. Later still: it reads the whole database,

@@ -9,6 +9,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -16,8 +17,8 @@ namespace ic::ui {
 
 TimelinePanel::TimelinePanel(ActiveIncident &incident, QWidget *parent)
     : QWidget(parent), m_incident(incident), m_pages(new QStackedWidget(this)),
-      m_list(new QListWidget(m_pages)), m_note(new QLineEdit(this)),
-      m_add(new QPushButton(tr("Add note"), this))
+      m_list(new QListWidget(m_pages)), m_loadOlder(new QPushButton(tr("Show older events"), this)),
+      m_note(new QLineEdit(this)), m_add(new QPushButton(tr("Add note"), this))
 {
     setObjectName(QStringLiteral("timelinePanel"));
     m_list->setObjectName(QStringLiteral("timelineList"));
@@ -27,6 +28,8 @@ TimelinePanel::TimelinePanel(ActiveIncident &incident, QWidget *parent)
     m_note->setPlaceholderText(tr("Note for the timeline (start with TODO: for a follow-up)"));
     m_note->setAccessibleName(tr("Note for the timeline"));
     m_add->setObjectName(QStringLiteral("timelineAddNote"));
+    m_loadOlder->setObjectName(QStringLiteral("timelineLoadOlder"));
+    m_loadOlder->setFlat(true);
 
     m_pages->addWidget(new EmptyState(
         tr("No timeline yet"),
@@ -40,6 +43,7 @@ TimelinePanel::TimelinePanel(ActiveIncident &incident, QWidget *parent)
     entry->addWidget(m_add);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_loadOlder);
     layout->addWidget(m_pages, 1);
     layout->addLayout(entry);
 
@@ -48,6 +52,13 @@ TimelinePanel::TimelinePanel(ActiveIncident &incident, QWidget *parent)
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_list, &QListWidget::customContextMenuRequested, this, &TimelinePanel::showRowMenu);
     connect(&m_incident, &ActiveIncident::changed, this, &TimelinePanel::rebuild);
+    connect(&m_incident, &ActiveIncident::olderEventsLoaded, this, &TimelinePanel::showOlderEvents);
+    connect(m_loadOlder, &QPushButton::clicked, &m_incident, &ActiveIncident::loadOlderEvents);
+    connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        const QScrollBar *bar = m_list->verticalScrollBar();
+        if (value == bar->minimum() && bar->maximum() > bar->minimum())
+            m_incident.loadOlderEvents();
+    });
     rebuild();
 }
 
@@ -88,17 +99,43 @@ void TimelinePanel::addNote()
 
 void TimelinePanel::rebuild()
 {
+    fill();
+    m_list->scrollToBottom();
+}
+
+void TimelinePanel::showOlderEvents()
+{
+    const QString firstShown =
+        m_list->count() > 0 ? m_list->item(0)->data(Qt::UserRole).toString() : QString();
+    fill();
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(Qt::UserRole).toString() == firstShown) {
+            m_list->scrollToItem(m_list->item(row), QAbstractItemView::PositionAtTop);
+            break;
+        }
+    }
+}
+
+void TimelinePanel::fill()
+{
+    // Filling moves the scroll bar; that is not the user asking for older events.
+    const QSignalBlocker quiet(m_list->verticalScrollBar());
     m_list->clear();
     const bool hasIncident = m_incident.hasIncident();
     m_note->setEnabled(hasIncident);
     m_add->setEnabled(hasIncident);
     m_pages->setCurrentIndex(hasIncident ? 1 : 0);
+    m_loadOlder->setVisible(hasIncident && m_incident.hasOlderEvents());
     if (!hasIncident)
         return;
     const auto &events = m_incident.events();
-    // Dates only matter once an incident runs past midnight.
-    const bool spansDays = !events.empty() && events.front().at.toLocalTime().date() !=
-                                                  QDateTime::currentDateTime().date();
+    // Dates only matter once an incident runs past midnight; the first event shown is not
+    // the first one while older ones are not loaded.
+    const QDateTime first = m_incident.hasOlderEvents()
+                                ? m_incident.incident().milestone(incidents::Milestone::Started)
+                                : (events.empty() ? QDateTime() : events.front().at);
+    const bool spansDays =
+        first.isValid() && first.toLocalTime().date() != QDateTime::currentDateTime().date();
     for (const incidents::TimelineEvent &event : events) {
         const QString time = event.at.toLocalTime().toString(
             spansDays ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("HH:mm:ss"));
@@ -112,7 +149,6 @@ void TimelinePanel::rebuild()
             row->setToolTip(tr("Replaced by a later edit or deletion"));
         }
     }
-    m_list->scrollToBottom();
 }
 
 } // namespace ic::ui

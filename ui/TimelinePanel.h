@@ -12,7 +12,8 @@ namespace ic::ui {
 class ActiveIncident;
 
 // The incident's timeline, oldest first, and a box for the scribe's notes ("TODO: …" adds a
-// follow-up item). Replaced notes stay visible, struck through.
+// follow-up item). Replaced notes stay visible, struck through. A long timeline shows its
+// newest page; older pages come with "Show older events" or by scrolling to the top.
 class TimelinePanel : public QWidget
 {
     Q_OBJECT
@@ -21,6 +22,9 @@ public:
 
 private:
     void rebuild();
+    // Older events were added above: the row that was first stays where the user saw it.
+    void showOlderEvents();
+    void fill();
     void addNote();
     // Edit or delete a manual note; automatic events offer nothing.
     void showRowMenu(const QPoint &position);
@@ -29,6 +33,7 @@ private:
     // The empty state before any incident, the list once one is open.
     QStackedWidget *m_pages;
     QListWidget *m_list;
+    QPushButton *m_loadOlder;
     QLineEdit *m_note;
     QPushButton *m_add;
 };

@@ -27,7 +27,8 @@ struct TrayNotification
     {
         ItemOverdue,
         UpdateDue,
-        CheckCrit
+        CheckCrit,
+        AlertCritical // a new critical alert at an alert source
     };
     Kind kind = Kind::ItemOverdue;
     QString title;

@@ -101,6 +101,15 @@ std::unique_ptr<Database> Context::openDatabase(Access access)
         database = Database::openReadOnly(path, readOnly, &result);
     } else {
         database = Database::open(path, &result);
+        if (result.status == DatabaseOpenResult::Status::NoSpace) {
+            // A full disk stops changes, not reading: what is stored stays listable.
+            if (access == Access::Write) {
+                m_humanErr << "incident-console: " << result.message << " Nothing was changed."
+                           << Qt::endl;
+                return nullptr;
+            }
+            database = Database::openReadOnly(path, whyNoRoomToOpen(path), &result);
+        }
     }
     if (!database)
         m_humanErr << "incident-console: " << result.message << Qt::endl;

@@ -1,5 +1,6 @@
 #include "DraftCommand.h"
 
+#include "ContactsCommand.h"
 #include "IncidentCommandSupport.h"
 #include "comms/DraftLinter.h"
 #include "comms/IncidentExport.h"
@@ -90,8 +91,14 @@ int runDraft(Context &context, const QStringList &args)
                     QStringLiteral("unknown template %1; available: %2")
                         .arg(templateId, templates.ids().join(QStringLiteral(", "))),
                     UsageError);
-    const QVariantMap values =
+    QVariantMap values =
         comms::incidentValues(session->service->document(id), QDateTime::currentDateTimeUtc());
+    // Personal data goes into a draft only when its template asks for it.
+    if (templateAsksForContacts(chosen->text)) {
+        if (const auto incident = session->store().load(id))
+            values.insert(QStringLiteral("contacts"),
+                          draftContacts(context, *incident, session->service->severities()));
+    }
     QString error;
     const auto text = comms::renderTemplate(chosen->text, values, &error);
     const auto slackText = text ? comms::renderSlackDraft(chosen->text, values, &error) : text;
@@ -159,7 +166,7 @@ int runExport(Context &context, const QStringList &args)
     if (output.isEmpty())
         return fail(context, QStringLiteral("export"), QStringLiteral("--output FILE is required"),
                     UsageError);
-    auto session = openIncidentSession(context, parser);
+    auto session = openIncidentSession(context, parser, Context::Access::ReadOnlyAllowed);
     if (!session)
         return DataError;
     const QString id = incidentIdFrom(context, QStringLiteral("export"), session->store(), parser);

@@ -1,6 +1,8 @@
 #include "IncidentCommand.h"
 
+#include "AlertsSupport.h"
 #include "IncidentCommandSupport.h"
+#include "alerts/AlertIncidents.h"
 #include "core/Duration.h"
 #include "core/Ids.h"
 #include "incidents/IncidentJson.h"
@@ -29,8 +31,12 @@ int runNew(Context &context, const QStringList &args)
          {QStringLiteral("deputy"), QStringLiteral("Deputy or communications lead."),
           QStringLiteral("N")},
          {QStringLiteral("scribe"), QStringLiteral("Who keeps the timeline."), QStringLiteral("N")},
-         {QStringLiteral("drill"),
-          QStringLiteral("A practice incident, kept out of the metrics.")}});
+         {QStringLiteral("drill"), QStringLiteral("A practice incident, kept out of the metrics.")},
+         {QStringLiteral("from-alert"),
+          QStringLiteral("Fill title, severity, services and impact from a firing alert "
+                         "(fingerprint, as alerts lists it) and link the alert; options given "
+                         "as well win."),
+          QStringLiteral("FINGERPRINT")}});
     addActorOption(parser);
     if (const int code = parseAction(parser, QStringLiteral("new"), args, context, {}); code >= 0)
         return code;
@@ -38,15 +44,40 @@ int runNew(Context &context, const QStringList &args)
     if (!session)
         return DataError;
     DeclareRequest request;
-    request.title = parser.value(QStringLiteral("title"));
-    request.severity = parser.value(QStringLiteral("severity"));
+    std::optional<alerts::Alert> alert;
+    if (parser.isSet(QStringLiteral("from-alert"))) {
+        int exitCode = Success;
+        const auto config =
+            loadAlertSources(context, QStringLiteral("incident new"), {}, &exitCode);
+        if (!config)
+            return exitCode;
+        alerts::AlertMonitor monitor;
+        monitor.setConfig(*config);
+        pollOnce(monitor);
+        reportDownSources(context, monitor);
+        alert = findAlert(context, QStringLiteral("incident new"), monitor,
+                          parser.value(QStringLiteral("from-alert")));
+        if (!alert)
+            return UsageError;
+        QString problem;
+        request = alerts::declareRequestFor({*alert}, *config, session->store().config().severities,
+                                            &problem);
+        if (!problem.isEmpty())
+            context.err() << "incident-console incident new: " << problem << Qt::endl;
+    }
+    if (parser.isSet(QStringLiteral("title")))
+        request.title = parser.value(QStringLiteral("title"));
+    if (parser.isSet(QStringLiteral("severity")))
+        request.severity = parser.value(QStringLiteral("severity"));
     if (request.title.trimmed().isEmpty() || request.severity.isEmpty())
         return fail(context, QStringLiteral("new"),
                     QStringLiteral("--title and --severity are required; severities: %1")
                         .arg(session->store().config().severities.ids().join(QStringLiteral(", "))),
                     UsageError);
-    request.services = parser.values(QStringLiteral("service"));
-    request.impact = parser.value(QStringLiteral("impact"));
+    if (parser.isSet(QStringLiteral("service")))
+        request.services = parser.values(QStringLiteral("service"));
+    if (parser.isSet(QStringLiteral("impact")))
+        request.impact = parser.value(QStringLiteral("impact"));
     request.commander = parser.isSet(QStringLiteral("commander"))
                             ? parser.value(QStringLiteral("commander"))
                             : session->service->actor();
@@ -62,6 +93,13 @@ int runNew(Context &context, const QStringList &args)
     const Result<Change> declared = session->service->declare(request);
     if (!declared)
         return fail(context, QStringLiteral("new"), declared.error(), DataError);
+    if (alert) {
+        alerts::AlertLinks links(*session->service);
+        if (const auto linked = links.link(declared->incidentId, *alert); !linked)
+            context.err() << "incident-console incident new: declared, but the alert could not "
+                             "be linked: "
+                          << linked.error() << Qt::endl;
+    }
     if (parser.isSet(QStringLiteral("json")))
         return printIncident(context, session->store(), declared->incidentId, true);
     context.out() << declared->incidentId << Qt::endl;
@@ -78,7 +116,7 @@ int runList(Context &context, const QStringList &args)
                       QStringLiteral("TEXT")});
     if (const int code = parseAction(parser, QStringLiteral("list"), args, context, {}); code >= 0)
         return code;
-    auto session = openIncidentSession(context, parser);
+    auto session = openIncidentSession(context, parser, Context::Access::ReadOnlyAllowed);
     if (!session)
         return DataError;
     const auto incidents = session->store().list(parser.value(QStringLiteral("search")));
@@ -114,7 +152,7 @@ int runShow(Context &context, const QStringList &args)
             parseAction(parser, QStringLiteral("show"), args, context, {QStringLiteral("ID")});
         code >= 0)
         return code;
-    auto session = openIncidentSession(context, parser);
+    auto session = openIncidentSession(context, parser, Context::Access::ReadOnlyAllowed);
     if (!session)
         return DataError;
     const QString id = incidentIdFrom(context, QStringLiteral("show"), session->store(), parser);

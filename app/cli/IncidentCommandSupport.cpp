@@ -28,11 +28,11 @@ QString seconds(const std::optional<qint64> &value)
 
 } // namespace
 
-std::optional<IncidentSession> openIncidentSession(Context &context,
-                                                   const QCommandLineParser &parser)
+std::optional<IncidentSession>
+openIncidentSession(Context &context, const QCommandLineParser &parser, Context::Access access)
 {
     IncidentSession session;
-    session.database = context.openDatabase();
+    session.database = context.openDatabase(access);
     if (!session.database)
         return std::nullopt;
     incidents::IncidentConfig config = incidents::loadIncidentConfig(context.dataDir().path);

@@ -19,9 +19,11 @@ struct IncidentSession
 // Opens the database and loads the severity scheme and checklist (reporting problems with
 // user files on stderr; the defaults are used then). Changes are recorded as --by when the
 // action has it and it was given, else by the rule of incidents/Actor.h. Returns nothing
-// after printing why.
+// after printing why. Actions that only read pass ReadOnlyAllowed, so what is stored stays
+// readable on a read-only data dir or a full disk.
 std::optional<IncidentSession> openIncidentSession(Context &context,
-                                                   const QCommandLineParser &parser);
+                                                   const QCommandLineParser &parser,
+                                                   Context::Access access = Context::Access::Write);
 
 // The --json and --by options, shared by the actions.
 void addJsonOption(QCommandLineParser &parser);

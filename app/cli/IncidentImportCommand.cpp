@@ -1,4 +1,5 @@
 #include "IncidentCommandSupport.h"
+#include "core/CountText.h"
 #include "incidents/IncidentImport.h"
 
 #include <QFile>
@@ -21,6 +22,13 @@ int runIncidentImport(Context &context, const QStringList &args)
     if (!file.open(QIODevice::ReadOnly))
         return fail(context, action,
                     QStringLiteral("cannot read %1: %2").arg(path, file.errorString()), UsageError);
+    if (file.size() > incidents::maxImportFileBytes)
+        return fail(
+            context, action,
+            QStringLiteral("%1: %2 bytes, more than the %3 an import reads; nothing "
+                           "imported")
+                .arg(path, countText(file.size()), countText(incidents::maxImportFileBytes)),
+            UsageError);
     QString error;
     const auto record = incidents::parseIncidentExport(file.readAll(), &error);
     if (!record)

@@ -1,6 +1,8 @@
+#include "AlertsCommand.h"
 #include "BackupCommand.h"
 #include "CheckCommand.h"
 #include "CommandLine.h"
+#include "ContactsCommand.h"
 #include "DraftCommand.h"
 #include "IncidentCommand.h"
 #include "RunbooksCommand.h"
@@ -10,6 +12,10 @@ namespace ic::cli {
 const std::vector<Subcommand> &subcommands()
 {
     static const std::vector<Subcommand> all{
+        {QStringLiteral("alerts"),
+         QStringLiteral(
+             "What is firing at the alert sources; silence, expire, link (silence, expire, link)."),
+         runAlerts},
         {QStringLiteral("backup"), QStringLiteral("Write a consistent copy of console.db."),
          runBackup},
         {QStringLiteral("check"),
@@ -25,6 +31,11 @@ const std::vector<Subcommand> &subcommands()
          QStringLiteral("Declare, list, show, import and work incidents (new, list, show, import, "
                         "status, tick, note…)."),
          runIncident},
+        {QStringLiteral("contacts"),
+         QStringLiteral("List the escalation contacts, or those who can hold a role."),
+         runContacts},
+        {QStringLiteral("oncall"),
+         QStringLiteral("Say who holds each role now (or --at a time) and until when."), runOncall},
     };
     return all;
 }

@@ -1,6 +1,7 @@
 #include "DraftLinter.h"
 
 #include "SlackText.h"
+#include "core/CountText.h"
 
 #include <QRegularExpression>
 
@@ -58,10 +59,18 @@ void collectMentions(const QVariant &value, const QString &where, const QString 
 
 } // namespace
 
-QList<LintFinding> lintDraft(const QString &templateId, const QString &text,
+QList<LintFinding> lintDraft(const QString &templateId, const QString &fullText,
                              const QVariantMap &values)
 {
     QList<LintFinding> findings;
+    // Slack shows no more than this of a message, so the rest is neither read nor worth the
+    // time the rules below take on every keystroke (a pasted log of megabytes).
+    const QString text = fullText.left(slackMessageLimit);
+    if (templateId != QLatin1String("postmortem") && fullText.size() > slackMessageLimit)
+        findings.append({QStringLiteral("too-long"),
+                         QObject::tr("The draft is %1 characters; Slack shows only the first "
+                                     "%2. Shorten it or attach the rest as a file.")
+                             .arg(countText(fullText.size()), countText(slackMessageLimit))});
     QStringList mentions;
     collectMentions(values, {}, text, &mentions);
     if (!mentions.isEmpty())

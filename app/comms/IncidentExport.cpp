@@ -1,10 +1,12 @@
 #include "IncidentExport.h"
 
+#include "core/CountText.h"
 #include "core/Ids.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <limits>
 
 namespace ic::comms {
 namespace {
@@ -157,7 +159,11 @@ QString incidentToMarkdown(const QJsonObject &incident)
     return md;
 }
 
-QString incidentToHtml(const QJsonObject &incident)
+namespace {
+
+// incidentToHtml() with the newest timelineLimit events of the timeline and a row saying how
+// many older ones it left out.
+QString htmlRecord(const QJsonObject &incident, qsizetype timelineLimit)
 {
     const auto e = [](const QString &text) {
         return text.toHtmlEscaped();
@@ -203,8 +209,15 @@ QString incidentToHtml(const QJsonObject &incident)
         html += QStringLiteral("</ul>\n");
     html += QStringLiteral(
         "<h2>Timeline</h2>\n<table>\n<tr><th>Time</th><th>Event</th><th>By</th></tr>\n");
-    for (const QJsonValue &value : incident.value(QStringLiteral("timeline")).toArray()) {
-        const QJsonObject event = value.toObject();
+    const QJsonArray timeline = incident.value(QStringLiteral("timeline")).toArray();
+    const qsizetype left = std::max<qsizetype>(0, timeline.size() - timelineLimit);
+    if (left > 0)
+        html += QStringLiteral("<tr><td colspan=\"3\"><i>%1 older events are left out here: "
+                               "the HTML, Markdown and JSON exports hold every event.</i></td>"
+                               "</tr>\n")
+                    .arg(countText(left));
+    for (qsizetype i = left; i < timeline.size(); ++i) {
+        const QJsonObject event = timeline.at(i).toObject();
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>\n")
                     .arg(e(localTime(event.value(QStringLiteral("at")))),
                          e(event.value(QStringLiteral("text")).toString()),
@@ -217,6 +230,18 @@ QString incidentToHtml(const QJsonObject &incident)
                 e(postmortem) + QStringLiteral("</pre>\n");
     html += QStringLiteral("</body></html>\n");
     return html;
+}
+
+} // namespace
+
+QString incidentToHtml(const QJsonObject &incident)
+{
+    return htmlRecord(incident, std::numeric_limits<qsizetype>::max());
+}
+
+QString incidentToPdfHtml(const QJsonObject &incident)
+{
+    return htmlRecord(incident, maxPdfTimelineEvents);
 }
 
 namespace {

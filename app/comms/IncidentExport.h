@@ -16,7 +16,15 @@ QString incidentToMarkdown(const QJsonObject &incident);
 // escaped, and a Content-Security-Policy that forbids anything active if opened in a browser.
 QString incidentToHtml(const QJsonObject &incident);
 
-// Renders incidentToHtml() to a PDF file (A4). Needs a QGuiApplication (offscreen is fine).
+// A PDF is laid out by QTextDocument, whose time and memory grow with every table row (an
+// imported incident of 300,000 events would take minutes and gigabytes), so it holds the
+// newest events up to this many and says how many it leaves to the other formats.
+inline constexpr qsizetype maxPdfTimelineEvents = 2'000;
+
+// incidentToHtml() with the timeline cut to maxPdfTimelineEvents: what a PDF lays out.
+QString incidentToPdfHtml(const QJsonObject &incident);
+
+// Renders incidentToPdfHtml() to a PDF file (A4). Needs a QGuiApplication (offscreen is fine).
 // The error names the file and why it could not be written.
 // The rendering lives with QtGui in the window's module (IncidentPdf.h), so that the command
 // line never loads QtGui; it registers itself with setIncidentPdfWriter when loaded.

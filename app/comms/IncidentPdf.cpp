@@ -19,7 +19,7 @@ Result<void> renderIncidentPdf(const QJsonObject &incident, const QString &path)
     writer.setTitle(incident.value(QStringLiteral("title")).toString());
     writer.setCreator(QStringLiteral("Incident Console"));
     QTextDocument document;
-    document.setHtml(incidentToHtml(incident));
+    document.setHtml(incidentToPdfHtml(incident));
     document.print(&writer);
     file.close();
     if (file.error() != QFileDevice::NoError || file.size() == 0)

@@ -16,11 +16,26 @@ QDateTime timeOf(const QJsonValue &value)
     return fromStoredTime(value.toString());
 }
 
-// 09:41 within one day; with the date when the incident spans days.
-QString clockText(const QDateTime &time, bool withDate)
+// The zone the incident was declared in, so a reader elsewhere fills the same times into a
+// draft; this machine's zone for an incident that has none.
+QTimeZone incidentZone(const QJsonObject &incident)
 {
-    const QDateTime local = time.toLocalTime();
-    return local.toString(withDate ? QStringLiteral("yyyy-MM-dd HH:mm") : QStringLiteral("HH:mm"));
+    const QTimeZone declared(incident.value(QStringLiteral("time_zone")).toString().toUtf8());
+    return declared.isValid() ? declared : QTimeZone::systemTimeZone();
+}
+
+// 09:41 within one day; with the date when the incident spans days; in the incident's zone.
+QString clockText(const QDateTime &time, bool withDate, const QTimeZone &zone)
+{
+    const QDateTime there = time.toTimeZone(zone);
+    return there.toString(withDate ? QStringLiteral("yyyy-MM-dd HH:mm") : QStringLiteral("HH:mm"));
+}
+
+// A time a reader acts on ("Next update by 17:09 UTC") names its zone.
+QString clockTextWithZone(const QDateTime &time, bool withDate, const QTimeZone &zone)
+{
+    return clockText(time, withDate, zone) + QLatin1Char(' ') +
+           time.toTimeZone(zone).timeZoneAbbreviation();
 }
 
 QString durationText(qint64 secondsTotal)
@@ -44,6 +59,60 @@ QString servicesText(const QJsonObject &incident)
     return incident.value(QStringLiteral("service")).toString();
 }
 
+// The alerts linked to the incident, from their timeline events (app/alerts writes them):
+// name, labels, when they started firing and whether they stopped.
+class LinkedAlerts
+{
+public:
+    void add(const QJsonObject &event, bool multiDay, const QTimeZone &zone)
+    {
+        const QString kind = event.value(QStringLiteral("kind")).toString();
+        if (!kind.startsWith(QLatin1String("alert-")))
+            return;
+        const QJsonObject data = event.value(QStringLiteral("data")).toObject();
+        const QString fingerprint = data.value(QStringLiteral("fingerprint")).toString();
+        if (kind == QLatin1String("alert-linked")) {
+            QStringList labels;
+            const QJsonObject labelMap = data.value(QStringLiteral("labels")).toObject();
+            for (auto it = labelMap.begin(); it != labelMap.end(); ++it) {
+                if (it.key() != QLatin1String("alertname"))
+                    labels << it.key() + QLatin1Char('=') + it.value().toString();
+            }
+            const QDateTime started = timeOf(data.value(QStringLiteral("starts_at")));
+            m_order.removeAll(fingerprint);
+            m_order << fingerprint;
+            m_alerts[fingerprint] = QVariantMap{
+                {QStringLiteral("name"), data.value(QStringLiteral("alertname")).toString()},
+                {QStringLiteral("labels"), labels.join(QStringLiteral(", "))},
+                {QStringLiteral("started"),
+                 started.isValid() ? clockText(started, multiDay, zone) : QStringLiteral("?")},
+                {QStringLiteral("resolved"), QStringLiteral("still firing")}};
+            return;
+        }
+        auto it = m_alerts.find(fingerprint);
+        if (it == m_alerts.end())
+            return;
+        if (kind == QLatin1String("alert-resolved"))
+            (*it)[QStringLiteral("resolved")] =
+                QString(QStringLiteral("resolved ") +
+                        clockText(timeOf(event.value(QStringLiteral("at"))), multiDay, zone));
+        else if (kind == QLatin1String("alert-refired"))
+            (*it)[QStringLiteral("resolved")] = QStringLiteral("still firing");
+    }
+
+    QVariantList list() const
+    {
+        QVariantList result;
+        for (const QString &fingerprint : m_order)
+            result.append(m_alerts.value(fingerprint));
+        return result;
+    }
+
+private:
+    QStringList m_order;
+    QHash<QString, QVariantMap> m_alerts;
+};
+
 } // namespace
 
 QString incidentChannelName(const QDateTime &started, const QString &timeZone)
@@ -59,8 +128,9 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
     const QDateTime started = timeOf(milestones.value(QStringLiteral("started")));
     const QDateTime resolved = timeOf(milestones.value(QStringLiteral("resolved")));
     const QDateTime end = resolved.isValid() ? resolved : now;
+    const QTimeZone zone = incidentZone(incident);
     const bool multiDay =
-        started.isValid() && started.toLocalTime().date() != end.toLocalTime().date();
+        started.isValid() && started.toTimeZone(zone).date() != end.toTimeZone(zone).date();
     const QString status = incident.value(QStringLiteral("status")).toString();
 
     QVariantMap v;
@@ -76,7 +146,8 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
         v[QStringLiteral("is_") + QLatin1String(name)] =
             status.compare(QLatin1String(name), Qt::CaseInsensitive) == 0;
     if (started.isValid()) {
-        v[QStringLiteral("date")] = started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd"));
+        v[QStringLiteral("date")] = started.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd"));
+        v[QStringLiteral("time_zone")] = started.toTimeZone(zone).timeZoneAbbreviation();
         v[QStringLiteral("started")] =
             toIsoWithOffset(started).replace(QLatin1Char('T'), QLatin1Char(' '));
         v[QStringLiteral("duration")] = durationText(started.secsTo(end));
@@ -88,7 +159,7 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
     }
     const QDateTime nextUpdate = timeOf(incident.value(QStringLiteral("next_update_at")));
     if (nextUpdate.isValid())
-        v[QStringLiteral("next_update")] = clockText(nextUpdate, multiDay);
+        v[QStringLiteral("next_update")] = clockTextWithZone(nextUpdate, multiDay, zone);
     for (const char *key : {"mtta", "mttr"}) {
         const QJsonValue secondsValue =
             incident.value(QLatin1String(key) + QLatin1String("_seconds"));
@@ -100,11 +171,13 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
     QVariantList timeline;
     QVariantList announcements;
     QVariantList actionItems;
+    LinkedAlerts alerts;
     for (const QJsonValue &value : incident.value(QStringLiteral("timeline")).toArray()) {
         const QJsonObject event = value.toObject();
-        const QString time = clockText(timeOf(event.value(QStringLiteral("at"))), multiDay);
+        const QString time = clockText(timeOf(event.value(QStringLiteral("at"))), multiDay, zone);
         const QString text = event.value(QStringLiteral("text")).toString();
         const QString kind = event.value(QStringLiteral("kind")).toString();
+        alerts.add(event, multiDay, zone);
         timeline.append(QVariantMap{
             {QStringLiteral("time"), time},
             {QStringLiteral("text"), text},
@@ -119,6 +192,7 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
     v[QStringLiteral("recent_timeline")] = timeline.mid(qMax<qsizetype>(0, timeline.size() - 5));
     v[QStringLiteral("announcements")] = announcements;
     v[QStringLiteral("action_items")] = actionItems;
+    v[QStringLiteral("alerts")] = alerts.list();
 
     QVariantList openItems;
     QVariantList overdueItems;
@@ -140,7 +214,7 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
         openItems.append(QVariantMap{
             {QStringLiteral("text"), text},
             {QStringLiteral("phase"), item.value(QStringLiteral("phase")).toString()},
-            {QStringLiteral("due"), due.isValid() ? clockText(due, multiDay) : QString()},
+            {QStringLiteral("due"), due.isValid() ? clockText(due, multiDay, zone) : QString()},
             {QStringLiteral("overdue"), due.isValid() && due < now}});
     }
     v[QStringLiteral("open_items")] = openItems;

@@ -25,7 +25,8 @@ const std::vector<PlaceholderInfo> &knownPlaceholders()
         {"date", "the start date, YYYY-MM-DD"},
         {"started", "the start time with date and offset"},
         {"duration", "time since the start, or start to resolution"},
-        {"next_update", "when the next update is due"},
+        {"next_update", "when the next update is due, with its zone: 17:09 CET"},
+        {"time_zone", "the zone the incident's times are given in (where it was declared)"},
         {"channel", "incident channel name, #incident-YYYY-MM-DD-HHMM"},
         {"update", "what was found or tried since the last update"},
         {"next_step", "what happens next"},
@@ -43,6 +44,11 @@ const std::vector<PlaceholderInfo> &knownPlaceholders()
         {"overdue_items", "items done after their deadline; each has text, late_by", true},
         {"announcements", "messages copied or posted; each has time, text", true},
         {"action_items", "follow-ups from TODO: notes; each has text", true},
+        {"contacts",
+         "the commander and whoever holds each role the severity's escalation calls now (from "
+         "contacts.yaml); each has role, name, handle, phone, email",
+         true},
+        {"alerts", "alerts linked to the incident; each has name, labels, started, resolved", true},
         {"time", "(inside a list) the entry's time"},
         {"text", "(inside a list) the entry's text"},
         {"actor", "(inside a list) who did it"},
@@ -50,6 +56,13 @@ const std::vector<PlaceholderInfo> &knownPlaceholders()
         {"due", "(inside open_items) the due time"},
         {"overdue", "(inside open_items) true when past due"},
         {"late_by", "(inside overdue_items) how late it was done"},
+        {"role", "(inside contacts) the role, or commander"},
+        {"name", "(inside contacts or alerts) the person's or the alert's name"},
+        {"handle", "(inside contacts) their chat handle"},
+        {"phone", "(inside contacts) their phone number"},
+        {"email", "(inside contacts) their e-mail address"},
+        {"labels", "(inside alerts) its labels, e.g. namespace=prod, pod=api-1"},
+        {"resolved", "(inside alerts) \"resolved 10:42\" or \"still firing\""},
     };
     return all;
 }

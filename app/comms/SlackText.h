@@ -18,6 +18,10 @@ QString escapeSlackText(const QString &text);
 // Plain text for the clipboard's text/plain alternative: no markup characters.
 QString toPlainText(const QString &draft);
 
+// Slack cuts a message's text after this many characters, so nothing past it is worth
+// previewing.
+inline constexpr qsizetype slackMessageLimit = 40'000;
+
 // HTML showing Slack text as a reader sees it (*bold*, _italic_, `code`, line breaks), for
 // the preview and the clipboard's rich alternative. The text is escaped first.
 QString toPreviewHtml(const QString &mrkdwn);

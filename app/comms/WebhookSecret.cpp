@@ -1,5 +1,7 @@
 #include "WebhookSecret.h"
 
+#include "core/ConsoleSecrets.h"
+
 #include <QDir>
 #include <QFile>
 #include <cerrno>
@@ -10,7 +12,7 @@
 namespace ic::comms {
 
 WebhookSecret::WebhookSecret(const QString &dataDir)
-    : m_path(QDir(dataDir).filePath(QStringLiteral("slack-webhook.secret")))
+    : m_path(QDir(dataDir).filePath(webhookSecretFileName))
 {}
 
 QUrl WebhookSecret::load() const

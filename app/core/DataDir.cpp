@@ -24,15 +24,17 @@ DataDirChoice resolveDataDir(const QString &commandLineValue)
 
 namespace {
 
-// The data dir and what in it holds incident data or secrets: the database with its WAL
-// files, the webhook secret, backups and logs. health.yaml and templates are not here:
-// they are checked where they are read, and not used when others could have changed them.
+// The data dir and what in it holds incident data, personal data or secrets: the database
+// with its WAL files, the webhook secret, contacts.yaml and calendar exports, backups and
+// logs. health.yaml and templates are not here: they are checked where they are read, and
+// not used when others could have changed them.
 QStringList privatePaths(const QString &dataDir)
 {
     const QDir dir(dataDir);
     QStringList paths{dataDir};
     for (const QString &name :
-         dir.entryList({QStringLiteral("console.db*"), QStringLiteral("*.secret")},
+         dir.entryList({QStringLiteral("console.db*"), QStringLiteral("*.secret"),
+                        QStringLiteral("contacts.yaml"), QStringLiteral("*.ics")},
                        QDir::Files | QDir::Hidden | QDir::System))
         paths << dir.filePath(name);
     for (const QString &folder : {QStringLiteral("backups"), QStringLiteral("logs")}) {

@@ -12,16 +12,6 @@
 
 namespace ic::health {
 
-QString ConfigProblem::toString() const
-{
-    // Line 0: the problem is the file as a whole.
-    QString text =
-        line > 0 ? QStringLiteral("%1:%2: ").arg(file).arg(line) : QStringLiteral("%1: ").arg(file);
-    if (!field.isEmpty())
-        text += field + QStringLiteral(": ");
-    return text + message;
-}
-
 namespace {
 
 int lineOf(const YAML::Node &node)

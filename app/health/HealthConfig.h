@@ -2,20 +2,11 @@
 
 #include "CheckDefinition.h"
 #include "HistoryLimits.h"
+#include "core/ConfigProblem.h"
 
 namespace ic::health {
 
-// A problem in health.yaml, located so the user can fix it.
-struct ConfigProblem
-{
-    QString file;
-    int line = 0;
-    QString field;
-    QString message;
-
-    // "health.yaml:12: checks[2].port: must be a number from 1 to 65535"
-    QString toString() const;
-};
+using ConfigProblem = ic::ConfigProblem;
 
 // Every valid check and every problem: one bad check does not take the others down.
 struct HealthConfig

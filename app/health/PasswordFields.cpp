@@ -1,5 +1,7 @@
 #include "PasswordFields.h"
 
+#include "core/ConsoleSecrets.h"
+
 namespace ic::health {
 
 bool readLogin(TargetFields &fields, CheckDefinition *check, bool requireUser)
@@ -7,8 +9,17 @@ bool readLogin(TargetFields &fields, CheckDefinition *check, bool requireUser)
     check->user = fields.text("user").value_or(QString());
     check->password = fields.text("password").value_or(QString());
     check->passwordEnv = fields.text("password_env").value_or(QString());
+    if (const QString why = whyNotAPasswordVariable(check->passwordEnv); !why.isEmpty()) {
+        fields.problem("password_env", why);
+        return false;
+    }
     if (const QString path = fields.text("password_file").value_or(QString()); !path.isEmpty())
         check->passwordFile = fields.relativeToConfig(path);
+    if (const QString why = whyNotAPasswordFile(check->passwordFile);
+        !check->passwordFile.isEmpty() && !why.isEmpty()) {
+        fields.problem("password_file", why);
+        return false;
+    }
     if (int(!check->passwordEnv.isEmpty()) + int(!check->passwordFile.isEmpty()) +
             int(!check->password.isEmpty()) >
         1) {

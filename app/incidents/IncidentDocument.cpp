@@ -20,19 +20,15 @@ QJsonObject draftToJson(const Draft &draft)
             {QStringLiteral("posted_at"), timeToJson(draft.postedAt)}};
 }
 
-} // namespace
-
-QJsonObject incidentDocument(const IncidentStore &store, const QString &id)
+QJsonObject documentWith(const IncidentStore &store, const Incident &incident,
+                         const std::vector<TimelineEvent> &events)
 {
-    const auto incident = store.load(id);
-    if (!incident)
-        return {};
-    QJsonObject json = incidentToJson(*incident, ChecklistStore(store.database()).items(id),
-                                      Timeline(store.database()).events(id));
+    const QString &id = incident.id;
+    QJsonObject json = incidentToJson(incident, ChecklistStore(store.database()).items(id), events);
     json.insert(QStringLiteral("format_version"), incidentFormatVersion);
-    if (const SeverityLevel *level = store.config().severities.level(incident->severity))
+    if (const SeverityLevel *level = store.config().severities.level(incident.severity))
         json.insert(QStringLiteral("severity_name"), level->label);
-    const QDateTime due = store.nextUpdateDue(*incident);
+    const QDateTime due = store.nextUpdateDue(incident);
     if (due.isValid())
         json.insert(QStringLiteral("next_update_at"), timeToJson(due));
     if (const QString postmortem = store.postmortem(id); !postmortem.isEmpty())
@@ -42,6 +38,23 @@ QJsonObject incidentDocument(const IncidentStore &store, const QString &id)
         drafts.append(draftToJson(draft));
     json.insert(QStringLiteral("drafts"), drafts);
     return json;
+}
+
+} // namespace
+
+QJsonObject incidentDocument(const IncidentStore &store, const QString &id)
+{
+    const auto incident = store.load(id);
+    return incident ? documentWith(store, *incident, Timeline(store.database()).events(id))
+                    : QJsonObject();
+}
+
+QJsonObject incidentDocument(const IncidentStore &store, const QString &id, int newestEvents)
+{
+    const auto incident = store.load(id);
+    return incident ? documentWith(store, *incident,
+                                   Timeline(store.database()).newestEvents(id, newestEvents).events)
+                    : QJsonObject();
 }
 
 } // namespace ic::incidents

@@ -17,4 +17,8 @@ inline constexpr int incidentFormatVersion = 1;
 // incident does not exist.
 QJsonObject incidentDocument(const IncidentStore &store, const QString &id);
 
+// The same with only the newest events of the timeline: what a reader that runs on every
+// change can afford on an incident of hundreds of thousands of events. Not for export.
+QJsonObject incidentDocument(const IncidentStore &store, const QString &id, int newestEvents);
+
 } // namespace ic::incidents

@@ -1,6 +1,7 @@
 #include "IncidentImport.h"
 
 #include "IncidentDocument.h"
+#include "core/CountText.h"
 #include "core/Ids.h"
 #include "core/Logging.h"
 #include "storage/Sql.h"
@@ -252,6 +253,23 @@ void readMilestones(Reader &root, QString *error, Incident &incident)
             milestones.time(milestoneId(Milestone(i)), Milestone(i) != Milestone::Started);
 }
 
+// Refuses an export whose checklist, timeline or drafts hold more than an import takes.
+bool withinImportLimits(const QJsonObject &object, QString *error)
+{
+    const std::pair<QString, qsizetype> limits[] = {{QStringLiteral("checklist"), maxImportItems},
+                                                    {QStringLiteral("timeline"), maxImportEvents},
+                                                    {QStringLiteral("drafts"), maxImportDrafts}};
+    for (const auto &[key, limit] : limits) {
+        const qsizetype count = object.value(key).toArray().size();
+        if (count > limit) {
+            *error = QStringLiteral("%1: %2 entries, more than the %3 an import takes")
+                         .arg(key, countText(count), countText(limit));
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 std::optional<IncidentRecord> parseIncidentExport(const QByteArray &json, QString *error)
@@ -278,6 +296,9 @@ std::optional<IncidentRecord> parseIncidentExport(const QByteArray &json, QStrin
     const QJsonObject object = document.object();
     Reader root(object, {}, error);
     if (!readFormatVersion(root, object))
+        return std::nullopt;
+
+    if (!withinImportLimits(object, error))
         return std::nullopt;
 
     IncidentRecord record;

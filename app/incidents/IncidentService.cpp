@@ -36,9 +36,24 @@ std::vector<TimelineEvent> IncidentService::events(const QString &incidentId) co
     return Timeline(m_db).events(incidentId);
 }
 
+TimelinePage IncidentService::newestEvents(const QString &incidentId, int limit) const
+{
+    return Timeline(m_db).newestEvents(incidentId, limit);
+}
+
+TimelinePage IncidentService::eventsBefore(const QString &eventId, int limit) const
+{
+    return Timeline(m_db).eventsBefore(eventId, limit);
+}
+
 std::optional<TimelineEvent> IncidentService::event(const QString &eventId) const
 {
     return Timeline(m_db).event(eventId);
+}
+
+std::vector<TimelineEvent> IncidentService::eventsOfKinds(const QStringList &kinds) const
+{
+    return Timeline(m_db).eventsOfKinds(kinds);
 }
 
 std::optional<ChecklistItem> IncidentService::item(const QString &itemId) const
@@ -49,6 +64,11 @@ std::optional<ChecklistItem> IncidentService::item(const QString &itemId) const
 QJsonObject IncidentService::document(const QString &incidentId) const
 {
     return incidentDocument(m_store, incidentId);
+}
+
+QJsonObject IncidentService::recentDocument(const QString &incidentId, int newestEvents) const
+{
+    return incidentDocument(m_store, incidentId, newestEvents);
 }
 
 Result<Change> IncidentService::declare(const DeclareRequest &request)

@@ -32,10 +32,18 @@ public:
     const IncidentStore &store() const { return m_store; }
     std::vector<ChecklistItem> items(const QString &incidentId) const;
     std::vector<TimelineEvent> events(const QString &incidentId) const;
+    // A long timeline in pages: the newest limit events, then the limit before an event.
+    TimelinePage newestEvents(const QString &incidentId, int limit) const;
+    TimelinePage eventsBefore(const QString &eventId, int limit) const;
     std::optional<TimelineEvent> event(const QString &eventId) const;
+    // Every incident's events of these kinds, oldest first (e.g. the alerts linked anywhere).
+    std::vector<TimelineEvent> eventsOfKinds(const QStringList &kinds) const;
     std::optional<ChecklistItem> item(const QString &itemId) const;
     // The incident's complete JSON document (IncidentDocument.h); empty when it does not exist.
     QJsonObject document(const QString &incidentId) const;
+    // The same with only the newest events of the timeline, for what runs on every change
+    // (the window's drafts).
+    QJsonObject recentDocument(const QString &incidentId, int newestEvents) const;
 
     // Who the changes are recorded as.
     QString actor() const { return m_actor; }

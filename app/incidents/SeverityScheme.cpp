@@ -3,6 +3,8 @@
 #include "TemplateItemYaml.h"
 #include "YamlFields.h"
 
+#include <QRegularExpression>
+
 namespace ic::incidents {
 namespace {
 
@@ -26,8 +28,14 @@ SeverityLevel parseLevel(const YAML::Node &node)
         for (const YAML::Node &step : ladder) {
             if (!step.IsMap())
                 yaml::fail(step, QStringLiteral("an escalation step needs 'after' and 'step'"));
+            const QString call = yaml::optionalText(step, "call");
+            static const QRegularExpression role(QStringLiteral("^[a-z0-9][a-z0-9_.-]{0,63}$"));
+            if (!call.isEmpty() && !role.match(call).hasMatch())
+                yaml::fail(step["call"], QStringLiteral("field 'call' names a role of "
+                                                        "contacts.yaml: lower-case letters, "
+                                                        "digits and dashes (team-lead)"));
             level.escalation.push_back({yaml::optionalDuration(step, "after").value_or(0),
-                                        yaml::requiredText(step, "step")});
+                                        yaml::requiredText(step, "step"), call});
         }
     }
     if (const YAML::Node items = node["items"]) {
@@ -40,6 +48,25 @@ SeverityLevel parseLevel(const YAML::Node &node)
 }
 
 } // namespace
+
+const EscalationStep *SeverityLevel::nextEscalation(qint64 elapsedSeconds) const
+{
+    for (const EscalationStep &step : escalation) {
+        if (step.afterSeconds > elapsedSeconds)
+            return &step;
+    }
+    return nullptr;
+}
+
+QStringList SeverityLevel::escalationRoles() const
+{
+    QStringList roles;
+    for (const EscalationStep &step : escalation) {
+        if (!step.call.isEmpty() && !roles.contains(step.call))
+            roles << step.call;
+    }
+    return roles;
+}
 
 const SeverityLevel *SeverityScheme::level(const QString &id) const
 {

@@ -13,6 +13,7 @@ struct EscalationStep
 {
     qint64 afterSeconds = 0;
     QString step;
+    QString call; // the role this step calls (contacts.yaml says who holds it); may be empty
 };
 
 struct SeverityLevel
@@ -24,6 +25,12 @@ struct SeverityLevel
     qint64 updateEverySeconds = 0; // 0: no regular updates expected
     std::vector<EscalationStep> escalation;
     std::vector<TemplateItem> extraItems; // added to the checklist at this severity
+
+    // The first step not yet due after elapsedSeconds of the incident, or nothing when every
+    // step is due.
+    const EscalationStep *nextEscalation(qint64 elapsedSeconds) const;
+    // The roles the ladder calls, in order, each once.
+    QStringList escalationRoles() const;
 };
 
 struct SeverityScheme

@@ -7,6 +7,7 @@
 
 #include <QJsonDocument>
 #include <QSet>
+#include <algorithm>
 
 namespace ic::incidents {
 namespace {
@@ -62,6 +63,22 @@ bool Timeline::insertExact(const QSqlDatabase &db, const TimelineEvent &event, Q
         .has_value();
 }
 
+std::vector<TimelineEvent> Timeline::eventsOfKinds(const QStringList &kinds, QString *error) const
+{
+    std::vector<TimelineEvent> result;
+    if (kinds.isEmpty())
+        return result;
+    // One bound list ",a,b," instead of a statement built for each count of kinds.
+    const QString list = QLatin1Char(',') + kinds.join(QLatin1Char(',')) + QLatin1Char(',');
+    auto query = sql::exec(
+        m_db,
+        selectEvents + QStringLiteral("WHERE instr(?, ',' || kind || ',') > 0 ORDER BY rowid"),
+        {list}, error);
+    while (query && query->next())
+        result.push_back(eventFrom(*query));
+    return result;
+}
+
 std::vector<TimelineEvent> Timeline::events(const QString &incidentId, QString *error) const
 {
     std::vector<TimelineEvent> result;
@@ -80,6 +97,56 @@ std::vector<TimelineEvent> Timeline::events(const QString &incidentId, QString *
     for (TimelineEvent &event : result)
         event.superseded = replaced.contains(event.id);
     return result;
+}
+
+namespace {
+
+// The columns of selectEvents and whether a later event replaced this one, found through
+// timeline_events_by_supersedes.
+const QString selectPageEvents =
+    QStringLiteral("SELECT id, incident_id, at, kind, text, actor, data, supersedes, EXISTS "
+                   "(SELECT 1 FROM timeline_events AS later WHERE later.supersedes = "
+                   "timeline_events.id) FROM timeline_events ");
+
+// Pages are read newest first through timeline_events_by_incident (rowid breaks ties as in
+// events()); one row past the limit tells whether older ones exist.
+TimelinePage pageFrom(std::optional<QSqlQuery> query, int limit)
+{
+    TimelinePage page;
+    while (query && query->next()) {
+        if (int(page.events.size()) == limit) {
+            page.hasOlder = true;
+            break;
+        }
+        page.events.push_back(eventFrom(*query));
+        page.events.back().superseded = query->value(8).toBool();
+    }
+    std::reverse(page.events.begin(), page.events.end());
+    return page;
+}
+
+} // namespace
+
+TimelinePage Timeline::newestEvents(const QString &incidentId, int limit, QString *error) const
+{
+    return pageFrom(sql::exec(m_db,
+                              selectPageEvents + QStringLiteral("WHERE incident_id = ? ORDER BY "
+                                                                "at DESC, rowid DESC LIMIT ?"),
+                              {incidentId, limit + 1}, error),
+                    limit);
+}
+
+TimelinePage Timeline::eventsBefore(const QString &olderThan, int limit, QString *error) const
+{
+    return pageFrom(
+        sql::exec(m_db,
+                  selectPageEvents +
+                      QStringLiteral("WHERE incident_id = (SELECT incident_id FROM "
+                                     "timeline_events WHERE id = ?) AND (at, rowid) < (SELECT "
+                                     "at, rowid FROM timeline_events WHERE id = ?) ORDER BY at "
+                                     "DESC, rowid DESC LIMIT ?"),
+                  {olderThan, olderThan, limit + 1}, error),
+        limit);
 }
 
 std::optional<TimelineEvent> Timeline::event(const QString &eventId) const

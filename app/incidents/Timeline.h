@@ -33,6 +33,12 @@ inline const QString MessageSent = QStringLiteral("message-sent");
 inline const QString PostmortemSaved = QStringLiteral("postmortem-saved");
 inline const QString HealthChanged = QStringLiteral("health");
 inline const QString RunbookOpened = QStringLiteral("runbook-opened");
+// An alert linked to the incident, and what became of it (app/alerts).
+inline const QString AlertLinked = QStringLiteral("alert-linked");
+inline const QString AlertResolved = QStringLiteral("alert-resolved");
+inline const QString AlertRefired = QStringLiteral("alert-refired");
+inline const QString AlertSilenced = QStringLiteral("alert-silenced");
+inline const QString AlertUnsilenced = QStringLiteral("alert-unsilenced");
 } // namespace EventKind
 
 struct TimelineEvent
@@ -46,6 +52,13 @@ struct TimelineEvent
     QJsonObject data;
     QString supersedes;      // the note an edit or deletion replaces
     bool superseded = false; // a later edit or deletion replaced this note
+};
+
+// Part of a timeline, for what must stay quick however long it is (the window).
+struct TimelinePage
+{
+    std::vector<TimelineEvent> events; // oldest first, superseded set
+    bool hasOlder = false;             // events before the first one here exist
 };
 
 class Timeline
@@ -65,7 +78,14 @@ public:
 
     // Oldest first.
     std::vector<TimelineEvent> events(const QString &incidentId, QString *error = nullptr) const;
+    // The newest limit events, or the limit events just before the event olderThan; each
+    // read through the indexes, in time independent of the timeline's length.
+    TimelinePage newestEvents(const QString &incidentId, int limit, QString *error = nullptr) const;
+    TimelinePage eventsBefore(const QString &olderThan, int limit, QString *error = nullptr) const;
     std::optional<TimelineEvent> event(const QString &eventId) const;
+    // Every incident's events of these kinds, in the order they were written.
+    std::vector<TimelineEvent> eventsOfKinds(const QStringList &kinds,
+                                             QString *error = nullptr) const;
     QDateTime latestOf(const QString &incidentId, const QString &kind) const;
 
 private:

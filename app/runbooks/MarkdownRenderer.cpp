@@ -1,5 +1,7 @@
 #include "MarkdownRenderer.h"
 
+#include "HtmlNesting.h"
+
 #include <md4c-html.h>
 
 namespace ic::runbooks {
@@ -99,6 +101,7 @@ RenderedRunbook renderMarkdown(const QString &markdown)
     html.reserve(input.size() * 2);
     md_html(input.constData(), MD_SIZE(input.size()), collect, &html, markdownParserFlags(),
             MD_HTML_FLAG_SKIP_UTF8_BOM);
+    rendered.nestingDepth = deepestNesting(html);
     QByteArray document("<html><head><meta charset=\"utf-8\"><style>");
     document.append(styleSheet).append("</style></head><body>");
     document.append(decorate(html, rendered.headings, rendered.codeBlocks.size()));

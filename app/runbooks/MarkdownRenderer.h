@@ -13,6 +13,7 @@ struct RenderedRunbook
     QString html;                         // a full document for QTextBrowser
     QStringList codeBlocks;               // codeBlocks[N] is what the "copy:N" link copies, exactly
     std::vector<OutlineHeading> headings; // each heading carries <a name="anchor">
+    int nestingDepth = 0;                 // of the body's elements (HtmlNesting.h)
 };
 
 // The scheme of the Copy link under every code block: "copy:3" copies codeBlocks[3].

@@ -56,8 +56,9 @@ bool createPrivateFile(const QString &path, QString *error)
 // replay, no locks); with a -wal it must read through it to see every committed row.
 bool openReadOnlyConnection(QSqlDatabase &db, const QString &path, QString *error)
 {
-    const bool immutable =
-        !whyNotWritable(path).isEmpty() && QFileInfo(path + QStringLiteral("-wal")).size() == 0;
+    // A full disk is the same: the -shm cannot be made.
+    const bool cannotWrite = !whyNotWritable(path).isEmpty() || !whyNoRoomToOpen(path).isEmpty();
+    const bool immutable = cannotWrite && QFileInfo(path + QStringLiteral("-wal")).size() == 0;
     QString uri = QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded);
     uri += immutable ? QStringLiteral("?immutable=1") : QStringLiteral("?mode=ro");
     db.setDatabaseName(uri);
@@ -79,6 +80,13 @@ QString unreadableMessage(const QString &path, const QString &reason)
     return QStringLiteral("%1 is not a readable console database: %2. The file was left "
                           "untouched.")
         .arg(path, reason);
+}
+
+QString noRoomMessage(const QString &path, const QString &noRoom)
+{
+    return QStringLiteral("%1. %2 is intact and was left untouched; free some space and it opens "
+                          "for writing again.")
+        .arg(noRoom, path);
 }
 
 // Reads user_version through a read-only connection, so a file we are about to refuse is
@@ -105,7 +113,12 @@ DatabaseOpenResult probeExisting(const QString &path)
                 result.readableReadOnly = missingSchemaParts(db, &error).isEmpty();
         }
         db.close();
-        if (!error.isEmpty()) {
+        if (const QString noRoom = whyNoRoomToOpen(path); !error.isEmpty() && !noRoom.isEmpty()) {
+            // SQLite could not even make the -shm to read it: the disk is full, not the file
+            // damaged. Never offer to move a healthy database aside.
+            result.status = DatabaseOpenResult::Status::NoSpace;
+            result.message = noRoomMessage(path, noRoom);
+        } else if (!error.isEmpty()) {
             result.status = DatabaseOpenResult::Status::NotADatabase;
             result.message = unreadableMessage(path, error);
         } else if (result.fileVersion > latestSchemaVersion()) {
@@ -320,7 +333,10 @@ std::unique_ptr<Database> Database::open(const QString &path, DatabaseOpenResult
     }
     auto database = openAdditional(path, &error);
     if (!database) {
-        *result = failure(DatabaseOpenResult::Status::CannotOpen, error);
+        const QString noRoom = whyNoRoomToOpen(path);
+        *result = noRoom.isEmpty()
+                      ? failure(DatabaseOpenResult::Status::CannotOpen, error)
+                      : failure(DatabaseOpenResult::Status::NoSpace, noRoomMessage(path, noRoom));
         return nullptr;
     }
     if (!migrate(database->connection(), path, &error)) {

@@ -15,7 +15,9 @@ struct DatabaseOpenResult
         NewerSchema,     // written by a newer console: left untouched
         CannotOpen,      // permissions, missing directory, locked beyond the busy timeout
         MigrationFailed, // a step failed and was rolled back
-        NeedsUpgrade     // read-only: older than this console, and upgrading would write
+        NeedsUpgrade,    // read-only: older than this console, and upgrading would write
+        NoSpace          // intact, but no room on its file system to open it for writing:
+                         // openReadOnly() shows it until space is freed
     };
     Status status = Status::Ok;
     QString message; // names the file and says what to do

@@ -193,6 +193,16 @@ const std::vector<Migration> &schemaMigrations()
              "number)",
          }},
         {7,
+         "timeline indexes for incidents with long timelines",
+         {
+             // Whether a note was replaced, for each event the window shows, without reading
+             // the rest of a timeline of hundreds of thousands of events.
+             "CREATE INDEX timeline_events_by_supersedes ON timeline_events(supersedes) "
+             "WHERE supersedes IS NOT NULL",
+             // The latest event of a kind (the last update sent, for the next-update countdown).
+             "CREATE INDEX timeline_events_by_kind ON timeline_events(incident_id, kind, at)",
+         }},
+        {8,
          "runbook search: positions dropped, title index, lengths for ranking",
          {
              // Ranking reads which columns hold a word, never where: without positions the
@@ -236,7 +246,7 @@ const std::vector<Migration> &schemaMigrations()
              // longer matches) and fills the new tables.
              "UPDATE runbooks SET size = -1, hash = ''",
          }},
-        {8,
+        {9,
          "runbook folders as last listed",
          {
              // Every folder a scan listed, with a stamp of its inode and times: a command that

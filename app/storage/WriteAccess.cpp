@@ -2,6 +2,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
+#include <QStorageInfo>
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
@@ -29,6 +31,20 @@ QString whyNotWritable(const QString &path)
             return QStringLiteral("%1 cannot be written (%2)").arg(path, problem);
     }
     return {};
+}
+
+QString whyNoRoomToOpen(const QString &path)
+{
+    // QStorageInfo asks statvfs(2): bytesAvailable() is what this user may still write, so a
+    // quota or the root reserve counts.
+    const QStorageInfo storage(QFileInfo(path).absolutePath());
+    if (!storage.isValid() || storage.bytesAvailable() >= minimumFreeBytesToOpen)
+        return {};
+    const QLocale c = QLocale::c();
+    return QStringLiteral("no space left on %1: %2 free, and opening %3 for writing needs at "
+                          "least %4")
+        .arg(storage.rootPath(), c.formattedDataSize(storage.bytesAvailable()), path,
+             c.formattedDataSize(minimumFreeBytesToOpen));
 }
 
 QString describeWriteError(const QString &path, const QString &driverError)

@@ -3,6 +3,7 @@
 // the reader shows must survive any text, and a front matter mistake must come back as a
 // message naming its line.
 #include "runbooks/MarkdownRenderer.h"
+#include "runbooks/RenderBounds.h"
 #include "runbooks/RunbookFile.h"
 
 #include <cstdint>
@@ -26,5 +27,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rendered.codeBlocks != parsed.outline.codeBlocks ||
         rendered.headings.size() != parsed.outline.headings.size())
         std::abort(); // the reader's Copy links and anchors match what the index saw
+    // The reader decides from the depth whether to build a document at all (RenderBounds.h);
+    // a wrong depth would let a hostile runbook stall the window.
+    if (rendered.nestingDepth < 0 || rendered.nestingDepth > rendered.html.size())
+        std::abort();
+    if (rendered.nestingDepth > ic::runbooks::maxRenderedNesting &&
+        ic::runbooks::renderBoundProblem(rendered.nestingDepth, rendered.html.size()).isEmpty())
+        std::abort();
     return 0;
 }

@@ -136,6 +136,42 @@ private Q_SLOTS:
                  qPrintable(unset.message));
     }
 
+    // A server that repeats the password in its error must not put it into the message, the
+    // resolved values or, through them, the history (SECURITY.md, "Secrets stay secret").
+    void passwordEchoedByTheServerIsMasked()
+    {
+        QProcess echo;
+        echo.start(QStringLiteral("python3"), {QFINDTESTDATA("echo_redis.py")});
+        QVERIFY(echo.waitForStarted() && echo.waitForReadyRead(10000));
+        const int port = echo.readLine().trimmed().toInt();
+        QVERIFY(port > 0);
+        const QString password = QStringLiteral("Echoed-S3cret");
+        qputenv("TEST_ECHO_PASSWORD", password.toUtf8());
+        const QString file = m_dir.filePath(QStringLiteral("echo.secret"));
+        QVERIFY(test::writeFile(file, password.toUtf8() + "\n"));
+        const QStringList sources{QStringLiteral("password: ") + password,
+                                  QStringLiteral("password_env: TEST_ECHO_PASSWORD"),
+                                  QStringLiteral("user: probe, password_file: ") + file};
+        for (const QString &source : sources) {
+            const CheckResult result = runOnce(
+                checkFrom(QStringLiteral("{name: echo, type: redis, host: 127.0.0.1, port: %1, %2, "
+                                         "conditions: [\"[RESPONSE] == PONG\"]}")
+                              .arg(port)
+                              .arg(source)));
+            const QString everything = describe(result);
+            QVERIFY2(result.state == State::Crit, qPrintable(everything));
+            QVERIFY2(!everything.contains(password), qPrintable(everything));
+            QVERIFY2(result.message.contains(QStringLiteral("WRONGPASS invalid password "
+                                                            "'********'")),
+                     qPrintable(result.message));
+            QCOMPARE(result.conditions.at(0).resolved,
+                     QStringLiteral("[RESPONSE] (WRONGPASS invalid password '********') == PONG"));
+        }
+        qunsetenv("TEST_ECHO_PASSWORD");
+        echo.kill();
+        echo.waitForFinished();
+    }
+
     void redisDown()
     {
         const CheckResult down = runOnce(

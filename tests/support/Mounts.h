@@ -5,10 +5,13 @@
 // goes away, lazily if still busy, so no test leaves one behind.
 
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <fcntl.h>
 #include <memory>
+#include <unistd.h>
 
 namespace ic::test {
 
@@ -70,5 +73,20 @@ private:
 
     QString m_target;
 };
+
+// Writes zeros to path until the file system refuses more; returns the bytes written.
+inline qint64 fillDisk(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_CREAT | O_WRONLY, 0600);
+    if (fd < 0)
+        return -1;
+    const QByteArray chunk(4096, '\0');
+    qint64 total = 0;
+    ssize_t written = 0;
+    while ((written = ::write(fd, chunk.constData(), size_t(chunk.size()))) > 0)
+        total += written;
+    ::close(fd);
+    return total;
+}
 
 } // namespace ic::test

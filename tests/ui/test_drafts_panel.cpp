@@ -1,15 +1,19 @@
+#include "EventLoopGap.h"
 #include "WindowTestCase.h"
 #include "comms/MessageTemplates.h"
+#include "comms/SlackText.h"
 #include "ui/DraftsPanel.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTextBrowser>
 #include <QtTest>
 
 using namespace ic;
@@ -164,6 +168,47 @@ private Q_SLOTS:
         editor->appendPlainText(QStringLiteral("ETA: 20 minutes"));
         QCOMPARE(findings->count(), 1);
         QCOMPARE(findings->item(0)->data(Qt::UserRole).toString(), QStringLiteral("promised-eta"));
+    }
+
+    void aHugeDraftPreviewsItsBeginningAndIsFlaggedTooLong()
+    {
+        DraftsPanel panel(m_templates);
+        panel.setValuesProvider(incidentValues);
+        choose(panel, QStringLiteral("initial"));
+        panel.resize(600, 800);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *editor = panel.findChild<QPlainTextEdit *>(QStringLiteral("draftEditor"));
+        auto *preview = panel.findChild<QTextBrowser *>(QStringLiteral("draftPreview"));
+        auto *note = panel.findChild<QLabel *>(QStringLiteral("draftPreviewNote"));
+        QVERIFY(note->isHidden());
+
+        // A pasted log: 3 MB of lines with Slack markup in them.
+        QString log;
+        for (int line = 0; log.size() < 3'000'000; ++line)
+            log += QStringLiteral("%1 *ERROR* upstream `checkout` timed out _again_\n").arg(line);
+        editor->setPlainText(log);
+        editor->moveCursor(QTextCursor::End);
+        QTest::qWait(50);
+
+        const test::EventLoopGap gap;
+        QTest::keyClicks(editor, QStringLiteral("x"));
+        QTest::qWait(100);
+        qInfo("a keystroke in a %lld-character draft: longest event-loop gap %lld ms",
+              qlonglong(log.size()), qlonglong(gap.longestMs()));
+        QVERIFY2(gap.longestMs() < 200, qPrintable(QString::number(gap.longestMs())));
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().startsWith(QStringLiteral("The preview shows the first 8,000 of "
+                                                        "3,000,0")),
+                 qPrintable(note->text()));
+        QVERIFY(preview->toPlainText().size() <= DraftsPanel::previewLimit);
+        auto *findings = panel.findChild<QListWidget *>(QStringLiteral("draftFindings"));
+        QVERIFY(findings->isVisible());
+        QCOMPARE(findings->item(0)->data(Qt::UserRole).toString(), QStringLiteral("too-long"));
+
+        editor->setPlainText(QStringLiteral("short again"));
+        QVERIFY(note->isHidden());
+        QCOMPARE(preview->toPlainText(), QStringLiteral("short again"));
     }
 };
 

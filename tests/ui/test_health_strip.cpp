@@ -152,7 +152,8 @@ private Q_SLOTS:
             offers->findChild<QPushButton *>(QStringLiteral("healthRunbookOfferOpen")),
             Qt::LeftButton);
         QTRY_COMPARE(reader->count(), tabsBefore + 1);
-        QVERIFY(reader->tabText(reader->currentIndex()).contains(QStringLiteral("Service down")));
+        QTRY_VERIFY(
+            reader->tabText(reader->currentIndex()).contains(QStringLiteral("Service down")));
 
         // Dismissed stays dismissed while the check stays CRIT …
         QTest::mouseClick(

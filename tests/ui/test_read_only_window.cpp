@@ -76,6 +76,58 @@ private Q_SLOTS:
         database.reset();
     }
 
+    // On a full disk SQLite cannot make the -shm it needs even to read: that used to be
+    // reported as "not a readable console database" with an offer to move the file aside.
+    void fullDiskOpensReadOnlyAndNeverOffersToMoveTheFileAside()
+    {
+        QTemporaryDir dir;
+        QString why;
+        auto mount = test::ScopedMount::tmpfs(dir.filePath(QStringLiteral("full")),
+                                              QStringLiteral("2m"), &why);
+        if (!mount)
+            QSKIP(qPrintable(why));
+        const QString path = mount->path() + QStringLiteral("/console.db");
+        {
+            DatabaseOpenResult result;
+            auto database = Database::open(path, &result);
+            QVERIFY2(database, qPrintable(result.message));
+            QVERIFY(sql::exec(database->connection(),
+                              QStringLiteral("INSERT INTO app_meta VALUES ('kept', 'yes')")));
+        }
+        const QString filler = mount->path() + QStringLiteral("/filler");
+        QVERIFY(test::fillDisk(filler) > 0);
+        const QByteArray before = test::fileHash(path);
+
+        QStringList asked;
+        DatabaseProblemDialog::answerForTests = [&](const QString &message,
+                                                    const QList<DatabaseProblemChoice> &) {
+            asked << message;
+            return DatabaseProblemChoice::Quit;
+        };
+        auto database = openDatabaseForGui(path);
+        QVERIFY2(asked.isEmpty(), qPrintable(asked.join(QLatin1Char('\n'))));
+        QVERIFY(database);
+        QVERIFY(database->isReadOnly());
+        QCOMPARE(sql::scalar(database->connection(),
+                             QStringLiteral("SELECT value FROM app_meta WHERE key = 'kept'"))
+                     .toString(),
+                 QStringLiteral("yes"));
+        {
+            MainWindow window({database.get(), mount->path(), {}});
+            window.show();
+            auto *banner = window.findChild<QLabel *>(QStringLiteral("readOnlyBanner"));
+            QVERIFY(banner);
+            QTRY_VERIFY(banner->isVisible());
+            QVERIFY2(
+                banner->text().contains(QStringLiteral("no space left on %1").arg(mount->path())),
+                qPrintable(banner->text()));
+            window.close();
+        }
+        database.reset();
+        QCOMPARE(test::fileHash(path), before);
+        QVERIFY(QFile::remove(filler));
+    }
+
     void writableDatabaseHasNoBanner()
     {
         QTemporaryDir dir;

@@ -61,6 +61,7 @@ private:
     // Clicks the link whose text is linkText, as a user would.
     static void clickLink(RunbookBrowser *browser, const QString &linkText)
     {
+        QTRY_VERIFY(!browser->isLoading());
         QTextCursor found = browser->document()->find(linkText);
         QVERIFY2(!found.isNull(), qPrintable(linkText));
         browser->setTextCursor(found);
@@ -116,7 +117,7 @@ private Q_SLOTS:
         QTest::keyClick(search, Qt::Key_Return);
         RunbookBrowser *browser = currentBrowser();
         QVERIFY(browser);
-        QCOMPARE(browser->currentTitle(), QStringLiteral("Failed deployment"));
+        QTRY_COMPARE(browser->currentTitle(), QStringLiteral("Failed deployment"));
 
         QApplication::clipboard()->clear();
         clickLink(browser, QStringLiteral("Copy"));
@@ -134,11 +135,11 @@ private Q_SLOTS:
             browser->parentWidget()->findChild<QToolButton *>(QStringLiteral("runbookBack"));
         QVERIFY(back->isEnabled());
         QTest::mouseClick(back, Qt::LeftButton);
-        QCOMPARE(browser->currentTitle(), QStringLiteral("Failed deployment"));
+        QTRY_COMPARE(browser->currentTitle(), QStringLiteral("Failed deployment"));
         auto *forward =
             browser->parentWidget()->findChild<QToolButton *>(QStringLiteral("runbookForward"));
         QTest::mouseClick(forward, Qt::LeftButton);
-        QCOMPARE(browser->currentTitle(), QStringLiteral("Cache failure"));
+        QTRY_COMPARE(browser->currentTitle(), QStringLiteral("Cache failure"));
         QVERIFY(!browser->canGoForward());
     }
 

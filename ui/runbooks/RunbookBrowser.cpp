@@ -1,9 +1,8 @@
 #include "RunbookBrowser.h"
 
+#include "ReaderDocument.h"
+#include "core/AsyncTask.h"
 #include "core/Logging.h"
-#include "runbooks/FrontMatter.h"
-#include "runbooks/MarkdownRenderer.h"
-#include "runbooks/RunbookFile.h"
 #include "runbooks/RunbookLinks.h"
 
 #include <QClipboard>
@@ -12,6 +11,7 @@
 #include <QGuiApplication>
 #include <QImage>
 #include <QScrollBar>
+#include <QTextDocument>
 
 namespace ic::ui {
 
@@ -25,16 +25,9 @@ RunbookBrowser::RunbookBrowser(QWidget *parent) : QTextBrowser(parent)
     connect(this, &QTextBrowser::anchorClicked, this, &RunbookBrowser::followLink);
 }
 
-bool RunbookBrowser::openRunbook(const QString &path, const QString &root, const QString &anchor)
+void RunbookBrowser::openRunbook(const QString &path, const QString &root, const QString &anchor)
 {
-    const Place place{QFileInfo(path).absoluteFilePath(), root, anchor};
-    if (!display(place))
-        return false;
-    m_history.resize(std::size_t(m_position + 1));
-    m_history.push_back(place);
-    m_position = int(m_history.size()) - 1;
-    Q_EMIT historyChanged();
-    return true;
+    display({QFileInfo(path).absoluteFilePath(), root, anchor}, History::Record);
 }
 
 void RunbookBrowser::goBack()
@@ -42,7 +35,7 @@ void RunbookBrowser::goBack()
     if (!canGoBack())
         return;
     --m_position;
-    display(m_history[std::size_t(m_position)]);
+    display(m_history[std::size_t(m_position)], History::Keep);
     Q_EMIT historyChanged();
 }
 
@@ -51,40 +44,76 @@ void RunbookBrowser::goForward()
     if (!canGoForward())
         return;
     ++m_position;
-    display(m_history[std::size_t(m_position)]);
+    display(m_history[std::size_t(m_position)], History::Keep);
     Q_EMIT historyChanged();
 }
 
-bool RunbookBrowser::display(const Place &place)
+void RunbookBrowser::display(const Place &place, History history)
 {
-    if (place.path != m_path) {
-        const runbooks::LoadedFile loaded = runbooks::loadRunbookFile(place.path);
-        if (!loaded.skipReason.isEmpty()) {
-            Q_EMIT linkProblem(tr("%1: %2").arg(place.path, loaded.skipReason));
-            return false;
-        }
-        const runbooks::ParsedRunbook parsed = runbooks::parseRunbook(loaded.text, place.path);
-        const runbooks::RenderedRunbook rendered = runbooks::renderMarkdown(parsed.body);
-        m_path = place.path;
-        m_root = place.root.isEmpty() ? QFileInfo(place.path).absolutePath() : place.root;
-        m_title = parsed.meta.title;
-        m_codeBlocks = rendered.codeBlocks;
-        m_anchors.clear();
-        m_headingTitles.clear();
-        m_headingLevels.clear();
-        for (const auto &heading : rendered.headings) {
-            m_anchors << heading.anchor;
-            m_headingTitles << heading.text;
-            m_headingLevels << heading.level;
-        }
-        setHtml(rendered.html);
-        Q_EMIT runbookShown(m_path, m_title);
+    const quint64 request = ++m_request;
+    if (place.path == m_path) {
+        m_pendingPath.clear();
+        showPlace(place, history);
+        return;
     }
+    m_pendingPath = place.path;
+    runAsync(
+        this,
+        [path = place.path, font = font(), owner = thread()] {
+            return runbooks::buildReaderDocument(path, font, owner);
+        },
+        [this, request, place, history](Result<runbooks::ReaderDocument> prepared) {
+            if (request == m_request)
+                shown(place, history, std::move(prepared));
+        });
+}
+
+void RunbookBrowser::shown(const Place &place, History history,
+                           Result<runbooks::ReaderDocument> prepared)
+{
+    m_pendingPath.clear();
+    if (!prepared) {
+        Q_EMIT linkProblem(prepared.error());
+        Q_EMIT openFailed(place.path);
+        return;
+    }
+    runbooks::ReaderDocument &runbook = prepared.value();
+    m_path = place.path;
+    m_root = place.root.isEmpty() ? QFileInfo(place.path).absolutePath() : place.root;
+    m_title = runbook.title;
+    m_plainReason = runbook.plainReason;
+    m_codeBlocks = runbook.codeBlocks;
+    m_anchors.clear();
+    m_headingTitles.clear();
+    m_headingLevels.clear();
+    for (const auto &heading : runbook.headings) {
+        m_anchors << heading.anchor;
+        m_headingTitles << heading.text;
+        m_headingLevels << heading.level;
+    }
+    // Parented here, the document asks loadResource() for its images like the one it replaces.
+    QTextDocument *replacement = runbook.document->release();
+    replacement->setParent(this);
+    // The editor deletes the document it made itself; the ones given to it are ours.
+    QTextDocument *previous = document()->parent() == this ? document() : nullptr;
+    setDocument(replacement);
+    delete previous;
+    Q_EMIT runbookShown(m_path, m_title);
+    showPlace(place, history);
+}
+
+void RunbookBrowser::showPlace(const Place &place, History history)
+{
     if (place.anchor.isEmpty())
         verticalScrollBar()->setValue(0);
     else
         scrollToAnchor(place.anchor);
-    return true;
+    if (history == History::Keep)
+        return;
+    m_history.resize(std::size_t(m_position + 1));
+    m_history.push_back(place);
+    m_position = int(m_history.size()) - 1;
+    Q_EMIT historyChanged();
 }
 
 void RunbookBrowser::followLink(const QUrl &url)

@@ -510,11 +510,13 @@ void RunbookPanel::openRunbook(const QString &path, const QString &root)
     });
     connect(browser, &RunbookBrowser::codeCopied, this,
             [this] { m_status->setText(tr("Command copied")); });
-    if (!browser->openRunbook(path, folder)) {
-        delete tab;
-        return;
-    }
-    m_reader->setCurrentIndex(m_reader->addTab(tab, browser->currentTitle()));
+    // A tab that never showed its runbook goes again; one showing another keeps it.
+    connect(browser, &RunbookBrowser::openFailed, tab, [tab] {
+        if (tab->browser()->currentTitle().isEmpty())
+            tab->deleteLater();
+    });
+    m_reader->setCurrentIndex(m_reader->addTab(tab, QFileInfo(path).fileName()));
+    browser->openRunbook(path, folder);
 }
 
 } // namespace ic::ui

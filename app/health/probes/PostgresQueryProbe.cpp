@@ -32,7 +32,7 @@ QThreadPool &loginPool()
 // Drivers repeat what the server said; a server that echoes the password must not leak it.
 QString withoutSecret(QString text, const QString &password)
 {
-    if (password.size() >= 4)
+    if (!password.isEmpty())
         text.replace(password, QStringLiteral("********"));
     return text.simplified();
 }

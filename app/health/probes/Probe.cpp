@@ -7,6 +7,7 @@ namespace ic::health {
 
 Probe::Probe(CheckDefinition check, QObject *parent) : QObject(parent), m_check(std::move(check))
 {
+    maskSecret(m_check.password);
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
         if (m_done)
@@ -30,6 +31,12 @@ QString Probe::timeoutText() const
     return formatDuration(m_check.timeout);
 }
 
+void Probe::maskSecret(const QString &secret)
+{
+    if (!secret.isEmpty() && !m_secrets.contains(secret))
+        m_secrets.append(secret);
+}
+
 QString Probe::addressText(const QHostAddress &address)
 {
     bool isIpv4 = false;
@@ -42,6 +49,13 @@ void Probe::finish(Observation observation)
     if (m_done)
         return;
     m_done = true;
+    const QString mask = QStringLiteral("********");
+    for (const QString &secret : std::as_const(m_secrets)) {
+        observation.message.replace(secret, mask);
+        for (QString &value : observation.values)
+            value.replace(secret, mask);
+        observation.body.replace(secret.toUtf8(), mask.toUtf8());
+    }
     m_timeout.stop();
     if (observation.latencyMs == 0)
         observation.latencyMs = elapsedMs();

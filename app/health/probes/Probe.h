@@ -31,6 +31,10 @@ protected:
     virtual Observation timedOut() = 0;
 
     void finish(Observation observation);
+    // A password this run sends: finish() replaces it in the message, every value and the
+    // body, since servers repeat what they were sent in their errors. The check's inline
+    // password is masked from the start.
+    void maskSecret(const QString &secret);
     // [IP] as Gatus writes it: "127.0.0.1", "::1" (an IPv4-mapped address as IPv4).
     static QString addressText(const QHostAddress &address);
     qint64 elapsedMs() const { return m_elapsed.elapsed(); }
@@ -41,6 +45,7 @@ private:
     QTimer m_timeout;
     QElapsedTimer m_elapsed;
     bool m_done = false;
+    QStringList m_secrets;
 };
 
 // The probe for check's type (CheckType::createProbe), for a check health.yaml's reader

@@ -33,6 +33,7 @@ void RedisProbe::start()
             this, [this, observation] { finish(observation); }, Qt::QueuedConnection);
         return;
     }
+    maskSecret(*password);
     connect(&m_socket, &QTcpSocket::connected, this, [this, password = *password] {
         QByteArray request;
         if (!password.isEmpty()) {

@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "incidents/IncidentImport.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -129,6 +130,24 @@ private Q_SLOTS:
         QCOMPARE(run(target, {QStringLiteral("incident"), QStringLiteral("list")})
                      .out.count(QStringLiteral("Login fails")),
                  0);
+    }
+
+    // A file past the import limit is refused before it is read into memory.
+    void fileOverTheLimitIsRefusedUnread()
+    {
+        const QString huge = file(QStringLiteral("huge.json"));
+        QFile f(huge);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.resize(incidents::maxImportFileBytes + 1)); // sparse: no disk is used
+        f.close();
+        const auto result = run(dataDir(QStringLiteral("huge")),
+                                {QStringLiteral("incident"), QStringLiteral("import"), huge});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QStringLiteral("%1: 268,435,457 bytes, more than the "
+                                                    "268,435,456 an import reads; nothing "
+                                                    "imported")
+                                         .arg(huge)),
+                 qPrintable(result.err));
     }
 };
 

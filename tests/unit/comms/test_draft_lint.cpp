@@ -1,4 +1,5 @@
 #include "comms/DraftLinter.h"
+#include "comms/SlackText.h"
 
 #include <QtTest>
 
@@ -27,6 +28,23 @@ private Q_SLOTS:
     void cleanUpdatePasses()
     {
         QCOMPARE(lintDraft(QStringLiteral("update"), goodUpdate).size(), 0);
+    }
+
+    // Slack shows the first 40,000 characters; a longer draft says so, and what lies past
+    // the limit is not linted (Slack never shows it).
+    void draftLongerThanSlackShowsIsFound()
+    {
+        const QString padded = goodUpdate + QStringLiteral("\n") +
+                               QString(slackMessageLimit, QLatin1Char('x')) +
+                               QStringLiteral("\nTBD");
+        const QList<LintFinding> findings = lintDraft(QStringLiteral("update"), padded);
+        QCOMPARE(rules(findings), QStringList{QStringLiteral("too-long")});
+        QVERIFY2(findings.first().message.startsWith(
+                     QStringLiteral("The draft is 40,%1 characters; Slack shows only the first "
+                                    "40,000.")
+                         .arg(goodUpdate.size() + 5, 3, 10, QLatin1Char('0'))),
+                 qPrintable(findings.first().message));
+        QCOMPARE(lintDraft(QStringLiteral("postmortem"), padded).size(), 0);
     }
 
     void missingImpactIsFound()

@@ -2,6 +2,8 @@
 #include "comms/IncidentPdf.h"
 #include "comms/IncidentValues.h"
 
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -192,6 +194,35 @@ private Q_SLOTS:
         QVERIFY(bytes.startsWith("%PDF-"));
         QVERIFY(bytes.contains("/Type /Page\n") || bytes.contains("/Type /Page "));
         QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+    }
+
+    void pdfOfAHugeTimelineIsBoundedAndTheHtmlKeepsEveryEvent()
+    {
+        QJsonObject incident = fixture();
+        QJsonArray timeline;
+        const QDateTime start = QDateTime(QDate(2026, 11, 24), QTime(23, 30), QTimeZone::utc());
+        for (int i = 0; i < 300'000; ++i)
+            timeline.append(
+                QJsonObject{{QStringLiteral("at"), start.addSecs(i).toString(Qt::ISODateWithMs)},
+                            {QStringLiteral("kind"), QStringLiteral("note")},
+                            {QStringLiteral("text"), QStringLiteral("event %1").arg(i)},
+                            {QStringLiteral("actor"), QStringLiteral("importer")}});
+        incident.insert(QStringLiteral("timeline"), timeline);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("huge.pdf"));
+        QElapsedTimer took;
+        took.start();
+        const Result<void> written = writeIncidentPdf(incident, path);
+        qInfo("PDF of a 300,000-event incident written in %lld ms", qlonglong(took.elapsed()));
+        QVERIFY2(written, qPrintable(written.error()));
+        QVERIFY2(took.elapsed() < 30'000, "the PDF's timeline is not bounded");
+        QVERIFY(QFileInfo(path).size() > 0);
+
+        const QString html = incidentToHtml(incident);
+        QVERIFY(html.contains(QStringLiteral("<td>event 0</td>")));
+        QVERIFY(html.contains(QStringLiteral("<td>event 299999</td>")));
+        QVERIFY(!html.contains(QStringLiteral("older events are left out")));
     }
 
     void unwritablePdfPathIsReported()

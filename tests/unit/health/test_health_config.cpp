@@ -221,6 +221,41 @@ private Q_SLOTS:
         QCOMPARE(config.problems.at(2).field, QStringLiteral("checks[5].user"));
     }
 
+    // A check sends its password to the server it checks, so it may not borrow the console's
+    // own secrets: the webhook variable, the webhook file, or a link to it.
+    void consoleSecretsAreNeverACheckPassword()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString secret = dir.filePath(QStringLiteral("slack-webhook.secret"));
+        QFile file(secret);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("https://hooks.slack.com/services/T/B/x\n");
+        file.close();
+        const QString link = dir.filePath(QStringLiteral("innocent-name"));
+        QVERIFY(QFile::link(secret, link));
+        const HealthConfig config =
+            parse(QStringLiteral("checks:\n"
+                                 "  - { name: a, type: redis, password_env: "
+                                 "INCIDENT_CONSOLE_SLACK_WEBHOOK }\n"
+                                 "  - { name: b, type: redis, password_file: %1 }\n"
+                                 "  - { name: c, type: postgres, user: probe, password_file: %2 }\n"
+                                 "  - { name: d, type: redis, password_env: REDIS_PASS }\n")
+                      .arg(secret, link)
+                      .toUtf8()
+                      .constData());
+        QCOMPARE(config.checks.size(), 1);
+        QCOMPARE(config.checks.at(0).name, QStringLiteral("d"));
+        QCOMPARE(config.problems.size(), 3);
+        QCOMPARE(config.problems.at(0).field, QStringLiteral("checks[0].password_env"));
+        QVERIFY2(config.problems.at(0).message.contains(QStringLiteral("console's own")),
+                 qPrintable(config.problems.at(0).message));
+        QCOMPARE(config.problems.at(1).field, QStringLiteral("checks[1].password_file"));
+        QCOMPARE(config.problems.at(2).field, QStringLiteral("checks[2].password_file"));
+        QVERIFY2(config.problems.at(2).message.contains(QStringLiteral("console's own")),
+                 qPrintable(config.problems.at(2).message));
+    }
+
     void redisPasswordMayComeFromEnvironmentOrFile()
     {
         const HealthConfig config =

@@ -55,6 +55,44 @@ private Q_SLOTS:
         }
         const auto &ladder = config.severities.levels[0].escalation;
         QCOMPARE(ladder.back().afterSeconds, qint64(3600));
+        // The seeds' Critical path: primary, then secondary within minutes, then the lead.
+        QStringList calls;
+        for (const EscalationStep &step : ladder)
+            calls << step.call;
+        QCOMPARE(calls,
+                 (QStringList{QStringLiteral("primary-on-call"),
+                              QStringLiteral("secondary-on-call"), QStringLiteral("team-lead"),
+                              QStringLiteral("engineering-manager"), QStringLiteral("vendor")}));
+        const SeverityLevel &critical = config.severities.levels[0];
+        QCOMPARE(critical.nextEscalation(0)->call, QStringLiteral("secondary-on-call"));
+        QCOMPARE(critical.nextEscalation(15 * 60 - 1)->call, QStringLiteral("team-lead"));
+        QCOMPARE(critical.nextEscalation(15 * 60)->call, QStringLiteral("engineering-manager"));
+        QVERIFY(!critical.nextEscalation(3600));
+    }
+
+    void everyShippedStepNamesTheRoleItCalls()
+    {
+        for (const char *name : {"sev", "p0", "p1"}) {
+            const auto scheme = shippedSeverityScheme(QString::fromLatin1(name));
+            QVERIFY(scheme);
+            for (const SeverityLevel &level : scheme->levels) {
+                for (const EscalationStep &step : level.escalation)
+                    QVERIFY2(!step.call.isEmpty(),
+                             qPrintable(level.id + QLatin1Char(' ') + step.step));
+            }
+        }
+    }
+
+    void escalationCallMustBeARoleName()
+    {
+        QString error;
+        const auto scheme = parseSeverityScheme(
+            "name: X\nlevels:\n  - id: A\n    definition: d\n    response_target: 5m\n"
+            "    escalation:\n      - { after: 5m, step: Call them, call: The Boss }\n",
+            QStringLiteral("severity.yaml"), &error);
+        QVERIFY(!scheme);
+        QVERIFY2(error.startsWith(QStringLiteral("severity.yaml:7: field 'call'")),
+                 qPrintable(error));
     }
 
     void shippedAlternativesParse()

@@ -299,6 +299,14 @@ private Q_SLOTS:
         QTest::newRow("item not an object") << edited(good, [](QJsonObject &o) {
             o.insert(QStringLiteral("drafts"), QJsonArray{42});
         }) << QStringLiteral("drafts[0]: expected an object, found a number");
+        QTest::newRow("too many drafts") << edited(good, [](QJsonObject &o) {
+            o.insert(QStringLiteral("drafts"),
+                     QJsonArray::fromVariantList(QVariantList(maxImportDrafts + 1, QVariantMap())));
+        }) << QStringLiteral("drafts: 10,001 entries, more than the 10,000 an import takes");
+        QTest::newRow("too many items") << edited(good, [](QJsonObject &o) {
+            o.insert(QStringLiteral("checklist"),
+                     QJsonArray::fromVariantList(QVariantList(maxImportItems + 1, QVariantMap())));
+        }) << QStringLiteral("checklist: 10,001 entries, more than the 10,000 an import takes");
     }
 
     void badFilesAreNamedByPositionOrField()

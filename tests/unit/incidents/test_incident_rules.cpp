@@ -163,6 +163,38 @@ private Q_SLOTS:
         QCOMPARE(values.value(QStringLiteral("channel")).toString(), expected);
     }
 
+    // "Next update by 17:09" means nothing to a reader two zones away: drafts give the times
+    // of the zone the incident was declared in, and name it where a reader acts on it.
+    void draftTimesAreInTheIncidentsZoneAndNameIt()
+    {
+        test::IncidentFixture fixture;
+        DeclareRequest request;
+        request.title = QStringLiteral("Checkout errors");
+        request.severity = QStringLiteral("SEV-2");
+        request.timeZone = QStringLiteral("Europe/Berlin");
+        const auto declared = fixture.service->declare(request);
+        QVERIFY(declared);
+        const QJsonObject document = fixture.service->document(declared->incidentId);
+        const QDateTime due =
+            fromStoredTime(document.value(QStringLiteral("next_update_at")).toString());
+        QVERIFY(due.isValid());
+        const QDateTime inBerlin = due.toTimeZone(QTimeZone("Europe/Berlin"));
+        const QString expected =
+            inBerlin.toString(QStringLiteral("HH:mm ")) + inBerlin.timeZoneAbbreviation();
+        qputenv("TZ", "Asia/Kolkata");
+        const QVariantMap values = comms::incidentValues(document, QDateTime::currentDateTimeUtc());
+        qunsetenv("TZ");
+        QCOMPARE(values.value(QStringLiteral("next_update")).toString(), expected);
+        QCOMPARE(values.value(QStringLiteral("time_zone")).toString(),
+                 inBerlin.timeZoneAbbreviation());
+        const QVariantMap firstEvent =
+            values.value(QStringLiteral("timeline")).toList().first().toMap();
+        const QDateTime started =
+            fixture.store->load(declared->incidentId)->milestone(Milestone::Started);
+        QCOMPARE(firstEvent.value(QStringLiteral("time")).toString(),
+                 started.toTimeZone(QTimeZone("Europe/Berlin")).toString(QStringLiteral("HH:mm")));
+    }
+
     void searchIsLiteralAndFoldsCase()
     {
         test::IncidentFixture fixture;

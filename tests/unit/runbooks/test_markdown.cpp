@@ -1,5 +1,6 @@
 #include "runbooks/MarkdownOutline.h"
 #include "runbooks/MarkdownRenderer.h"
+#include "runbooks/RenderBounds.h"
 
 #include <QtTest>
 
@@ -102,6 +103,30 @@ private Q_SLOTS:
         QVERIFY(outline.plainText.contains(QStringLiteral("Some bold code.")));
         QCOMPARE(outline.firstTopHeading, QStringLiteral("T"));
         QCOMPARE(outline.firstParagraph, QStringLiteral("Some bold code."));
+    }
+
+    void nestingDepthCountsContainersNotVoidElements()
+    {
+        QCOMPARE(renderMarkdown(QStringLiteral("plain\n")).nestingDepth, 1);
+        // blockquote > blockquote > p > em
+        QCOMPARE(renderMarkdown(QStringLiteral("> > *deep*\n")).nestingDepth, 4);
+        // ul > li > ul > li; the task box and the line break add nothing.
+        QCOMPARE(renderMarkdown(QStringLiteral("- a\n  - [x] b  \n    c\n")).nestingDepth, 4);
+        QCOMPARE(renderMarkdown(QStringLiteral("---\n\n![x](y.png)\n")).nestingDepth, 1);
+        QCOMPARE(
+            renderMarkdown(QString(500, QLatin1Char('>')) + QStringLiteral(" x\n")).nestingDepth,
+            501);
+    }
+
+    void boundProblemsNameTheMeasureAndTheLimit()
+    {
+        QVERIFY(renderBoundProblem(maxRenderedNesting, maxRenderedHtmlLength).isEmpty());
+        QCOMPARE(renderBoundProblem(10'001, 100),
+                 QStringLiteral("its Markdown nests 10,001 levels deep (blockquotes, lists, "
+                                "emphasis); the reader renders up to 32 levels"));
+        QCOMPARE(renderBoundProblem(3, 2'500'000),
+                 QStringLiteral("rendered it would be 2,500,000 characters of HTML; the reader "
+                                "renders up to 2,000,000"));
     }
 };
 

@@ -7,8 +7,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <fcntl.h>
-#include <unistd.h>
 
 using namespace ic;
 
@@ -27,21 +25,6 @@ QVariant valueOf(const Database &db, const QString &key)
 {
     return sql::scalar(db.connection(), QStringLiteral("SELECT value FROM app_meta WHERE key = ?"),
                        {key});
-}
-
-// Writes zeros to path until the file system refuses more; returns the bytes written.
-qint64 fillDisk(const QString &path)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_CREAT | O_WRONLY, 0600);
-    if (fd < 0)
-        return -1;
-    const QByteArray chunk(4096, '\0');
-    qint64 total = 0;
-    ssize_t written = 0;
-    while ((written = ::write(fd, chunk.constData(), size_t(chunk.size()))) > 0)
-        total += written;
-    ::close(fd);
-    return total;
 }
 
 } // namespace
@@ -117,7 +100,7 @@ private Q_SLOTS:
             QVERIFY(pending.submit(QStringLiteral("before"),
                                    insertRow(QStringLiteral("before"), "ok")));
 
-            QVERIFY(fillDisk(filler) > 0);
+            QVERIFY(test::fillDisk(filler) > 0);
             const QByteArray big(256 * 1024, 'n');
             QVERIFY(!pending.submit(QStringLiteral("tick item 3"),
                                     insertRow(QStringLiteral("big"), big)));

@@ -1,0 +1,39 @@
+#include "ConsoleSecrets.h"
+
+#include <QFileInfo>
+
+namespace ic {
+namespace {
+
+bool isConsoleFileName(const QString &fileName)
+{
+    return fileName == webhookSecretFileName ||
+           fileName == webhookSecretFileName + QStringLiteral(".new") ||
+           fileName.startsWith(QLatin1String("console.db"));
+}
+
+} // namespace
+
+QString whyNotAPasswordVariable(const QString &name)
+{
+    if (name.startsWith(QLatin1String("INCIDENT_CONSOLE_")))
+        return QStringLiteral("%1 is the console's own variable; a check would send it to the "
+                              "server it logs in to")
+            .arg(name);
+    return {};
+}
+
+QString whyNotAPasswordFile(const QString &path)
+{
+    const QFileInfo file(path);
+    // canonicalFilePath() follows every link, so a link to the secret is refused as well.
+    const QString target = file.canonicalFilePath();
+    if (isConsoleFileName(file.fileName()) ||
+        (!target.isEmpty() && isConsoleFileName(QFileInfo(target).fileName())))
+        return QStringLiteral("%1 is one of the console's own files; a check would send it to "
+                              "the server it logs in to")
+            .arg(path);
+    return {};
+}
+
+} // namespace ic
