@@ -53,8 +53,7 @@ QLabel *createReadOnlyBanner(const QString &reason, QWidget *parent)
 
 MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     : QMainWindow(parent), m_services(services),
-      m_settings(std::make_unique<Settings>(services.dataDir)), m_header(new IncidentHeader(this)),
-      m_palette(new CommandPalette(this))
+      m_settings(std::make_unique<Settings>(services.dataDir)), m_header(new IncidentHeader(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Incident Console"));
@@ -102,6 +101,13 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+CommandPalette *MainWindow::commandPalette()
+{
+    if (!m_palette)
+        m_palette = new CommandPalette(this);
+    return m_palette;
+}
 
 QDockWidget *MainWindow::addAreaDock(Area area, const QString &title, const QString &objectName,
                                      Qt::DockWidgetArea side, QWidget *content)
@@ -220,7 +226,9 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
-    QAction *palette = view->addAction(tr("Command &palette…"), m_palette, &CommandPalette::open);
+    // Made on first use: a dialog the first frame never shows.
+    QAction *palette =
+        view->addAction(tr("Command &palette…"), this, [this] { commandPalette()->open(); });
     palette->setObjectName(QStringLiteral("paletteAction"));
     palette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     QAction *runbooks = view->addAction(tr("Browse &runbooks"), this, [this] {

@@ -69,7 +69,7 @@ public:
     QAction *action(Action role) const;
 
     // Features add their runbooks, checks, ... to Ctrl+K here.
-    CommandPalette *commandPalette() const { return m_palette; }
+    CommandPalette *commandPalette();
     // The window's menus, for features to add their actions to.
     QMenu *menu(const QString &objectName) const;
 
