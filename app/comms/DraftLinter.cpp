@@ -91,8 +91,13 @@ QList<LintFinding> lintDraft(const QString &templateId, const QString &fullText,
 
     const bool needsImpact =
         isAnnouncement(templateId) || templateId == QLatin1String("resolution");
-    if (needsImpact && (!matches(text, QStringLiteral("impact")) ||
-                        matches(text, QStringLiteral("impact:?\\*?:?\\s*(<|$)")))) {
+    // The impact is there when the text labels it ("Impact: ...") or, as the executive summary
+    // and the status page do, states the incident's impact in a sentence of its own.
+    const QString impact = values.value(QStringLiteral("impact")).toString().trimmed();
+    const bool statesImpact = !impact.isEmpty() && text.contains(impact, Qt::CaseInsensitive);
+    const bool labelsImpact = matches(text, QStringLiteral("impact")) &&
+                              !matches(text, QStringLiteral("impact:?\\*?:?\\s*(<|$)"));
+    if (needsImpact && !statesImpact && !labelsImpact) {
         findings.append({QStringLiteral("missing-impact"),
                          QObject::tr("Say who is affected and how: the impact is missing.")});
     }

@@ -57,6 +57,24 @@ private Q_SLOTS:
                     .contains(QStringLiteral("missing-impact")));
     }
 
+    // The executive summary and the status page say the impact in a sentence, without the word
+    // "impact": stating the incident's impact is enough.
+    void impactStatedWithoutItsLabelIsNotMissing()
+    {
+        const QVariantMap values{{QStringLiteral("impact"), QStringLiteral("checkout fails")}};
+        QVERIFY(!rules(lintDraft(QStringLiteral("executive-summary"),
+                                 QStringLiteral("Since 09:12 UTC (20m), checkout fails."), values))
+                     .contains(QStringLiteral("missing-impact")));
+        QVERIFY(!rules(lintDraft(QStringLiteral("status-page"),
+                                 QStringLiteral("*Investigating*: Checkout fails. We will post an "
+                                                "update by 10:45."),
+                                 values))
+                     .contains(QStringLiteral("missing-impact")));
+        QVERIFY(rules(lintDraft(QStringLiteral("executive-summary"),
+                                QStringLiteral("Since 09:12 UTC (20m), things are slow."), values))
+                    .contains(QStringLiteral("missing-impact")));
+    }
+
     void missingNextUpdateTimeIsFound()
     {
         QVERIFY(rules(lintDraft(QStringLiteral("update"),
