@@ -1,6 +1,8 @@
 #include "TestSupport.h"
 
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -90,6 +92,28 @@ private Q_SLOTS:
                               QStringLiteral("--output"), output});
         QCOMPARE(again.exitCode, 2);
         QVERIFY(again.err.contains(QStringLiteral("already exists")));
+    }
+
+    // Two backups in the same second without --output both succeed, as distinct files, and
+    // --json prints where each went.
+    void backupsInTheSameSecondBothSucceed()
+    {
+        const QString dataDir = freshDataDir(QStringLiteral("twice"));
+        QStringList paths;
+        for (int i = 0; i < 3; ++i) {
+            const auto result =
+                test::runConsole({QStringLiteral("--data-dir"), dataDir, QStringLiteral("backup"),
+                                  QStringLiteral("--json")});
+            QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+            const QString path = QJsonDocument::fromJson(result.out.toUtf8())
+                                     .object()
+                                     .value(QStringLiteral("path"))
+                                     .toString();
+            QVERIFY2(QFileInfo::exists(path), qPrintable(result.out));
+            paths << path;
+        }
+        paths.removeDuplicates();
+        QCOMPARE(paths.size(), 3);
     }
 
     void globalOptionsAfterTheSubcommandWork()
