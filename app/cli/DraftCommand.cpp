@@ -15,7 +15,10 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace ic::cli {
 namespace {
@@ -45,6 +48,20 @@ std::pair<bool, QString> postAndWait(const QUrl &url, const QString &text)
     webhook.post(url, text);
     loop.exec();
     return result;
+}
+
+QJsonObject draftJson(const QString &incidentId, const QString &templateId, const QString &format,
+                      const QString &text, const QList<comms::LintFinding> &findings)
+{
+    QJsonArray lint;
+    for (const comms::LintFinding &finding : findings)
+        lint.append(QJsonObject{{QStringLiteral("rule"), finding.rule},
+                                {QStringLiteral("message"), finding.message}});
+    return {{QStringLiteral("incident"), incidentId},
+            {QStringLiteral("template"), templateId},
+            {QStringLiteral("format"), format},
+            {QStringLiteral("text"), text},
+            {QStringLiteral("lint"), lint}};
 }
 
 } // namespace
@@ -106,12 +123,19 @@ int runDraft(Context &context, const QStringList &args)
         return fail(context, QStringLiteral("draft"),
                     QStringLiteral("%1: %2").arg(chosen->source, error), UsageError);
     const QString output = formatted(text->trimmed(), slackText->trimmed(), format);
-    context.out() << output << Qt::endl;
-
     const auto findings = comms::lintDraft(templateId, *text, values);
-    for (const comms::LintFinding &finding : findings)
-        context.err() << "lint (" << finding.rule << "): " << finding.message << Qt::endl;
-    if (!parser.isSet(QStringLiteral("post")))
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const bool post = parser.isSet(QStringLiteral("post"));
+    if (json) {
+        // Posting adds "posted" once it is done; a draft that is not posted is printed now.
+        if (!post)
+            printJson(context, draftJson(id, templateId, format, output, findings));
+    } else {
+        context.out() << output << Qt::endl;
+        for (const comms::LintFinding &finding : findings)
+            context.err() << "lint (" << finding.rule << "): " << finding.message << Qt::endl;
+    }
+    if (!post)
         return findings.isEmpty() ? Success : CheckFailed;
 
     if (!findings.isEmpty() && !parser.isSet(QStringLiteral("force")))
@@ -140,7 +164,13 @@ int runDraft(Context &context, const QStringList &args)
             context, QStringLiteral("draft"),
             QStringLiteral("posted, but not logged on the timeline: %1").arg(logged.error()),
             DataError);
-    context.err() << "posted to Slack" << Qt::endl;
+    if (json) {
+        QJsonObject posted = draftJson(id, templateId, format, output, findings);
+        posted.insert(QStringLiteral("posted"), true);
+        printJson(context, posted);
+    } else {
+        context.err() << "posted to Slack" << Qt::endl;
+    }
     return Success;
 }
 
@@ -174,11 +204,20 @@ int runExport(Context &context, const QStringList &args)
         return UsageError;
     const QJsonObject document = session->service->document(id);
 
-    if (format == QLatin1String("pdf")) {
-        if (const Result<void> written = comms::writeIncidentPdf(document, output); !written)
-            return fail(context, QStringLiteral("export"), written.error(), DataError);
-        context.out() << output << Qt::endl;
+    const auto written = [&] {
+        const QString path = QFileInfo(output).absoluteFilePath();
+        if (parser.isSet(QStringLiteral("json")))
+            printJson(context, QJsonObject{{QStringLiteral("incident"), id},
+                                           {QStringLiteral("format"), format},
+                                           {QStringLiteral("path"), path}});
+        else
+            context.out() << output << Qt::endl;
         return Success;
+    };
+    if (format == QLatin1String("pdf")) {
+        if (const Result<void> pdf = comms::writeIncidentPdf(document, output); !pdf)
+            return fail(context, QStringLiteral("export"), pdf.error(), DataError);
+        return written();
     }
     QByteArray bytes;
     if (format == QLatin1String("json"))
@@ -192,8 +231,7 @@ int runExport(Context &context, const QStringList &args)
         return fail(context, QStringLiteral("export"),
                     QStringLiteral("cannot write %1: %2").arg(output, file.errorString()),
                     DataError);
-    context.out() << output << Qt::endl;
-    return Success;
+    return written();
 }
 
 } // namespace ic::cli

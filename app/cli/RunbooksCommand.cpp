@@ -99,7 +99,8 @@ int searchRunbooks(Context &context, const RunbookLibrary &library, const QStrin
     return Success;
 }
 
-int showRunbook(Context &context, const RunbookLibrary &library, const QString &id, bool html)
+int showRunbook(Context &context, const RunbookLibrary &library, const QString &id, bool html,
+                bool json)
 {
     const auto record = library.find(id);
     if (!record) {
@@ -119,9 +120,21 @@ int showRunbook(Context &context, const RunbookLibrary &library, const QString &
                       << loaded.skipReason << Qt::endl;
         return DataError;
     }
+    const auto renderedHtml = [&loaded] {
+        return runbooks::renderMarkdown(runbooks::parseFrontMatter(loaded.text).body).html;
+    };
+    if (json) {
+        QJsonObject shown{{QStringLiteral("id"), record->id},
+                          {QStringLiteral("path"), record->path},
+                          {QStringLiteral("title"), record->meta.title},
+                          {QStringLiteral("markdown"), loaded.text}};
+        if (html)
+            shown.insert(QStringLiteral("html"), renderedHtml());
+        printJson(context, shown);
+        return Success;
+    }
     if (html)
-        context.out() << runbooks::renderMarkdown(runbooks::parseFrontMatter(loaded.text).body).html
-                      << '\n';
+        context.out() << renderedHtml() << '\n';
     else
         context.out() << loaded.text;
     context.out().flush();
@@ -258,7 +271,7 @@ int runRunbooks(Context &context, const QStringList &args)
     else if (action == QLatin1String("search"))
         code = searchRunbooks(context, library, argument, limit, json);
     else
-        code = showRunbook(context, library, argument, parser.isSet(QStringLiteral("html")));
+        code = showRunbook(context, library, argument, parser.isSet(QStringLiteral("html")), json);
     hintAtProblems(context, library);
     return code;
 }

@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 #include "WebhookServer.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -180,6 +181,46 @@ private Q_SLOTS:
         QFile pdfFile(pdf);
         QVERIFY(pdfFile.open(QIODevice::ReadOnly));
         QVERIFY(pdfFile.readAll().startsWith("%PDF-"));
+    }
+
+    // --json is listed in draft's and export's help, so both answer in JSON: the draft with its
+    // lint findings, the export with where it wrote.
+    void draftAndExportAnswerInJson()
+    {
+        const auto draft = run(
+            {QStringLiteral("draft"), m_id, QStringLiteral("update"), QStringLiteral("--json")});
+        QCOMPARE(draft.exitCode, 1);
+        const QJsonObject drafted = QJsonDocument::fromJson(draft.out.toUtf8()).object();
+        QCOMPARE(drafted.value(QStringLiteral("incident")).toString(), m_id);
+        QCOMPARE(drafted.value(QStringLiteral("template")).toString(), QStringLiteral("update"));
+        QVERIFY(drafted.value(QStringLiteral("text"))
+                    .toString()
+                    .contains(QStringLiteral("Checkout returns 502")));
+        QStringList lintRules;
+        for (const QJsonValue &finding : drafted.value(QStringLiteral("lint")).toArray())
+            lintRules << finding.toObject().value(QStringLiteral("rule")).toString();
+        QVERIFY2(lintRules.contains(QStringLiteral("unfilled-placeholder")), qPrintable(draft.out));
+
+        const QString md = m_root.filePath(QStringLiteral("j.md"));
+        const auto exported =
+            run({QStringLiteral("export"), m_id, QStringLiteral("--format"), QStringLiteral("md"),
+                 QStringLiteral("--output"), md, QStringLiteral("--json")});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        const QJsonObject written = QJsonDocument::fromJson(exported.out.toUtf8()).object();
+        QCOMPARE(written.value(QStringLiteral("path")).toString(), md);
+        QCOMPARE(written.value(QStringLiteral("format")).toString(), QStringLiteral("md"));
+        QVERIFY(QFileInfo::exists(md));
+    }
+
+    // The executive summary and the status page state the impact without the word "Impact".
+    void summaryThatStatesTheImpactIsClean()
+    {
+        for (const QString &templateId :
+             {QStringLiteral("executive-summary"), QStringLiteral("status-page")}) {
+            const auto result = run({QStringLiteral("draft"), m_id, templateId});
+            QVERIFY2(!result.err.contains(QStringLiteral("missing-impact")),
+                     qPrintable(templateId + QStringLiteral(": ") + result.err));
+        }
     }
 
     void exportNeedsAFormatAndAnOutput()

@@ -139,6 +139,22 @@ private Q_SLOTS:
         QVERIFY(html.out.contains(QStringLiteral("copy:0")));
     }
 
+    void showAsJsonHasTheRunbookAndItsHtml()
+    {
+        const auto result = run({QStringLiteral("show"), QStringLiteral("disk-full"),
+                                 QStringLiteral("--json"), QStringLiteral("--html")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject shown = QJsonDocument::fromJson(result.out.toUtf8()).object();
+        QCOMPARE(shown.value(QStringLiteral("id")).toString(), QStringLiteral("disk-full"));
+        QCOMPARE(shown.value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Disk almost full on a host"));
+        QVERIFY(shown.value(QStringLiteral("markdown"))
+                    .toString()
+                    .startsWith(QStringLiteral("# Disk almost full on a host")));
+        QVERIFY(shown.value(QStringLiteral("html")).toString().contains(QStringLiteral("<h1>")));
+        QVERIFY(shown.value(QStringLiteral("path")).toString().endsWith(QStringLiteral(".md")));
+    }
+
     void showUnknownIdSuggests()
     {
         const auto result = run({QStringLiteral("show"), QStringLiteral("disk-ful")});
