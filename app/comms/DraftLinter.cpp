@@ -122,6 +122,14 @@ QList<LintFinding> lintDraft(const QString &templateId, const QString &fullText,
         findings.append({QStringLiteral("data-loss-unstated"),
                          QObject::tr("Say whether any data was lost, even if none was.")});
     }
+    // A practice incident's message must say so wherever it is read, whichever template wrote
+    // it (the bundled ones do; a team's own may not).
+    if (values.value(QStringLiteral("drill")).toBool() &&
+        templateId != QLatin1String("channel-name") &&
+        !matches(text, QStringLiteral("\\bdrill\\b")))
+        findings.append({QStringLiteral("drill-unmarked"),
+                         QObject::tr("This incident is a drill: say so in the message, so that "
+                                     "nobody takes it for a real one.")});
     return findings;
 }
 

@@ -10,7 +10,7 @@ namespace ic::comms {
 // one explicit confirmation.
 struct LintFinding
 {
-    QString rule; // stable id: missing-impact, missing-next-update, promised-eta, ...
+    QString rule; // stable id: missing-impact, missing-next-update, promised-eta, drill-unmarked, ...
     QString message;
 };
 

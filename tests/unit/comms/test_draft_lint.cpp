@@ -75,6 +75,19 @@ private Q_SLOTS:
                     .contains(QStringLiteral("missing-impact")));
     }
 
+    // A team's own template may forget the drill; the linter does not.
+    void drillThatDoesNotSaySoIsFound()
+    {
+        const QVariantMap drill{{QStringLiteral("drill"), true}};
+        QVERIFY(rules(lintDraft(QStringLiteral("update"), goodUpdate, drill))
+                    .contains(QStringLiteral("drill-unmarked")));
+        QVERIFY(!rules(lintDraft(QStringLiteral("update"),
+                                 goodUpdate + QStringLiteral("\n_This is a drill._"), drill))
+                     .contains(QStringLiteral("drill-unmarked")));
+        QVERIFY(!rules(lintDraft(QStringLiteral("update"), goodUpdate))
+                     .contains(QStringLiteral("drill-unmarked")));
+    }
+
     void missingNextUpdateTimeIsFound()
     {
         QVERIFY(rules(lintDraft(QStringLiteral("update"),

@@ -97,6 +97,27 @@ private Q_SLOTS:
         }
     }
 
+    // A drill's messages all say it is one, not only the initial alert: an update or a status
+    // page read on its own must not look like a real incident.
+    void everyMessageOfADrillSaysSo()
+    {
+        const MessageTemplates templates;
+        QVariantMap drill = fullIncident();
+        drill[QStringLiteral("drill")] = true;
+        for (const MessageTemplate &t : templates.all()) {
+            if (t.id == QLatin1String("channel-name"))
+                continue;
+            QString error;
+            const auto text = renderTemplate(t.text, drill, &error);
+            QVERIFY2(text, qPrintable(t.id + QLatin1Char(' ') + error));
+            QVERIFY2(text->contains(QStringLiteral("drill"), Qt::CaseInsensitive),
+                     qPrintable(t.id + QStringLiteral(": ") + *text));
+            const auto real = renderTemplate(t.text, fullIncident(), &error);
+            QVERIFY2(!real->contains(QStringLiteral("drill"), Qt::CaseInsensitive),
+                     qPrintable(t.id));
+        }
+    }
+
     void fullIncidentFillsTheInitialAlert()
     {
         const MessageTemplates templates;
