@@ -451,6 +451,26 @@ QString ChecklistStore::insertFollowUp(const QSqlDatabase &db, const QString &in
     return insertExact(db, item, error) ? item.id : QString();
 }
 
+bool ChecklistStore::renameFollowUp(const QSqlDatabase &db, const QString &itemId,
+                                    const QString &text, QString *error)
+{
+    return sql::exec(db,
+                     QStringLiteral("UPDATE checklist_items SET text = ? WHERE id = ? AND "
+                                    "source = 'follow-up'"),
+                     {text, itemId}, error)
+        .has_value();
+}
+
+bool ChecklistStore::removeOpenFollowUp(const QSqlDatabase &db, const QString &itemId,
+                                        QString *error)
+{
+    return sql::exec(db,
+                     QStringLiteral("DELETE FROM checklist_items WHERE id = ? AND source = "
+                                    "'follow-up' AND checked_at IS NULL"),
+                     {itemId}, error)
+        .has_value();
+}
+
 bool ChecklistStore::insertExact(const QSqlDatabase &db, const ChecklistItem &item, QString *error)
 {
     const auto time = [](const QDateTime &value) {

@@ -77,6 +77,12 @@ public:
     // Returns the new item's id, or empty with *error set.
     static QString insertFollowUp(const QSqlDatabase &db, const QString &incidentId,
                                   const QString &text, QString *error);
+    // Inside the caller's transaction: a follow-up whose note was edited takes the new text.
+    static bool renameFollowUp(const QSqlDatabase &db, const QString &itemId, const QString &text,
+                               QString *error);
+    // Inside the caller's transaction: a follow-up whose note no longer asks for it goes, unless
+    // it was done already (then it stays, as what happened).
+    static bool removeOpenFollowUp(const QSqlDatabase &db, const QString &itemId, QString *error);
     // Inside the caller's transaction: an item exactly as given, every column (new items and
     // imported ones alike).
     static bool insertExact(const QSqlDatabase &db, const ChecklistItem &item, QString *error);

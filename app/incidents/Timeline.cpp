@@ -14,6 +14,34 @@ namespace {
 
 const QString followUpPrefix = QStringLiteral("TODO:");
 
+// "TODO: call the vendor" asks for a follow-up item "call the vendor"; empty when the note
+// asks for none (a bare "TODO:" included).
+QString followUpTask(const QString &note)
+{
+    return note.startsWith(followUpPrefix, Qt::CaseInsensitive)
+               ? note.mid(followUpPrefix.size()).trimmed()
+               : QString();
+}
+
+// Inside the caller's transaction: the follow-up item follows its note when the note is
+// replaced by newText (empty: deleted). It takes the new task, is added when the edit makes
+// the note a TODO, and goes when the note no longer asks for it (unless already done).
+// Returns the follow-up the new text has ("" for none), or a null string on failure.
+QString moveFollowUp(const QSqlDatabase &db, const TimelineEvent &original, const QString &newText,
+                     QString *error)
+{
+    const QString item = original.data.value(QStringLiteral("follow_up")).toString();
+    const QString task = followUpTask(newText);
+    if (task.isEmpty()) {
+        if (!item.isEmpty() && !ChecklistStore::removeOpenFollowUp(db, item, error))
+            return {};
+        return QStringLiteral("");
+    }
+    if (item.isEmpty())
+        return ChecklistStore::insertFollowUp(db, original.incidentId, task, error);
+    return ChecklistStore::renameFollowUp(db, item, task, error) ? item : QString();
+}
+
 const QString selectEvents =
     QStringLiteral("SELECT id, incident_id, at, kind, text, actor, data, supersedes "
                    "FROM timeline_events ");
@@ -178,9 +206,7 @@ Result<Change> Timeline::addNote(const QString &incidentId, const QString &text,
     const QString note = text.trimmed();
     if (note.isEmpty())
         return refusal(QStringLiteral("a note needs some text"));
-    const QString task = note.startsWith(followUpPrefix, Qt::CaseInsensitive)
-                             ? note.mid(followUpPrefix.size()).trimmed()
-                             : QString();
+    const QString task = followUpTask(note);
     Change change{incidentId, {}};
     const Result<void> added = sql::inWriteTransaction(m_db, [&](QString *stepError) {
         QJsonObject data;
@@ -226,9 +252,15 @@ Result<Change> Timeline::supersedeNote(const QString &noteId, const QString &kin
             refused = true;
             return false;
         }
+        QJsonObject data{{QStringLiteral("previous"), original->text}};
+        const QString followUp = moveFollowUp(
+            m_db, *original, kind == EventKind::NoteEdited ? text : QString(), stepError);
+        if (followUp.isNull())
+            return false;
+        if (!followUp.isEmpty())
+            data.insert(QStringLiteral("follow_up"), followUp);
         change = {original->incidentId,
-                  append(m_db, original->incidentId, kind, text, actor,
-                         {{QStringLiteral("previous"), original->text}}, noteId, stepError)};
+                  append(m_db, original->incidentId, kind, text, actor, data, noteId, stepError)};
         return !change.eventId.isEmpty();
     });
     if (!superseded && refused)

@@ -281,6 +281,51 @@ private Q_SLOTS:
         QCOMPARE(fixture.service->items(id).size(), items.size());
     }
 
+    // The follow-up follows its note: an edit renames it (one item, never the old task beside
+    // the new one), an edit that drops "TODO:" or a deletion removes it unless it was done, and
+    // an edit that makes a note a TODO adds one.
+    void editedTodoMovesItsFollowUp()
+    {
+        test::IncidentFixture fixture;
+        const QString id = fixture.declare();
+        const size_t before = fixture.service->items(id).size();
+        const auto added = fixture.service->addNote(id, QStringLiteral("TODO: fix alert"));
+        QVERIFY(added);
+        const auto edited =
+            fixture.service->editNote(added->eventId, QStringLiteral("TODO: fix the pager alert"));
+        QVERIFY(edited);
+        auto items = fixture.service->items(id);
+        QCOMPARE(items.size(), before + 1);
+        QCOMPARE(items.back().text, QStringLiteral("fix the pager alert"));
+        const QString followUp = items.back().id;
+        QCOMPARE(fixture.service->event(edited->eventId)
+                     ->data.value(QStringLiteral("follow_up"))
+                     .toString(),
+                 followUp);
+
+        const auto plain =
+            fixture.service->editNote(edited->eventId, QStringLiteral("The pager alert is fine"));
+        QVERIFY(plain);
+        QCOMPARE(fixture.service->items(id).size(), before);
+
+        const auto again =
+            fixture.service->editNote(plain->eventId, QStringLiteral("TODO: page the DBA"));
+        QVERIFY(again);
+        items = fixture.service->items(id);
+        QCOMPARE(items.size(), before + 1);
+        QCOMPARE(items.back().text, QStringLiteral("page the DBA"));
+        QVERIFY(fixture.service->tick(items.back().id));
+        // Done already: deleting the note leaves what was done.
+        QVERIFY(fixture.service->deleteNote(again->eventId));
+        QCOMPARE(fixture.service->items(id).size(), before + 1);
+
+        const auto open = fixture.service->addNote(id, QStringLiteral("TODO: rotate the keys"));
+        QVERIFY(open);
+        QCOMPARE(fixture.service->items(id).size(), before + 2);
+        QVERIFY(fixture.service->deleteNote(open->eventId));
+        QCOMPARE(fixture.service->items(id).size(), before + 1);
+    }
+
     void nextUpdateFollowsCadenceAndRestarts()
     {
         test::IncidentFixture fixture;
