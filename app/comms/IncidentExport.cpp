@@ -1,5 +1,6 @@
 #include "IncidentExport.h"
 
+#include "IncidentValues.h"
 #include "core/CountText.h"
 #include "core/Ids.h"
 
@@ -14,11 +15,22 @@ namespace {
 const QString mttaDefinition = QStringLiteral("time to acknowledge = acknowledged − started");
 const QString mttrDefinition = QStringLiteral("time to resolve = resolved − started");
 
-QString localTime(const QJsonValue &value)
+// A time in the incident's zone, named: a record read in another zone or another season is
+// still unambiguous ("2026-12-01 17:30 CET").
+QString incidentTime(const QJsonValue &value, const QTimeZone &zone)
 {
-    const QDateTime time = fromStoredTime(value.toString());
-    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                          : QString();
+    const QDateTime time = fromStoredTime(value.toString()).toTimeZone(zone);
+    return time.isValid()
+               ? time.toString(QStringLiteral("yyyy-MM-dd HH:mm ")) + time.timeZoneAbbreviation()
+               : QString();
+}
+
+// A note a later edit or deletion replaced stays in the record, marked as such.
+QString eventText(const QJsonObject &event)
+{
+    const QString text = event.value(QStringLiteral("text")).toString();
+    return event.value(QStringLiteral("superseded")).toBool() ? text + QStringLiteral(" (replaced)")
+                                                              : text;
 }
 
 QString secondsText(const QJsonValue &value)
@@ -79,6 +91,10 @@ struct Field
 QList<Field> headerFields(const QJsonObject &incident)
 {
     const QJsonObject m = incident.value(QStringLiteral("milestones")).toObject();
+    const QTimeZone zone = incidentZone(incident);
+    const auto localTime = [&zone](const QJsonValue &value) {
+        return incidentTime(value, zone);
+    };
     return {
         {QStringLiteral("Severity"), incident.value(QStringLiteral("severity")).toString()},
         {QStringLiteral("Status"),
@@ -99,10 +115,10 @@ QList<Field> headerFields(const QJsonObject &incident)
 }
 
 // One line describing an item's state: when it was done and by whom, or when it is due.
-QString itemState(const QJsonObject &item)
+QString itemState(const QJsonObject &item, const QTimeZone &zone)
 {
-    const QString checked = localTime(item.value(QStringLiteral("checked_at")));
-    const QString due = localTime(item.value(QStringLiteral("due_at")));
+    const QString checked = incidentTime(item.value(QStringLiteral("checked_at")), zone);
+    const QString due = incidentTime(item.value(QStringLiteral("due_at")), zone);
     QStringList parts;
     if (!checked.isEmpty()) {
         QString done = QStringLiteral("done ") + checked;
@@ -123,6 +139,7 @@ QString itemState(const QJsonObject &item)
 
 QString incidentToMarkdown(const QJsonObject &incident)
 {
+    const QTimeZone zone = incidentZone(incident);
     QString md = QStringLiteral("# ") +
                  markdownText(incident.value(QStringLiteral("title")).toString()) +
                  QStringLiteral("\n\n| Field | Value |\n|---|---|\n");
@@ -137,7 +154,7 @@ QString incidentToMarkdown(const QJsonObject &incident)
             md += QStringLiteral("\n### ") + markdownText(phase) + QStringLiteral("\n\n");
         }
         const bool done = !item.value(QStringLiteral("checked_at")).toString().isEmpty();
-        const QString state = itemState(item);
+        const QString state = itemState(item, zone);
         md += QStringLiteral("- [%1] %2%3\n")
                   .arg(done ? QLatin1Char('x') : QLatin1Char(' '))
                   .arg(markdownText(item.value(QStringLiteral("text")).toString()),
@@ -149,8 +166,8 @@ QString incidentToMarkdown(const QJsonObject &incident)
     for (const QJsonValue &value : incident.value(QStringLiteral("timeline")).toArray()) {
         const QJsonObject event = value.toObject();
         md += QStringLiteral("| %1 | %2 | %3 |\n")
-                  .arg(localTime(event.value(QStringLiteral("at"))),
-                       markdownText(event.value(QStringLiteral("text")).toString()),
+                  .arg(incidentTime(event.value(QStringLiteral("at")), zone),
+                       markdownText(eventText(event)),
                        markdownText(event.value(QStringLiteral("actor")).toString()));
     }
     const QString postmortem = incident.value(QStringLiteral("postmortem")).toString();
@@ -165,6 +182,7 @@ namespace {
 // many older ones it left out.
 QString htmlRecord(const QJsonObject &incident, qsizetype timelineLimit)
 {
+    const QTimeZone zone = incidentZone(incident);
     const auto e = [](const QString &text) {
         return text.toHtmlEscaped();
     };
@@ -196,7 +214,7 @@ QString htmlRecord(const QJsonObject &incident, qsizetype timelineLimit)
             listOpen = true;
         }
         const bool done = !item.value(QStringLiteral("checked_at")).toString().isEmpty();
-        const QString state = itemState(item);
+        const QString state = itemState(item, zone);
         html += QStringLiteral("<li class=\"%1\">%2 %3%4</li>\n")
                     .arg(done ? QStringLiteral("done") : QStringLiteral("open"),
                          done ? QStringLiteral("☑") : QStringLiteral("☐"),
@@ -219,9 +237,8 @@ QString htmlRecord(const QJsonObject &incident, qsizetype timelineLimit)
     for (qsizetype i = left; i < timeline.size(); ++i) {
         const QJsonObject event = timeline.at(i).toObject();
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>\n")
-                    .arg(e(localTime(event.value(QStringLiteral("at")))),
-                         e(event.value(QStringLiteral("text")).toString()),
-                         e(event.value(QStringLiteral("actor")).toString()));
+                    .arg(e(incidentTime(event.value(QStringLiteral("at")), zone)),
+                         e(eventText(event)), e(event.value(QStringLiteral("actor")).toString()));
     }
     html += QStringLiteral("</table>\n");
     const QString postmortem = incident.value(QStringLiteral("postmortem")).toString();

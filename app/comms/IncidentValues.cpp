@@ -16,14 +16,6 @@ QDateTime timeOf(const QJsonValue &value)
     return fromStoredTime(value.toString());
 }
 
-// The zone the incident was declared in, so a reader elsewhere fills the same times into a
-// draft; this machine's zone for an incident that has none.
-QTimeZone incidentZone(const QJsonObject &incident)
-{
-    const QTimeZone declared(incident.value(QStringLiteral("time_zone")).toString().toUtf8());
-    return declared.isValid() ? declared : QTimeZone::systemTimeZone();
-}
-
 // 09:41 within one day; with the date when the incident spans days; in the incident's zone.
 QString clockText(const QDateTime &time, bool withDate, const QTimeZone &zone)
 {
@@ -122,6 +114,12 @@ QString incidentChannelName(const QDateTime &started, const QString &timeZone)
     return QStringLiteral("#incident-") + there.toString(QStringLiteral("yyyy-MM-dd-HHmm"));
 }
 
+QTimeZone incidentZone(const QJsonObject &incident)
+{
+    const QTimeZone declared(incident.value(QStringLiteral("time_zone")).toString().toUtf8());
+    return declared.isValid() ? declared : QTimeZone::systemTimeZone();
+}
+
 QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
 {
     const QJsonObject milestones = incident.value(QStringLiteral("milestones")).toObject();
@@ -177,6 +175,11 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
         const QString time = clockText(timeOf(event.value(QStringLiteral("at"))), multiDay, zone);
         const QString text = event.value(QStringLiteral("text")).toString();
         const QString kind = event.value(QStringLiteral("kind")).toString();
+        // A note that was replaced or deleted is history the exports keep (marked); a message
+        // tells what stands: the edit's text, once, and no deleted note.
+        if (event.value(QStringLiteral("superseded")).toBool() ||
+            kind == QLatin1String("note-deleted"))
+            continue;
         alerts.add(event, multiDay, zone);
         timeline.append(QVariantMap{
             {QStringLiteral("time"), time},
@@ -214,7 +217,14 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
         openItems.append(QVariantMap{
             {QStringLiteral("text"), text},
             {QStringLiteral("phase"), item.value(QStringLiteral("phase")).toString()},
-            {QStringLiteral("due"), due.isValid() ? clockText(due, multiDay, zone) : QString()},
+            // A deadline on another day than today gives its date ("due 2026-12-02 17:44"),
+            // and every deadline its zone: the next commander acts on it.
+            {QStringLiteral("due"),
+             due.isValid()
+                 ? clockTextWithZone(
+                       due, multiDay || due.toTimeZone(zone).date() != now.toTimeZone(zone).date(),
+                       zone)
+                 : QString()},
             {QStringLiteral("overdue"), due.isValid() && due < now}});
     }
     v[QStringLiteral("open_items")] = openItems;

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QTimeZone>
 #include <QVariantMap>
 
 namespace ic::comms {
@@ -16,6 +17,10 @@ namespace ic::comms {
 // checklist [{phase, text, due_at, checked_at}], timeline [{at, kind, text, actor}].
 // Missing fields become empty values, which the templates show as gaps.
 QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now);
+
+// The zone the incident was declared in (its time_zone), so a reader elsewhere reads the same
+// times; this machine's zone for an incident that has none.
+QTimeZone incidentZone(const QJsonObject &incident);
 
 // "#incident-YYYY-MM-DD-HHMM" from the start time in the incident's zone (IANA id; UTC when
 // unknown), so the name is the same for every reader wherever they are.

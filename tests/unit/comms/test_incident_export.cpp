@@ -35,6 +35,7 @@ QJsonObject fixture()
          QJsonArray{QStringLiteral("checkout"), QStringLiteral("payments")}},
         {QStringLiteral("impact"), QStringLiteral("No card payments | EU")},
         {QStringLiteral("commander"), QStringLiteral("Ana Lima")},
+        {QStringLiteral("time_zone"), QStringLiteral("UTC")},
         {QStringLiteral("milestones"),
          QJsonObject{{QStringLiteral("started"), QStringLiteral("2026-11-24T23:30:00.000Z")},
                      {QStringLiteral("acknowledged"), QStringLiteral("2026-11-24T23:33:00.000Z")},
@@ -113,6 +114,31 @@ private Q_SLOTS:
                  QStringLiteral("1 of 2 checklist items done"));
     }
 
+    // The handover's deadlines: a deadline tomorrow is not "due 17:44", and each names its zone.
+    void handoverDeadlinesOnAnotherDayGiveTheirDate()
+    {
+        const QDateTime started = QDateTime(QDate(2026, 12, 1), QTime(16, 0), Qt::UTC);
+        const QJsonObject incident{
+            {QStringLiteral("time_zone"), QStringLiteral("UTC")},
+            {QStringLiteral("milestones"),
+             QJsonObject{{QStringLiteral("started"), started.toString(Qt::ISODateWithMs)}}},
+            {QStringLiteral("checklist"),
+             QJsonArray{QJsonObject{{QStringLiteral("text"), QStringLiteral("Soon")},
+                                    {QStringLiteral("due_at"),
+                                     started.addSecs(1800).toString(Qt::ISODateWithMs)}},
+                        QJsonObject{{QStringLiteral("text"), QStringLiteral("Tomorrow")},
+                                    {QStringLiteral("due_at"),
+                                     started.addDays(1).toString(Qt::ISODateWithMs)}}}}};
+        const QVariantList open = incidentValues(incident, started.addSecs(600))
+                                      .value(QStringLiteral("open_items"))
+                                      .toList();
+        QCOMPARE(open.size(), 2);
+        QCOMPARE(open.at(0).toMap().value(QStringLiteral("due")).toString(),
+                 QStringLiteral("16:30 UTC"));
+        QCOMPARE(open.at(1).toMap().value(QStringLiteral("due")).toString(),
+                 QStringLiteral("2026-12-02 16:00 UTC"));
+    }
+
     void sparseJsonGivesEmptyValuesNotCrashes()
     {
         const QVariantMap v = incidentValues({{QStringLiteral("title"), QStringLiteral("x")}},
@@ -130,11 +156,56 @@ private Q_SLOTS:
         QVERIFY(md.contains(QStringLiteral("| Impact | No card payments \\| EU |")));
         QVERIFY(md.contains(QStringLiteral("acknowledged − started")));
         QVERIFY(md.contains(QStringLiteral("### Initial response")));
-        QVERIFY(md.contains(QStringLiteral(
-            "- [x] Acknowledge (done 2026-11-24 23:50 by Ana Lima; due 2026-11-24 23:45)")));
-        QVERIFY(md.contains(QStringLiteral("- [ ] Schedule the review (due 2026-11-25 23:30)")));
+        QVERIFY(md.contains(QStringLiteral("- [x] Acknowledge (done 2026-11-24 23:50 UTC by Ana "
+                                           "Lima; due 2026-11-24 23:45 UTC)")));
         QVERIFY(
-            md.contains(QStringLiteral("| 2026-11-25 00:10 | TODO: raise the pool limit | Jo |")));
+            md.contains(QStringLiteral("- [ ] Schedule the review (due 2026-11-25 23:30 UTC)")));
+        QVERIFY(md.contains(
+            QStringLiteral("| 2026-11-25 00:10 UTC | TODO: raise the pool limit | Jo |")));
+    }
+
+    // Times are in the zone the incident was declared in and name it, whoever exports it.
+    void exportsShowTimesInTheIncidentsZone()
+    {
+        QJsonObject incident = fixture();
+        incident.insert(QStringLiteral("time_zone"), QStringLiteral("Europe/Berlin"));
+        const QString md = incidentToMarkdown(incident);
+        QVERIFY2(md.contains(QStringLiteral("| Started | 2026-11-25 00:30 CET |")), qPrintable(md));
+        QVERIFY(md.contains(
+            QStringLiteral("| 2026-11-25 01:10 CET | TODO: raise the pool limit | Jo |")));
+        QVERIFY(incidentToHtml(incident).contains(QStringLiteral("2026-11-25 01:10 CET")));
+    }
+
+    // A note replaced by an edit stays in the record, marked; the postmortem and the other
+    // messages tell only the text that stands, and its TODO once.
+    void replacedNotesAreMarkedInExportsAndLeftOutOfMessages()
+    {
+        QJsonObject incident = fixture();
+        QJsonArray timeline = incident.value(QStringLiteral("timeline")).toArray();
+        QJsonObject original = timeline.at(2).toObject();
+        original.insert(QStringLiteral("superseded"), true);
+        timeline.replace(2, original);
+        timeline.insert(3, ::event("2026-11-25T00:12:00.000Z", "note-edited",
+                                   QStringLiteral("TODO: raise the pool limit to 50"), "Jo"));
+        incident.insert(QStringLiteral("timeline"), timeline);
+
+        const QString md = incidentToMarkdown(incident);
+        QVERIFY2(md.contains(QStringLiteral("TODO: raise the pool limit (replaced) | Jo |")),
+                 qPrintable(md));
+        QVERIFY(md.contains(QStringLiteral("TODO: raise the pool limit to 50 | Jo |")));
+        QVERIFY(incidentToHtml(incident).contains(
+            QStringLiteral("TODO: raise the pool limit (replaced)")));
+
+        const QVariantMap values = incidentValues(incident, QDateTime::currentDateTimeUtc());
+        QStringList texts;
+        for (const QVariant &event : values.value(QStringLiteral("timeline")).toList())
+            texts << event.toMap().value(QStringLiteral("text")).toString();
+        QVERIFY(!texts.contains(QStringLiteral("TODO: raise the pool limit")));
+        QVERIFY(texts.contains(QStringLiteral("TODO: raise the pool limit to 50")));
+        const QVariantList actions = values.value(QStringLiteral("action_items")).toList();
+        QCOMPARE(actions.size(), 1);
+        QCOMPARE(actions.first().toMap().value(QStringLiteral("text")).toString(),
+                 QStringLiteral("raise the pool limit to 50"));
     }
 
     void markdownTakesNoHtmlOrImagesFromData()
