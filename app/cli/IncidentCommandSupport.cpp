@@ -11,14 +11,25 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
 
 namespace ic::cli {
 namespace {
 
-QString localTime(const QDateTime &time)
+// In the zone the incident was declared in, and named: every reader, wherever they are,
+// reads the same times ("2026-12-01 17:30:00 CET").
+QString incidentTime(const QDateTime &time, const QTimeZone &zone)
 {
-    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                          : QStringLiteral("-");
+    if (!time.isValid())
+        return QStringLiteral("-");
+    const QDateTime there = time.toTimeZone(zone);
+    return there.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss ")) + there.timeZoneAbbreviation();
+}
+
+QTimeZone zoneOf(const incidents::Incident &incident)
+{
+    const QTimeZone declared(incident.timeZone.toUtf8());
+    return declared.isValid() ? declared : QTimeZone::systemTimeZone();
 }
 
 QString seconds(const std::optional<qint64> &value)
@@ -164,6 +175,10 @@ void printIncidentText(Context &context, const incidents::Incident &incident,
 {
     using namespace incidents;
     QTextStream &out = context.out();
+    const QTimeZone zone = zoneOf(incident);
+    const auto localTime = [&zone](const QDateTime &time) {
+        return incidentTime(time, zone);
+    };
     out << incident.id << "  " << incident.severity << "  " << statusLabel(incident.status)
         << (incident.drill ? "  [DRILL]" : "") << "\n"
         << "Title:     " << incident.title << "\n"

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTimeZone>
 #include <QtTest>
 
 using namespace ic;
@@ -36,6 +37,36 @@ class TestIncidentCli : public QObject
     }
 
 private Q_SLOTS:
+    // Declared in New York, shown in Kolkata: show prints New York's times and says so.
+    void showGivesTimesInTheIncidentsZoneWithItsName()
+    {
+        const auto declared = test::runConsole(
+            {QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
+             QStringLiteral("Zone test"), QStringLiteral("--severity"), QStringLiteral("SEV-3")},
+            {{QStringLiteral("TZ"), QStringLiteral("America/New_York")}});
+        QVERIFY2(declared.exitCode == 0, qPrintable(declared.err));
+        const QString id = declared.out.trimmed();
+        const auto shown =
+            test::runConsole({QStringLiteral("incident"), QStringLiteral("show"), id},
+                             {{QStringLiteral("TZ"), QStringLiteral("Asia/Kolkata")}});
+        QCOMPARE(shown.exitCode, 0);
+        const QDateTime started =
+            QDateTime::fromString(json(run({QStringLiteral("show"), id, QStringLiteral("--json")}))
+                                      .value(QStringLiteral("milestones"))
+                                      .toObject()
+                                      .value(QStringLiteral("started"))
+                                      .toString(),
+                                  Qt::ISODateWithMs);
+        QVERIFY(started.isValid());
+        const QDateTime inNewYork = started.toTimeZone(QTimeZone("America/New_York"));
+        const QString expected = inNewYork.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss ")) +
+                                 inNewYork.timeZoneAbbreviation();
+        QVERIFY2(shown.out.contains(QStringLiteral("started:      ") + expected),
+                 qPrintable(expected + QStringLiteral("\n") + shown.out));
+        QVERIFY2(shown.out.contains(expected + QStringLiteral("  declared")),
+                 qPrintable(shown.out));
+    }
+
     void wholeIncidentFromTheCommandLine()
     {
         const QString id = declare({QStringLiteral("--impact"), QStringLiteral("EU users"),
