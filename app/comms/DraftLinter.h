@@ -10,7 +10,8 @@ namespace ic::comms {
 // one explicit confirmation.
 struct LintFinding
 {
-    QString rule; // stable id: missing-impact, missing-next-update, promised-eta, drill-unmarked, ...
+    QString
+        rule; // stable id: missing-impact, missing-next-update, promised-eta, drill-unmarked, ...
     QString message;
 };
 
