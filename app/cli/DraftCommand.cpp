@@ -23,14 +23,16 @@
 namespace ic::cli {
 namespace {
 
-// Slack gets its own rendering, with the values escaped; the other formats are for people
-// reading them, as filled.
-QString formatted(const QString &text, const QString &slackText, const QString &format)
+// Slack gets its own rendering, with the values escaped; Markdown its own markup; plain text
+// is for people reading it, as filled.
+std::optional<QString> formatted(const QString &templateText, const QVariantMap &values,
+                                 const QString &text, const QString &slackText,
+                                 const QString &format, QString *error)
 {
     if (format == QLatin1String("text"))
         return comms::toPlainText(text);
     if (format == QLatin1String("markdown"))
-        return text;
+        return comms::renderMarkdownDraft(templateText, values, error);
     return slackText;
 }
 
@@ -122,7 +124,12 @@ int runDraft(Context &context, const QStringList &args)
     if (!slackText)
         return fail(context, QStringLiteral("draft"),
                     QStringLiteral("%1: %2").arg(chosen->source, error), UsageError);
-    const QString output = formatted(text->trimmed(), slackText->trimmed(), format);
+    const auto shown =
+        formatted(chosen->text, values, text->trimmed(), slackText->trimmed(), format, &error);
+    if (!shown)
+        return fail(context, QStringLiteral("draft"),
+                    QStringLiteral("%1: %2").arg(chosen->source, error), UsageError);
+    const QString output = shown->trimmed();
     const auto findings = comms::lintDraft(templateId, *text, values);
     const bool json = parser.isSet(QStringLiteral("json"));
     const bool post = parser.isSet(QStringLiteral("post"));

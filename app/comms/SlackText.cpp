@@ -23,6 +23,18 @@ QString toSlackMrkdwn(const QString &draft)
     return text;
 }
 
+QString chatToMarkdown(const QString &draft)
+{
+    QString text = draft;
+    static const QRegularExpression chatBold(
+        QStringLiteral("(?<![*\\w])\\*(?![*\\s])([^*\\n]+?)(?<![*\\s])\\*(?![*\\w])"));
+    static const QRegularExpression chatBullet(QStringLiteral("^(\\s*)• "),
+                                               QRegularExpression::MultilineOption);
+    text.replace(chatBold, QStringLiteral("**\\1**"));
+    text.replace(chatBullet, QStringLiteral("\\1- "));
+    return text;
+}
+
 QString escapeSlackText(const QString &text)
 {
     QString escaped = text;

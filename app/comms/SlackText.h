@@ -11,6 +11,10 @@ namespace ic::comms {
 // [text](url) becomes <url|text>, "- " bullets become "• ". Emoji stay real Unicode.
 QString toSlackMrkdwn(const QString &draft);
 
+// Markdown from the chat dialect: *bold* becomes **bold** (a single star is italics in
+// Markdown) and "• " bullets "- ". What is Markdown already stays as it is.
+QString chatToMarkdown(const QString &draft);
+
 // Text as Slack shows it literally: & < > become &amp; &lt; &gt;, the three characters
 // Slack's mrkdwn reserves for mentions (<!channel>, <@U…>) and links (<url|label>).
 QString escapeSlackText(const QString &text);

@@ -72,4 +72,10 @@ std::optional<QString> renderSlackDraft(const QString &templateText, const QVari
     return renderTemplate(toSlackMrkdwn(templateText), values, error, ValueEscaping::SlackMrkdwn);
 }
 
+std::optional<QString> renderMarkdownDraft(const QString &templateText, const QVariantMap &values,
+                                           QString *error)
+{
+    return renderTemplate(chatToMarkdown(templateText), values, error);
+}
+
 } // namespace ic::comms

@@ -27,4 +27,9 @@ std::optional<QString> renderTemplate(const QString &templateText, const QVarian
 std::optional<QString> renderSlackDraft(const QString &templateText, const QVariantMap &values,
                                         QString *error);
 
+// The message as Markdown (a wiki page, a ticket): the template's chat markup becomes Markdown
+// first (chatToMarkdown()), then the values are filled in as they are.
+std::optional<QString> renderMarkdownDraft(const QString &templateText, const QVariantMap &values,
+                                           QString *error);
+
 } // namespace ic::comms

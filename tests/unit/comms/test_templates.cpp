@@ -235,6 +235,24 @@ private Q_SLOTS:
                  QStringLiteral("Summary\nImpact: checkout\n• first\n• second\nSee the runbook "
                                 "(https://wiki/x) and kubectl get pods"));
     }
+
+    // --format markdown is Markdown: the chat dialect's *bold* would be italics there.
+    void chatMarkupBecomesMarkdown()
+    {
+        QCOMPARE(chatToMarkdown(QStringLiteral("*Impact:* EU\n• first\n**kept** 2 * 3 * 4 "
+                                               "_also kept_")),
+                 QStringLiteral("**Impact:** EU\n- first\n**kept** 2 * 3 * 4 _also kept_"));
+        QString error;
+        const auto update = renderMarkdownDraft(
+            MessageTemplates().find(QStringLiteral("update"))->text, fullIncident(), &error);
+        QVERIFY2(update, qPrintable(error));
+        QVERIFY2(update->contains(QStringLiteral("**Severity:** SEV-1")), qPrintable(*update));
+        // Values are filled in as they are, after the conversion.
+        QVariantMap starred = fullIncident();
+        starred[QStringLiteral("title")] = QStringLiteral("*not bold*");
+        QVERIFY(renderMarkdownDraft(QStringLiteral("{{title}}"), starred, &error) ==
+                QStringLiteral("*not bold*"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTemplates)
