@@ -1,6 +1,7 @@
 #include "AlertMonitor.h"
 
 #include "AlertDecoder.h"
+#include "AlertDiff.h"
 #include "AlertHttp.h"
 #include "core/AsyncTask.h"
 
@@ -8,23 +9,29 @@
 #include <QSet>
 
 namespace ic::alerts {
-namespace {
 
 // What the pool thread hands back: a default-constructible carrier for QFuture.
-struct Decoded
+struct DecodedAnswer
 {
     DecodedAlerts alerts;
+    AlertChanges changes;
     QString error;
 };
 
-Decoded decode(const QByteArray &body, const AlertSource &source)
+namespace {
+
+// Decodes an answer and compares it with the source's previous alerts, both on a pool
+// thread: with thousands of alerts either takes longer than a frame.
+DecodedAnswer decodeAndDiff(const QByteArray &body, const AlertSource &source,
+                            const QList<Alert> &previous, bool firstAnswer)
 {
     const Result<DecodedAlerts> result = source.type == AlertSource::Type::Alertmanager
                                              ? decodeAlertmanagerAlerts(body, source.name)
                                              : decodePrometheusAlerts(body, source.name);
     if (!result)
-        return {{}, result.error()};
-    return {*result, {}};
+        return {{}, {}, result.error()};
+    AlertChanges changes = diffAlerts(previous, result->alerts, firstAnswer);
+    return {*result, std::move(changes), {}};
 }
 
 } // namespace
@@ -103,6 +110,10 @@ void AlertMonitor::poll(const QString &sourceName)
         return;
     it->polling = true;
     const AlertSource source = it->source;
+    // Only this poll's answer replaces the source's alerts (polls of a source never overlap,
+    // and a config change drops it), so they are still the previous ones when it arrives.
+    const QList<Alert> previous = it->alerts;
+    const bool firstAnswer = !it->lastSuccess.isValid();
     const quint64 generation = m_generation;
     const QDateTime attempt = QDateTime::currentDateTimeUtc();
     HttpRequest request;
@@ -110,31 +121,31 @@ void AlertMonitor::poll(const QString &sourceName)
     request.maxBytes = maxAlertAnswerBytes;
     sendToSource(
         m_nam, source, request, this,
-        [this, source, generation, attempt](const HttpAnswer &answer) {
+        [this, source, previous, firstAnswer, generation, attempt](const HttpAnswer &answer) {
             if (!answer.ok()) {
-                onAnswer(source.name, generation, attempt, answer.elapsedMs, answer.problem(), {},
-                         {}, 0);
+                onAnswer(source.name, generation, attempt, answer.elapsedMs, answer.problem(), {});
                 return;
             }
             const qint64 latency = answer.elapsedMs;
             runAsync(
-                this, [body = answer.body, source] { return decode(body, source); },
-                [this, source, generation, attempt, latency](const Result<Decoded> &done) {
+                this,
+                [body = answer.body, source, previous, firstAnswer] {
+                    return decodeAndDiff(body, source, previous, firstAnswer);
+                },
+                [this, source, generation, attempt, latency](const Result<DecodedAnswer> &done) {
                     const QString error = done ? done->error : done.error();
                     if (!error.isEmpty()) {
-                        onAnswer(source.name, generation, attempt, latency, error, {}, {}, 0);
+                        onAnswer(source.name, generation, attempt, latency, error, {});
                         return;
                     }
-                    onAnswer(source.name, generation, attempt, latency, {}, done->alerts.alerts,
-                             done->alerts.note(), done->alerts.pending);
+                    onAnswer(source.name, generation, attempt, latency, {}, &*done);
                 });
         });
     Q_EMIT sourceChanged(sourceName);
 }
 
 void AlertMonitor::onAnswer(const QString &name, quint64 generation, const QDateTime &attempt,
-                            qint64 latencyMs, const QString &error, const QList<Alert> &alerts,
-                            const QString &note, int pending)
+                            qint64 latencyMs, const QString &error, const DecodedAnswer *decoded)
 {
     if (generation != m_generation)
         return;
@@ -152,41 +163,18 @@ void AlertMonitor::onAnswer(const QString &name, quint64 generation, const QDate
         Q_EMIT polled(name);
         return;
     }
-    const bool first = !it->lastSuccess.isValid();
-    QHash<QString, const Alert *> before;
-    for (const Alert &alert : it->alerts)
-        before.insert(alert.fingerprint, &alert);
-    QList<Alert> fired;
-    QSet<QString> now;
-    bool changed = alerts.size() != it->alerts.size();
-    for (const Alert &alert : alerts) {
-        now.insert(alert.fingerprint);
-        const Alert *old = before.value(alert.fingerprint);
-        if (!old) {
-            changed = true;
-            if (!first)
-                fired.append(alert);
-        } else if (old->state != alert.state || old->annotations != alert.annotations) {
-            changed = true;
-        }
-    }
-    QList<Alert> resolved;
-    for (const Alert &alert : it->alerts) {
-        if (!now.contains(alert.fingerprint))
-            resolved.append(alert);
-    }
     it->state = SourceStatus::State::Up;
     it->message.clear();
-    it->note = note;
-    it->pending = pending;
+    it->note = decoded->alerts.note();
+    it->pending = decoded->alerts.pending;
     it->lastSuccess = attempt;
-    it->alerts = alerts;
+    it->alerts = decoded->alerts.alerts;
     Q_EMIT sourceChanged(name);
-    if (changed)
+    if (decoded->changes.changed)
         Q_EMIT alertsChanged();
-    for (const Alert &alert : fired)
+    for (const Alert &alert : decoded->changes.fired)
         Q_EMIT alertFired(alert);
-    for (const Alert &alert : resolved)
+    for (const Alert &alert : decoded->changes.resolved)
         Q_EMIT alertResolved(alert);
     Q_EMIT polled(name);
 }

@@ -41,6 +41,8 @@ QString sourceStateId(SourceStatus::State state);
 // blocking the thread it lives on (requests through Qt's network thread, decoding on the
 // thread pool). Alerts are keyed by fingerprint; one that disappears from a source that
 // answered is resolved. A source that fails keeps its last alerts and says why.
+struct DecodedAnswer;
+
 class AlertMonitor : public QObject
 {
     Q_OBJECT
@@ -77,9 +79,9 @@ Q_SIGNALS:
     void polled(const QString &sourceName);
 
 private:
+    // decoded is the answer with what it changed; null when error says why there is none.
     void onAnswer(const QString &name, quint64 generation, const QDateTime &attempt,
-                  qint64 latencyMs, const QString &error, const QList<Alert> &alerts,
-                  const QString &note, int pending);
+                  qint64 latencyMs, const QString &error, const DecodedAnswer *decoded);
 
     AlertsConfig m_config;
     QNetworkAccessManager *m_nam;
