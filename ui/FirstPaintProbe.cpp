@@ -9,6 +9,22 @@
 #include <QWidget>
 
 namespace ic::ui {
+namespace {
+
+// At the first paint the probe sees: print the milliseconds since the process started and
+// quit, queued so that the paint event itself completes and reaches the screen first.
+void reportAtFirstPaint(QObject *probe, const QEvent *event, bool &fired, QTextStream &out)
+{
+    if (event->type() != QEvent::Paint || fired)
+        return;
+    fired = true;
+    QTimer::singleShot(0, probe, [&out] {
+        out << millisecondsSinceProcessStart() << Qt::endl;
+        QCoreApplication::quit();
+    });
+}
+
+} // namespace
 
 FirstPaintProbe::FirstPaintProbe(QWidget *window, QTextStream &out) : QObject(window), m_out(out)
 {
@@ -17,14 +33,7 @@ FirstPaintProbe::FirstPaintProbe(QWidget *window, QTextStream &out) : QObject(wi
 
 bool FirstPaintProbe::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::Paint && !m_fired) {
-        m_fired = true;
-        // Queued, so the paint event itself completes and reaches the screen first.
-        QTimer::singleShot(0, this, [this] {
-            m_out << millisecondsSinceProcessStart() << Qt::endl;
-            QCoreApplication::quit();
-        });
-    }
+    reportAtFirstPaint(this, event, m_fired, m_out);
     return QObject::eventFilter(watched, event);
 }
 
@@ -84,13 +93,7 @@ void UsableProbe::markReady(Part part)
 
 bool UsableProbe::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::Paint && !m_fired) {
-        m_fired = true;
-        QTimer::singleShot(0, this, [this] {
-            m_out << millisecondsSinceProcessStart() << Qt::endl;
-            QCoreApplication::quit();
-        });
-    }
+    reportAtFirstPaint(this, event, m_fired, m_out);
     return QObject::eventFilter(watched, event);
 }
 
