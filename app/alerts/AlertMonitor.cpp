@@ -7,6 +7,8 @@
 
 #include <QNetworkAccessManager>
 #include <QSet>
+#include <QThreadPool>
+#include <utility>
 
 namespace ic::alerts {
 
@@ -110,10 +112,6 @@ void AlertMonitor::poll(const QString &sourceName)
         return;
     it->polling = true;
     const AlertSource source = it->source;
-    // Only this poll's answer replaces the source's alerts (polls of a source never overlap,
-    // and a config change drops it), so they are still the previous ones when it arrives.
-    const QList<Alert> previous = it->alerts;
-    const bool firstAnswer = !it->lastSuccess.isValid();
     const quint64 generation = m_generation;
     const QDateTime attempt = QDateTime::currentDateTimeUtc();
     HttpRequest request;
@@ -121,15 +119,19 @@ void AlertMonitor::poll(const QString &sourceName)
     request.maxBytes = maxAlertAnswerBytes;
     sendToSource(
         m_nam, source, request, this,
-        [this, source, previous, firstAnswer, generation, attempt](const HttpAnswer &answer) {
+        [this, source, generation, attempt](const HttpAnswer &answer) {
             if (!answer.ok()) {
                 onAnswer(source.name, generation, attempt, answer.elapsedMs, answer.problem(), {});
                 return;
             }
             const qint64 latency = answer.elapsedMs;
+            // Only this poll's answer replaces the source's alerts (polls of a source never
+            // overlap, and a config change drops it), so they are the ones to compare with.
+            const SourceStatus status = m_sources.value(source.name);
             runAsync(
                 this,
-                [body = answer.body, source, previous, firstAnswer] {
+                [body = answer.body, source, previous = status.alerts,
+                 firstAnswer = !status.lastSuccess.isValid()] {
                     return decodeAndDiff(body, source, previous, firstAnswer);
                 },
                 [this, source, generation, attempt, latency](const Result<DecodedAnswer> &done) {
@@ -168,7 +170,12 @@ void AlertMonitor::onAnswer(const QString &name, quint64 generation, const QDate
     it->note = decoded->alerts.note();
     it->pending = decoded->alerts.pending;
     it->lastSuccess = attempt;
-    it->alerts = decoded->alerts.alerts;
+    // Tens of thousands of alerts, each with its label and annotation maps, take milliseconds
+    // to free: the previous answer goes on a pool thread.
+    QThreadPool::globalInstance()->start(
+        [replaced = std::exchange(it->alerts, decoded->alerts.alerts)]() mutable {
+            replaced = {};
+        });
     Q_EMIT sourceChanged(name);
     if (decoded->changes.changed)
         Q_EMIT alertsChanged();
