@@ -23,9 +23,10 @@ using namespace ic::ui;
 namespace {
 
 // The stalls this guards against lasted seconds (15 s for 10,000 nested blockquotes). Laying
-// out a big document in view still takes the UI thread 50–230 ms in chunks on a loaded
-// 2-core machine, so the bound is generous; the measured gap is printed per case.
-constexpr qint64 longestAllowedGapMs = 500;
+// out a big document in view still takes the UI thread 50–230 ms in chunks, and up to 850 ms
+// for 4.5 MB of text while the rest of the suite runs beside it on 2 cores, so the bound only
+// separates those from the stalls of seconds; the measured gap is printed per case.
+constexpr qint64 longestAllowedGapMs = 1500;
 
 QByteArray nestedBlockquotes(int depth)
 {
