@@ -1,13 +1,10 @@
 #include "WebhookSecret.h"
 
 #include "core/ConsoleSecrets.h"
+#include "core/PrivateFiles.h"
 
 #include <QDir>
 #include <QFile>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace ic::comms {
 
@@ -28,24 +25,7 @@ QUrl WebhookSecret::load() const
 
 QString WebhookSecret::store(const QUrl &url) const
 {
-    // Created 0600 before the first byte is written, whatever the process umask, then renamed
-    // over the old secret so a crash never leaves half a URL.
-    const QString temporary = m_path + QStringLiteral(".new");
-    const QByteArray bytes = url.toString().toUtf8();
-    const int fd = ::open(QFile::encodeName(temporary).constData(),
-                          O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
-    const bool written =
-        fd >= 0 && ::write(fd, bytes.constData(), size_t(bytes.size())) == ssize_t(bytes.size()) &&
-        ::fsync(fd) == 0;
-    if (fd >= 0)
-        ::close(fd);
-    if (!written || ::rename(QFile::encodeName(temporary).constData(),
-                             QFile::encodeName(m_path).constData()) != 0) {
-        QFile::remove(temporary);
-        return QStringLiteral("cannot write %1: %2")
-            .arg(m_path, QString::fromLocal8Bit(strerror(errno)));
-    }
-    return {};
+    return writeSecretFile(m_path, url.toString().toUtf8());
 }
 
 QString WebhookSecret::clear() const

@@ -7,9 +7,10 @@ namespace {
 
 bool isConsoleFileName(const QString &fileName)
 {
-    return fileName == webhookSecretFileName ||
-           fileName == webhookSecretFileName + QStringLiteral(".new") ||
-           fileName.startsWith(QLatin1String("console.db"));
+    for (const QString &secret : {webhookSecretFileName, teamPasswordFileName})
+        if (fileName == secret || fileName == secret + QStringLiteral(".new"))
+            return true;
+    return fileName.startsWith(QLatin1String("console.db"));
 }
 
 } // namespace

@@ -13,7 +13,8 @@
 namespace ic::log {
 namespace {
 
-constexpr std::array knownLoggers{Core, Storage, Runbooks, Health, Incidents, Comms, Ui, Cli, Qt};
+constexpr std::array knownLoggers{Core,  Storage, Runbooks, Health, Incidents,
+                                  Comms, Team,    Ui,       Cli,    Qt};
 constexpr std::array levelNames{"trace", "debug", "info", "warn", "error", "critical", "off"};
 constexpr std::size_t maxLogFileBytes = 5 * 1024 * 1024;
 constexpr std::size_t keptLogFiles = 5;

@@ -15,6 +15,7 @@ inline constexpr const char *Runbooks = "runbooks";
 inline constexpr const char *Health = "health";
 inline constexpr const char *Incidents = "incidents";
 inline constexpr const char *Comms = "comms";
+inline constexpr const char *Team = "team";
 inline constexpr const char *Ui = "ui";
 inline constexpr const char *Cli = "cli";
 inline constexpr const char *Qt = "qt";

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -68,6 +69,25 @@ QString whyNotTrusted(const QString &path)
         return QStringLiteral("%1 has mode %2, so other accounts can change it; not used until "
                               "you check it and run chmod go-w on it")
             .arg(path, modeText(info.st_mode));
+    return {};
+}
+
+QString writeSecretFile(const QString &path, const QByteArray &bytes)
+{
+    const QString temporary = path + QStringLiteral(".new");
+    const int fd = ::open(QFile::encodeName(temporary).constData(),
+                          O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
+    const bool written =
+        fd >= 0 && ::write(fd, bytes.constData(), size_t(bytes.size())) == ssize_t(bytes.size()) &&
+        ::fsync(fd) == 0;
+    if (fd >= 0)
+        ::close(fd);
+    if (!written || ::rename(QFile::encodeName(temporary).constData(),
+                             QFile::encodeName(path).constData()) != 0) {
+        const QString reason = QString::fromLocal8Bit(strerror(errno));
+        QFile::remove(temporary);
+        return QStringLiteral("cannot write %1: %2").arg(path, reason);
+    }
     return {};
 }
 

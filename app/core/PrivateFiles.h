@@ -20,4 +20,9 @@ QString makePrivate(const QString &path);
 // trusted or does not exist, otherwise a message naming the path and mode.
 QString whyNotTrusted(const QString &path);
 
+// Writes a secret (a webhook URL, a database password) to path: created 0600 before the first
+// byte is written, whatever the umask, then renamed over the old one so a crash never leaves
+// half of it. Returns an empty string, or why it could not be written.
+QString writeSecretFile(const QString &path, const QByteArray &bytes);
+
 } // namespace ic

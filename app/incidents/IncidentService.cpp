@@ -3,6 +3,7 @@
 #include "IncidentDocument.h"
 #include "comms/MessageTemplates.h"
 #include "storage/Sql.h"
+#include "team/TeamState.h"
 
 namespace ic::incidents {
 namespace {
@@ -24,7 +25,19 @@ IncidentService::IncidentService(QSqlDatabase db, IncidentConfig config, QString
                                  QObject *parent)
     : QObject(parent), m_db(db), m_store(db, std::move(config)), m_actor(std::move(actor)),
       m_lastReportedRow(newestEventRow(db)), m_dataVersion(dataVersion(db))
-{}
+{
+    noticeTeamMode();
+}
+
+void IncidentService::noticeTeamMode()
+{
+    if (team::isShared(m_db) == bool(m_journal))
+        return;
+    if (m_journal)
+        m_journal.reset();
+    else
+        m_journal.emplace(m_db);
+}
 
 std::vector<ChecklistItem> IncidentService::items(const QString &incidentId) const
 {
@@ -73,38 +86,43 @@ QJsonObject IncidentService::recentDocument(const QString &incidentId, int newes
 
 Result<Change> IncidentService::declare(const DeclareRequest &request)
 {
-    return reported(m_store.declare(request, m_actor));
+    return journaled({}, [&] { return m_store.declare(request, m_actor); });
 }
 
 Result<Change> IncidentService::setStatus(const QString &incidentId, Status status)
 {
-    return reported(m_store.setStatus(incidentId, status, m_actor));
+    return journaled(incidentId, [&] { return m_store.setStatus(incidentId, status, m_actor); });
 }
 
 Result<Change> IncidentService::setSeverity(const QString &incidentId, const QString &severity)
 {
-    return reported(m_store.setSeverity(incidentId, severity, m_actor));
+    return journaled(incidentId,
+                     [&] { return m_store.setSeverity(incidentId, severity, m_actor); });
 }
 
 Result<Change> IncidentService::setMilestone(const QString &incidentId, Milestone milestone,
                                              const QDateTime &value)
 {
-    return reported(m_store.setMilestone(incidentId, milestone, value, m_actor));
+    return journaled(incidentId,
+                     [&] { return m_store.setMilestone(incidentId, milestone, value, m_actor); });
 }
 
 Result<Change> IncidentService::tick(const QString &itemId, const QString &note)
 {
-    return reported(ChecklistStore(m_db).tick(itemId, m_actor, note));
+    return journaled(itemIncident(itemId),
+                     [&] { return ChecklistStore(m_db).tick(itemId, m_actor, note); });
 }
 
 Result<Change> IncidentService::untick(const QString &itemId)
 {
-    return reported(ChecklistStore(m_db).untick(itemId, m_actor));
+    return journaled(itemIncident(itemId),
+                     [&] { return ChecklistStore(m_db).untick(itemId, m_actor); });
 }
 
 Result<Change> IncidentService::setItemNote(const QString &itemId, const QString &note)
 {
-    return reported(ChecklistStore(m_db).setNote(itemId, note, m_actor));
+    return journaled(itemIncident(itemId),
+                     [&] { return ChecklistStore(m_db).setNote(itemId, note, m_actor); });
 }
 
 Result<Change> IncidentService::assignItem(const QString &itemId, const QString &person,
@@ -114,36 +132,44 @@ Result<Change> IncidentService::assignItem(const QString &itemId, const QString 
         return refusal(tr("an assignment needs a person"));
     const QDateTime until =
         minutes > 0 ? QDateTime::currentDateTimeUtc().addSecs(qint64(minutes) * 60) : QDateTime();
-    return reported(ChecklistStore(m_db).assign(itemId, person.trimmed(), until, m_actor));
+    return journaled(itemIncident(itemId), [&] {
+        return ChecklistStore(m_db).assign(itemId, person.trimmed(), until, m_actor);
+    });
 }
 
 Result<Change> IncidentService::addItem(const QString &incidentId, const QString &phase,
                                         const QString &text)
 {
-    return reported(ChecklistStore(m_db).addItem(incidentId, phase, text, std::nullopt, m_actor));
+    return journaled(incidentId, [&] {
+        return ChecklistStore(m_db).addItem(incidentId, phase, text, std::nullopt, m_actor);
+    });
 }
 
 Result<Change> IncidentService::attachRunbookTasks(const QString &incidentId,
                                                    const QString &runbookTitle,
                                                    const std::vector<AttachedTask> &tasks)
 {
-    return reported(ChecklistStore(m_db).attachTasks(
-        incidentId, tr("Runbook: %1").arg(runbookTitle), tasks, m_actor));
+    return journaled(incidentId, [&] {
+        return ChecklistStore(m_db).attachTasks(incidentId, tr("Runbook: %1").arg(runbookTitle),
+                                                tasks, m_actor);
+    });
 }
 
 Result<Change> IncidentService::addNote(const QString &incidentId, const QString &text)
 {
-    return reported(Timeline(m_db).addNote(incidentId, text, m_actor));
+    return journaled(incidentId, [&] { return Timeline(m_db).addNote(incidentId, text, m_actor); });
 }
 
 Result<Change> IncidentService::editNote(const QString &noteId, const QString &text)
 {
-    return reported(Timeline(m_db).editNote(noteId, text, m_actor));
+    return journaled(eventIncident(noteId),
+                     [&] { return Timeline(m_db).editNote(noteId, text, m_actor); });
 }
 
 Result<Change> IncidentService::deleteNote(const QString &noteId)
 {
-    return reported(Timeline(m_db).deleteNote(noteId, m_actor));
+    return journaled(eventIncident(noteId),
+                     [&] { return Timeline(m_db).deleteNote(noteId, m_actor); });
 }
 
 Result<Change> IncidentService::recordMessageSent(const QString &incidentId,
@@ -151,32 +177,86 @@ Result<Change> IncidentService::recordMessageSent(const QString &incidentId,
                                                   const QString &templateTitle, const QString &text,
                                                   const QString &how)
 {
-    return reported(m_store.recordMessageSent(incidentId, templateTitle, text, how,
-                                              comms::restartsUpdateCountdown(templateId), m_actor));
+    return journaled(incidentId, [&] {
+        return m_store.recordMessageSent(incidentId, templateTitle, text, how,
+                                         comms::restartsUpdateCountdown(templateId), m_actor);
+    });
 }
 
 Result<Change> IncidentService::savePostmortem(const QString &incidentId, const QString &text)
 {
-    return reported(m_store.savePostmortem(incidentId, text, m_actor));
+    return journaled(incidentId, [&] { return m_store.savePostmortem(incidentId, text, m_actor); });
 }
 
 Result<Change> IncidentService::recordEvent(const QString &incidentId, const QString &kind,
                                             const QString &text, const QJsonObject &data,
                                             const QString &feature)
 {
-    return reported(m_store.recordEvent(incidentId, kind, text, data, feature));
+    return journaled(incidentId,
+                     [&] { return m_store.recordEvent(incidentId, kind, text, data, feature); });
 }
 
 Result<void> IncidentService::importIncident(const IncidentRecord &record, bool *alreadyExists)
 {
     QString error;
-    const ImportOutcome outcome = incidents::importIncident(m_db, record, &error);
+    ImportOutcome outcome = ImportOutcome::Failed;
+    // In a team the imported incident is shared in the import's own transaction.
+    const Result<void> written = sql::inWriteTransaction(m_db, [&](QString *stepError) {
+        outcome = incidents::importIncident(m_db, record, stepError);
+        if (outcome != ImportOutcome::Imported || !m_journal)
+            return outcome == ImportOutcome::Imported;
+        const Result<int> shared = m_journal->shareUnjournaledIncidents(m_actor);
+        if (!shared)
+            *stepError = shared.error();
+        return shared.ok();
+    });
     if (alreadyExists)
         *alreadyExists = outcome == ImportOutcome::AlreadyExists;
-    if (outcome != ImportOutcome::Imported)
-        return failure(error);
+    if (!written)
+        return failure(written.error());
     reportNewEvents();
     return {};
+}
+
+QString IncidentService::itemIncident(const QString &itemId) const
+{
+    if (!m_journal)
+        return {};
+    const std::optional<ChecklistItem> found = item(itemId);
+    return found ? found->incidentId : QString();
+}
+
+QString IncidentService::eventIncident(const QString &eventId) const
+{
+    if (!m_journal)
+        return {};
+    const std::optional<TimelineEvent> found = event(eventId);
+    return found ? found->incidentId : QString();
+}
+
+Result<Change> IncidentService::journaled(const QString &incidentId,
+                                          const std::function<Result<Change>()> &write)
+{
+    if (!m_journal)
+        return reported(write());
+    // The store's own transaction becomes a savepoint inside this one: the change and the
+    // event that replicates it commit together.
+    sql::WriteTransaction transaction(m_db);
+    if (!transaction.isActive())
+        return failure(transaction.error());
+    const Result<team::ChangeJournal::Before> before = m_journal->before(incidentId);
+    if (!before)
+        return failure(before.error());
+    Result<Change> result = write();
+    if (!result)
+        return result;
+    if (const Result<void> recorded =
+            m_journal->record(*before, result->incidentId, result->eventId, m_actor);
+        !recorded)
+        return failure(recorded.error());
+    if (!transaction.commit())
+        return failure(transaction.error());
+    return reported(std::move(result));
 }
 
 Result<Change> IncidentService::reported(Result<Change> result)
@@ -197,6 +277,8 @@ void IncidentService::checkForExternalChanges()
     if (version == m_dataVersion)
         return;
     m_dataVersion = version;
+    // Another process may have joined or left a team (incident-console team join).
+    noticeTeamMode();
     reportNewEvents();
 }
 

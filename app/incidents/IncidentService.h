@@ -5,8 +5,11 @@
 #include "IncidentStore.h"
 #include "Timeline.h"
 #include "core/Result.h"
+#include "team/ChangeJournal.h"
 
 #include <QObject>
+#include <functional>
+#include <optional>
 
 namespace ic::incidents {
 
@@ -18,7 +21,8 @@ namespace ic::incidents {
 // actor this service was given (see Actor.h for the rule), and reported with
 // incidentChanged() only after its commit. Changes committed by another process on the same
 // database (the CLI ticking while the window is open) are reported through the same signal by
-// checkForExternalChanges(), so listeners have one path for both.
+// checkForExternalChanges(), so listeners have one path for both. When the data dir shares its
+// incidents with a team, each change is journaled in its own transaction (team/ChangeJournal).
 class IncidentService : public QObject
 {
     Q_OBJECT
@@ -88,6 +92,10 @@ public:
     // alreadyExists is set when the failure is that its id (or one of its rows') is taken.
     Result<void> importIncident(const IncidentRecord &record, bool *alreadyExists = nullptr);
 
+    // Whether this data dir joined a team (read again after another process committed, or
+    // when the window joins or leaves one): then each change is also journaled for the team.
+    void noticeTeamMode();
+
 public Q_SLOTS:
     // Reports what other connections committed since the last call. Cheap when nothing did
     // (one pragma), so the window calls it every few seconds on the UI thread.
@@ -99,6 +107,13 @@ Q_SIGNALS:
     void incidentChanged(const QString &incidentId, const QString &eventId);
 
 private:
+    // Runs write; in a team, inside one transaction with the event that replicates the change
+    // to incidentId (empty: a new incident, named by the result).
+    Result<Change> journaled(const QString &incidentId,
+                             const std::function<Result<Change>()> &write);
+    // The incident of an item or event, for the journal; empty outside a team.
+    QString itemIncident(const QString &itemId) const;
+    QString eventIncident(const QString &eventId) const;
     // Emits incidentChanged for every incident with events newer than the last ones reported.
     void reportNewEvents();
     Result<Change> reported(Result<Change> result);
@@ -108,6 +123,7 @@ private:
     QString m_actor;
     qint64 m_lastReportedRow = 0;
     qint64 m_dataVersion = 0;
+    std::optional<team::ChangeJournal> m_journal;
 };
 
 } // namespace ic::incidents

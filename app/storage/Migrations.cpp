@@ -258,6 +258,49 @@ const std::vector<Migration> &schemaMigrations()
              " canonical TEXT NOT NULL,"
              " stamp INTEGER NOT NULL)",
          }},
+        {10,
+         "team mode: the journal of changes and the clocks of replicated fields",
+         {
+             // Every change to an incident as the event that replicates it (team/TeamEvent.h):
+             // this console's own (origin 'local', pushed once the server has it) and those
+             // pulled from the server ('server'). The id makes applying an event idempotent.
+             "CREATE TABLE team_events ("
+             " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+             " id TEXT NOT NULL UNIQUE,"
+             " incident_id TEXT NOT NULL,"
+             " hlc TEXT NOT NULL,"
+             " origin TEXT NOT NULL,"
+             " pushed INTEGER NOT NULL DEFAULT 0,"
+             " payload TEXT NOT NULL)",
+             "CREATE INDEX team_events_waiting ON team_events(seq) WHERE pushed = 0",
+             // The hybrid logical clock of the write that holds each replicated field, and the
+             // timeline event of that write: the last-writer-wins registers of the merge.
+             "CREATE TABLE team_clocks ("
+             " tbl TEXT NOT NULL,"
+             " row_id TEXT NOT NULL,"
+             " col TEXT NOT NULL,"
+             " hlc TEXT NOT NULL,"
+             " event_id TEXT NOT NULL,"
+             " PRIMARY KEY (tbl, row_id, col)) WITHOUT ROWID",
+             // Every write of a replicated field, kept or not, with the write its author had
+             // seen (base): whether one write was made without knowing of another is a
+             // property of the events alone, so every console marks the same losers.
+             "CREATE TABLE team_writes ("
+             " tbl TEXT NOT NULL,"
+             " row_id TEXT NOT NULL,"
+             " col TEXT NOT NULL,"
+             " hlc TEXT NOT NULL,"
+             " base TEXT NOT NULL,"
+             " value TEXT,"
+             " event_id TEXT NOT NULL,"
+             " PRIMARY KEY (tbl, row_id, col, hlc)) WITHOUT ROWID",
+             // Events from the server this console refused, with why (team status lists them).
+             "CREATE TABLE team_refused ("
+             " server_seq INTEGER PRIMARY KEY,"
+             " event_id TEXT NOT NULL,"
+             " reason TEXT NOT NULL,"
+             " seen_at TEXT NOT NULL)",
+         }},
     };
     return migrations;
 }

@@ -2,6 +2,7 @@
 
 #include "core/Logging.h"
 
+#include <QHash>
 #include <QSqlError>
 
 namespace ic::sql {
@@ -34,25 +35,62 @@ QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &
     return {};
 }
 
+namespace {
+
+// How many WriteTransactions are open on each connection of this thread (a connection
+// belongs to one thread). An inner one is a savepoint of the outer.
+QHash<QString, int> &openTransactions()
+{
+    thread_local QHash<QString, int> depths;
+    return depths;
+}
+
+} // namespace
+
 WriteTransaction::WriteTransaction(const QSqlDatabase &db) : m_db(db)
 {
-    m_active = exec(m_db, QStringLiteral("BEGIN IMMEDIATE"), {}, &m_error).has_value();
+    int &depth = openTransactions()[m_db.connectionName()];
+    m_nested = depth > 0;
+    m_active = exec(m_db,
+                    m_nested ? QStringLiteral("SAVEPOINT nested_write")
+                             : QStringLiteral("BEGIN IMMEDIATE"),
+                    {}, &m_error)
+                   .has_value();
+    if (m_active)
+        ++depth;
 }
 
 WriteTransaction::~WriteTransaction()
 {
-    if (m_active)
+    if (!m_active)
+        return;
+    if (m_nested) {
+        exec(m_db, QStringLiteral("ROLLBACK TO nested_write"));
+        exec(m_db, QStringLiteral("RELEASE nested_write"));
+    } else {
         exec(m_db, QStringLiteral("ROLLBACK"));
+    }
+    closed();
 }
 
 bool WriteTransaction::commit()
 {
     if (!m_active)
         return false;
-    if (!exec(m_db, QStringLiteral("COMMIT"), {}, &m_error))
+    if (!exec(m_db, m_nested ? QStringLiteral("RELEASE nested_write") : QStringLiteral("COMMIT"),
+              {}, &m_error))
         return false;
     m_active = false;
+    closed();
     return true;
+}
+
+void WriteTransaction::closed()
+{
+    auto &depths = openTransactions();
+    const QString name = m_db.connectionName();
+    if (--depths[name] <= 0)
+        depths.remove(name);
 }
 
 Result<void> inWriteTransaction(const QSqlDatabase &db,

@@ -22,7 +22,9 @@ QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &
 
 // BEGIN IMMEDIATE … COMMIT. Immediate, because a deferred transaction that later needs the
 // write lock fails at once with SQLITE_BUSY instead of waiting on the busy timeout.
-// Rolls back in the destructor unless commit() succeeded.
+// Rolls back in the destructor unless commit() succeeded. Opened while another is open on the
+// same connection, it is a savepoint inside that one: its commit becomes durable only with
+// the outer commit (the incident service wraps a store's change and its team record so).
 class WriteTransaction
 {
 public:
@@ -36,8 +38,11 @@ public:
     bool commit();
 
 private:
+    void closed();
+
     QSqlDatabase m_db;
     bool m_active = false;
+    bool m_nested = false;
     QString m_error;
 };
 
