@@ -6,6 +6,7 @@
 #include "DraftCommand.h"
 #include "IncidentCommand.h"
 #include "RunbooksCommand.h"
+#include "TeamCommand.h"
 
 namespace ic::cli {
 
@@ -31,6 +32,10 @@ const std::vector<Subcommand> &subcommands()
          QStringLiteral("Declare, list, show, import and work incidents (new, list, show, import, "
                         "status, tick, note…)."),
          runIncident},
+        {QStringLiteral("team"),
+         QStringLiteral("Share incidents with a team through PostgreSQL (join, status, sync, "
+                        "leave)."),
+         runTeam},
         {QStringLiteral("contacts"),
          QStringLiteral("List the escalation contacts, or those who can hold a role."),
          runContacts},

@@ -4,6 +4,7 @@
 
 #include "health/CheckRunner.h"
 #include "health/HealthConfig.h"
+#include "TestSupport.h"
 
 #include <QProcess>
 #include <QTcpServer>
@@ -26,14 +27,6 @@ inline health::CheckResult runOnce(const health::CheckDefinition &check)
 {
     health::CheckRunner runner;
     return runner.runAndWait({check}).value(0);
-}
-
-// A port nothing listens on right now.
-inline int freePort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
 }
 
 inline QString describe(const health::CheckResult &result)

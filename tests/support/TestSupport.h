@@ -9,10 +9,19 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
+#include <QTcpServer>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace ic::test {
+
+// A port nothing listens on right now.
+inline int freePort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
 
 inline QString consoleBinary()
 {
