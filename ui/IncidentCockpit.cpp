@@ -3,14 +3,17 @@
 #include "ActiveIncident.h"
 #include "ChecklistPanel.h"
 #include "DeclareDialog.h"
+#include "FirstPaintProbe.h"
 #include "IncidentHeader.h"
 #include "IncidentListDialog.h"
 #include "MainWindow.h"
+#include "TeamIndicator.h"
 #include "TimelinePanel.h"
 #include "core/Logging.h"
 #include "core/Settings.h"
 #include "incidents/Actor.h"
 #include "storage/Database.h"
+#include "team/TeamLink.h"
 
 #include <QAction>
 #include <QMenu>
@@ -89,6 +92,22 @@ ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
                          checklist->updateClocks();
                      });
     clock->start(1000);
+
+    // Team mode: a worker thread keeps this data dir in step with its team (never the UI
+    // thread); what others change arrives through the service's usual change report.
+    auto *teamLine = new TeamIndicator(&window);
+    header->addRow(teamLine);
+    afterFirstPaint(&window, [&window, &database, dataDir, service, teamLine, userName] {
+        auto *link = new team::TeamLink(database.path(), dataDir, userName(), &window);
+        link->setObjectName(QStringLiteral("teamLink"));
+        QObject::connect(service, &incidents::IncidentService::incidentChanged, link,
+                         &team::TeamLink::localChanged);
+        QObject::connect(link, &team::TeamLink::remoteChangesApplied, service,
+                         &incidents::IncidentService::checkForExternalChanges);
+        QObject::connect(link, &team::TeamLink::statusChanged, teamLine, &TeamIndicator::show);
+        QObject::connect(&window, &MainWindow::settingsSaved, link,
+                         [link, userName] { link->setPerson(userName()); });
+    });
     return incident;
 }
 

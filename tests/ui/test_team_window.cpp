@@ -1,0 +1,169 @@
+// Team mode in the real window against a real PostgreSQL: a tick made on another console
+// shows in the window's checklist within a second or two, a tick made in the window reaches the
+// other console, and when the server dies the header says so and counts what waits, then
+// sends it when the server is back.
+
+#include "PostgresServer.h"
+#include "TestSupport.h"
+#include "storage/Database.h"
+#include "ui/ActiveIncident.h"
+#include "ui/IncidentCockpit.h"
+#include "ui/MainWindow.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace ic;
+using namespace ic::ui;
+
+namespace {
+
+const QString password = QStringLiteral("Window-Team-5521");
+
+} // namespace
+
+class TestTeamWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    test::PostgresServer m_server;
+    QTemporaryDir m_dirs;
+    QString m_incident;
+
+    QString dataDir(const QString &console) const { return m_dirs.filePath(console); }
+
+    test::RunResult run(const QString &console, const QStringList &args)
+    {
+        return test::runConsole(QStringList{QStringLiteral("--data-dir"), dataDir(console)} + args,
+                                {{QStringLiteral("USER"), console}}, 60000);
+    }
+
+    QJsonArray checklistOf(const QString &console)
+    {
+        const test::RunResult shown =
+            run(console, {QStringLiteral("incident"), QStringLiteral("show"), m_incident,
+                          QStringLiteral("--json")});
+        return QJsonDocument::fromJson(shown.out.toUtf8())
+            .object()
+            .value(QStringLiteral("checklist"))
+            .toArray();
+    }
+
+    static Qt::CheckState stateOfItem(QWidget &window, int number)
+    {
+        auto *tree = window.findChild<QTreeWidget *>(QStringLiteral("checklistTree"));
+        int seen = 0;
+        for (int p = 0; p < tree->topLevelItemCount(); ++p)
+            for (int c = 0; c < tree->topLevelItem(p)->childCount(); ++c)
+                if (++seen == number)
+                    return tree->topLevelItem(p)->child(c)->checkState(0);
+        return Qt::PartiallyChecked;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!m_server.isInstalled())
+            QSKIP("PostgreSQL 15 is not installed (scripts/setup installs postgresql)");
+        const QString problem = m_server.start();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        // security-check: allow a constant of this test; psql -c takes no bound parameters
+        QVERIFY(m_server.psql(QStringLiteral("CREATE ROLE ic LOGIN PASSWORD '%1'").arg(password)));
+        QVERIFY(m_server.psql(QStringLiteral("CREATE DATABASE ic OWNER ic")));
+        // The window's worker and the command lines find the password where libpq looks.
+        qputenv("PGPASSWORD", password.toUtf8());
+    }
+
+    void ticksTravelBothWaysAndTheServerMayDie()
+    {
+        const QString uri =
+            QStringLiteral("postgresql://ic@127.0.0.1:%1/ic?sslmode=disable").arg(m_server.port());
+        const test::RunResult declared =
+            run(QStringLiteral("ana"),
+                {QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
+                 QStringLiteral("Login failures"), QStringLiteral("--severity"),
+                 QStringLiteral("SEV-2"), QStringLiteral("--json")});
+        QVERIFY2(declared.exitCode == 0, qPrintable(declared.err));
+        m_incident = QJsonDocument::fromJson(declared.out.toUtf8())
+                         .object()
+                         .value(QStringLiteral("id"))
+                         .toString();
+        for (const QString &console : {QStringLiteral("ana"), QStringLiteral("ben")}) {
+            const test::RunResult joined =
+                run(console, {QStringLiteral("team"), QStringLiteral("join"), uri});
+            QVERIFY2(joined.exitCode == 0, qPrintable(joined.err));
+        }
+
+        DatabaseOpenResult opened;
+        auto database =
+            Database::open(dataDir(QStringLiteral("ben")) + QStringLiteral("/console.db"), &opened);
+        QVERIFY2(database, qPrintable(opened.message));
+        MainWindow window(WindowServices{database.get(), dataDir(QStringLiteral("ben")), {}});
+        ActiveIncident *incident =
+            installIncidentCockpit(window, *database, dataDir(QStringLiteral("ben")));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(incident->hasIncident());
+        auto *line = window.findChild<QLabel *>(QStringLiteral("teamStatus"));
+        QVERIFY(line);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            line->isVisible() && line->text().startsWith(QStringLiteral("Team: online")), 20000);
+
+        // Ana ticks on her console; the window shows it without anyone touching it.
+        QCOMPARE(stateOfItem(window, 1), Qt::Unchecked);
+        QVERIFY(run(QStringLiteral("ana"), {QStringLiteral("incident"), QStringLiteral("tick"),
+                                            m_incident, QStringLiteral("1")})
+                    .exitCode == 0);
+        QElapsedTimer sinceSync;
+        QVERIFY(
+            run(QStringLiteral("ana"), {QStringLiteral("team"), QStringLiteral("sync")}).exitCode ==
+            0);
+        sinceSync.start();
+        QTRY_COMPARE_WITH_TIMEOUT(stateOfItem(window, 1), Qt::Checked, 10000);
+        qInfo("Ana's tick showed in the window %lld ms after her sync returned",
+              sinceSync.elapsed());
+
+        // A tick in the window reaches Ana.
+        QVERIFY(incident->service().tick(incident->items().at(1).id));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (run(QStringLiteral("ana"), {QStringLiteral("team"), QStringLiteral("sync")}),
+             !checklistOf(QStringLiteral("ana"))
+                  .at(1)
+                  .toObject()
+                  .value(QStringLiteral("checked_at"))
+                  .isNull()),
+            20000);
+
+        // The server dies: the window says so, keeps working, and counts what waits.
+        m_server.kill();
+        QTRY_VERIFY_WITH_TIMEOUT(line->text().startsWith(QStringLiteral("Team: offline")), 20000);
+        QVERIFY(incident->service().tick(incident->items().at(2).id));
+        QTRY_VERIFY_WITH_TIMEOUT(line->text().contains(QStringLiteral("1 change waiting")), 20000);
+        QCOMPARE(stateOfItem(window, 3), Qt::Checked);
+
+        const QString restarted = m_server.restart();
+        QVERIFY2(restarted.isEmpty(), qPrintable(restarted));
+        QTRY_VERIFY_WITH_TIMEOUT(line->text().startsWith(QStringLiteral("Team: online")) &&
+                                     !line->text().contains(QStringLiteral("sending")),
+                                 60000);
+        QVERIFY(
+            run(QStringLiteral("ana"), {QStringLiteral("team"), QStringLiteral("sync")}).exitCode ==
+            0);
+        QCOMPARE(checklistOf(QStringLiteral("ana"))
+                     .at(2)
+                     .toObject()
+                     .value(QStringLiteral("checked_by"))
+                     .toString(),
+                 incident->service().actor());
+    }
+};
+
+QTEST_MAIN(TestTeamWindow)
+#include "test_team_window.moc"
