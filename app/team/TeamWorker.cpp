@@ -50,7 +50,7 @@ void TeamWorker::open()
     m_push = new QTimer(this);
     m_push->setSingleShot(true);
     // Changes committed within this pause go up in one transaction.
-    m_push->setInterval(20);
+    m_push->setInterval(2);
     connect(m_push, &QTimer::timeout, this, &TeamWorker::exchange);
     cycle();
 }
@@ -121,17 +121,38 @@ void TeamWorker::cycle()
         return;
     }
     // Changes committed by the command line on this data dir go up from here too.
-    if (waitingEvents(db) > 0)
+    if (waitingEvents(db) > 0 || pendingWakeUps())
         exchange();
     else if (nowMs() >= m_nextHeartbeatMs)
         heartbeat();
+}
+
+bool TeamWorker::pendingWakeUps()
+{
+    // A notification that arrives while this connection waits for an answer of its own is read
+    // with that answer and queued by libpq, and the socket never signals it: look for it.
+    if (!m_server)
+        return false;
+    const Result<QStringList> woken = m_server->takeNotifications();
+    if (!woken) {
+        disconnectFromServer(woken.error());
+        return false;
+    }
+    return !woken->isEmpty();
 }
 
 void TeamWorker::exchange()
 {
     if (!m_server || !m_database)
         return;
-    const Result<SyncReport> synced = syncOnce(m_database->connection(), *m_server);
+    Result<SyncReport> synced = syncOnce(m_database->connection(), *m_server);
+    // Others may have written while this round ran: another round then, at once.
+    while (synced && pendingWakeUps()) {
+        Result<SyncReport> again = syncOnce(m_database->connection(), *m_server);
+        if (again)
+            again.value().changedIncidents += synced->changedIncidents;
+        synced = std::move(again);
+    }
     if (!synced) {
         disconnectFromServer(synced.error());
         return;
@@ -168,7 +189,10 @@ void TeamWorker::heartbeat()
         if (!m_present.contains(person.person))
             m_present.append(person.person);
     m_nextHeartbeatMs = nowMs() + heartbeatMs;
-    report();
+    if (pendingWakeUps())
+        exchange();
+    else
+        report();
 }
 
 void TeamWorker::disconnectFromServer(const QString &problem)

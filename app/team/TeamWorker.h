@@ -54,6 +54,7 @@ private:
     void cycle();
     void exchange();
     void heartbeat();
+    bool pendingWakeUps();
     void disconnectFromServer(const QString &problem);
     void report(const QString &problem = {});
 
