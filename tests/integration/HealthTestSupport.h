@@ -2,9 +2,9 @@
 
 // Helpers for the health-check integration suites: checks from YAML, free ports, servers.
 
+#include "TestSupport.h"
 #include "health/CheckRunner.h"
 #include "health/HealthConfig.h"
-#include "TestSupport.h"
 
 #include <QProcess>
 #include <QTcpServer>

@@ -73,7 +73,8 @@ private:
             timeline.append(
                 QString::fromUtf8(QJsonDocument(event.toObject()).toJson(QJsonDocument::Compact)));
         timeline.sort();
-        return QString::fromUtf8(QJsonDocument(incident).toJson()) + timeline.join(QLatin1Char('\n'));
+        return QString::fromUtf8(QJsonDocument(incident).toJson()) +
+               timeline.join(QLatin1Char('\n'));
     }
 
     void syncAll(const QStringList &consoles)
@@ -100,13 +101,16 @@ private Q_SLOTS:
             QSKIP("PostgreSQL 15 is not installed (scripts/setup installs postgresql)");
         const QString problem = m_server.start();
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        // security-check: allow constants of this test; psql -c takes no bound parameters
-        QVERIFY(m_server.psql(
-            QStringLiteral("CREATE ROLE ic_owner LOGIN PASSWORD '%1'").arg(ownerPassword)));
+        // psql -c takes no bound parameters; the passwords are constants of this test.
+        const QString createOwner =
+            // security-check: allow a constant of this test
+            QStringLiteral("CREATE ROLE ic_owner LOGIN PASSWORD '%1'").arg(ownerPassword);
+        QVERIFY(m_server.psql(createOwner));
         QVERIFY(m_server.psql(QStringLiteral("CREATE DATABASE ic OWNER ic_owner")));
-        // security-check: allow constants of this test; psql -c takes no bound parameters
-        QVERIFY(m_server.psql(
-            QStringLiteral("CREATE ROLE ic_member LOGIN PASSWORD '%1'").arg(memberPassword)));
+        const QString createMember =
+            // security-check: allow a constant of this test
+            QStringLiteral("CREATE ROLE ic_member LOGIN PASSWORD '%1'").arg(memberPassword);
+        QVERIFY(m_server.psql(createMember));
     }
 
     void joiningCreatesTheSchemaAndSharesWhatIsHere()
