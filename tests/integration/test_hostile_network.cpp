@@ -86,9 +86,12 @@ private:
     // loaded machine, a probe that never ends misses it by far.
     static constexpr qint64 endMarginMs = 3000;
     // The issue asks for 16 ms; under a loaded CI machine the scheduler alone can exceed that,
-    // so the suite asserts a bound no blocking probe could meet and logs the figure; the
-    // strict 16 ms is measured by bench_hostile_network (scripts/bench).
-    static constexpr double stallBoundMs = 100;
+    // so the suite asserts a bound no blocking probe could meet (one that blocks stalls for its
+    // whole 2 s timeout) and logs the figure; the strict 16 ms is measured by
+    // bench_hostile_network (scripts/bench). 100 ms proved too tight: a fresh-clone CI run
+    // beside other suites once measured a single 124 ms gap while the PostgreSQL driver was
+    // first loaded, which a quiet machine never repeats (2-5 ms in 7 runs, under CPU load too).
+    static constexpr double stallBoundMs = 500;
     // Peak memory growth allowed for one case: the 1 MB body cap plus Qt's own buffers.
     static constexpr qint64 memoryBoundKb = 64 * 1024;
 
