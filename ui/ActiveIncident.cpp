@@ -90,9 +90,34 @@ bool ActiveIncident::declare(const DeclareRequest &request)
     return true;
 }
 
+void ActiveIncident::setRoleHolders(RoleHolders holders)
+{
+    m_roleHolders = std::move(holders);
+    Q_EMIT roleHoldersChanged();
+}
+
+ActiveIncident::RoleHolder ActiveIncident::holderOf(const QString &role) const
+{
+    return m_roleHolders && !role.isEmpty() ? m_roleHolders(role) : RoleHolder{};
+}
+
+QString ActiveIncident::calledRole(const ChecklistItem &item) const
+{
+    return m_service.calledRole(item);
+}
+
 bool ActiveIncident::setTicked(const QString &itemId, bool ticked)
 {
-    return succeeded(ticked ? m_service.tick(itemId) : m_service.untick(itemId));
+    if (!ticked)
+        return succeeded(m_service.untick(itemId));
+    const std::optional<ChecklistItem> item = m_service.item(itemId);
+    const QString called = item ? holderOf(calledRole(*item)).name : QString();
+    return succeeded(m_service.tick(itemId, {}, called));
+}
+
+bool ActiveIncident::tickCalling(const QString &itemId, const QString &person)
+{
+    return succeeded(m_service.tick(itemId, {}, person));
 }
 
 bool ActiveIncident::addNote(const QString &text)

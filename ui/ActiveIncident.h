@@ -43,9 +43,26 @@ public:
     using ContactsProvider = std::function<QVariantList(const incidents::Incident &)>;
     void setContactsProvider(ContactsProvider provider) { m_contacts = std::move(provider); }
 
+    // Who holds a contacts.yaml role now, for the checklist's escalation items: a name (empty
+    // when nobody does or the contacts are not read yet) and how to reach them.
+    struct RoleHolder
+    {
+        QString name;
+        QString reach; // "phone · e-mail · chat handle", what the directory has
+    };
+    using RoleHolders = std::function<RoleHolder(const QString &role)>;
+    // Set again whenever the directory was read; announced with roleHoldersChanged().
+    void setRoleHolders(RoleHolders holders);
+    RoleHolder holderOf(const QString &role) const;
+    // The role an item tells the commander to call; empty when it calls nobody.
+    QString calledRole(const incidents::ChecklistItem &item) const;
+
     // Each returns whether the change was committed; failed() says why when it was not.
     bool declare(const incidents::DeclareRequest &request);
+    // Ticking an escalation item records the role's holder now as the one called.
     bool setTicked(const QString &itemId, bool ticked);
+    // Ticks an escalation item with someone else as the one called (the holder did not answer).
+    bool tickCalling(const QString &itemId, const QString &person);
     bool addNote(const QString &text);
     bool setStatus(incidents::Status status);
     bool setSeverity(const QString &severity);
@@ -77,6 +94,8 @@ Q_SIGNALS:
     // A new incident was declared here (after changed()): time for the first announcement.
     void declared();
     void failed(const QString &message);
+    // Who holds the roles may have changed (contacts read again, a hand-over).
+    void roleHoldersChanged();
 
 private:
     void reload();
@@ -94,6 +113,7 @@ private:
     bool m_hasOlderEvents = false;
     QDateTime m_nextUpdateDue;
     ContactsProvider m_contacts;
+    RoleHolders m_roleHolders;
 };
 
 } // namespace ic::ui

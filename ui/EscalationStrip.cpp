@@ -26,6 +26,30 @@ namespace {
 // Rotas and calendars are read again this often, so hand-overs and edits show up.
 constexpr int reloadEveryMs = 5 * 60 * 1000;
 
+// Phone, e-mail and chat handle, those the directory has.
+QString reachOf(const contacts::Person &person)
+{
+    QStringList ways;
+    for (const QString &way : {person.phone, person.email, person.chat}) {
+        if (!way.isEmpty())
+            ways << way;
+    }
+    return ways.join(QStringLiteral(" · "));
+}
+
+// Who holds a role now and how to reach them, for the checklist's escalation items.
+ActiveIncident::RoleHolder roleHolder(const contacts::Directory &directory, const QString &role)
+{
+    const contacts::RoleDefinition *definition = directory.role(role);
+    if (!definition)
+        return {};
+    const contacts::Holding holding =
+        contacts::holdingAt(directory, *definition, QDateTime::currentDateTime());
+    const contacts::Person *person = directory.person(holding.personId);
+    return person ? ActiveIncident::RoleHolder{person->name, reachOf(*person)}
+                  : ActiveIncident::RoleHolder{holding.shownName, {}};
+}
+
 } // namespace
 
 EscalationStrip::EscalationStrip(ActiveIncident &incident, QWidget *parent)
@@ -142,14 +166,7 @@ void EscalationStrip::updateClocks()
             tr("call %1: %2 (not in contacts.yaml)").arg(step.call, m_holding.shownName));
     else
         m_person->setText(tr("call %1: nobody holds it now (see contacts.yaml)").arg(step.call));
-    QStringList ways;
-    if (person) {
-        for (const QString &way : {person->phone, person->email, person->chat}) {
-            if (!way.isEmpty())
-                ways << way;
-        }
-    }
-    m_reach->setText(ways.join(QStringLiteral(" · ")));
+    m_reach->setText(person ? reachOf(*person) : QString());
     m_actions.at(0)->setEnabled(person && !person->phone.isEmpty());
     m_actions.at(1)->setEnabled(person && !person->email.isEmpty());
     m_actions.at(2)->setEnabled(person && !person->chat.isEmpty());
@@ -172,7 +189,7 @@ void installEscalation(MainWindow &window, ActiveIncident *incident, const QStri
     QObject::connect(strip, &EscalationStrip::copied, &window, [&window](const QString &what) {
         window.statusBar()->showMessage(what, 5000);
     });
-    const auto reload = [strip, dataDir, runbookDirs] {
+    const auto reload = [strip, incident, dataDir, runbookDirs] {
         runAsync(
             strip,
             [dataDir, folders = runbookDirs + Settings(dataDir).get(settings::runbookFolders)] {
@@ -181,9 +198,12 @@ void installEscalation(MainWindow &window, ActiveIncident *incident, const QStri
                     log::get(log::Ui)->warn("{}", problem.toStdString());
                 return contacts::loadDirectory(dataDir, folders, QDateTime::currentDateTime());
             },
-            [strip](const Result<contacts::Directory> &loaded) {
-                if (loaded)
-                    strip->setDirectory(loaded.value());
+            [strip, incident](const Result<contacts::Directory> &loaded) {
+                if (!loaded)
+                    return;
+                strip->setDirectory(loaded.value());
+                incident->setRoleHolders(
+                    [strip](const QString &role) { return roleHolder(strip->directory(), role); });
             });
     };
     reload();

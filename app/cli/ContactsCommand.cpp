@@ -241,6 +241,13 @@ bool templateAsksForContacts(const QString &templateText)
     return tag.match(templateText).hasMatch();
 }
 
+QString roleHolderNow(Context &context, const QString &role)
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    const std::optional<Directory> directory = loadFor(context, QStringLiteral("tick"), now);
+    return directory ? contacts::holderName(*directory, role, now) : QString();
+}
+
 QVariantList draftContacts(Context &context, const incidents::Incident &incident,
                            const incidents::SeverityScheme &severities)
 {

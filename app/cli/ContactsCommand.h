@@ -24,4 +24,8 @@ bool templateAsksForContacts(const QString &templateText);
 QVariantList draftContacts(Context &context, const incidents::Incident &incident,
                            const incidents::SeverityScheme &severities);
 
+// Who holds role now, by name, for the tick of an escalation item; empty when nobody does.
+// Problems in the contacts files are printed as warnings.
+QString roleHolderNow(Context &context, const QString &role);
+
 } // namespace ic::cli

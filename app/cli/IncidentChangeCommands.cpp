@@ -1,3 +1,4 @@
+#include "ContactsCommand.h"
 #include "IncidentCommandSupport.h"
 #include "core/Ids.h"
 
@@ -129,7 +130,11 @@ int runTick(Context &context, const QStringList &args)
         QStringLiteral("Tick a checklist item (its number as listed by show, or its id)."));
     parser.addOptions(
         {{QStringLiteral("undo"), QStringLiteral("Untick it (recorded too).")},
-         {QStringLiteral("note"), QStringLiteral("A note on the item."), QStringLiteral("T")}});
+         {QStringLiteral("note"), QStringLiteral("A note on the item."), QStringLiteral("T")},
+         {QStringLiteral("called"),
+          QStringLiteral("For an escalation item: whom you called, when not the one on record "
+                         "(contacts.yaml says who holds the role it calls)."),
+          QStringLiteral("NAME")}});
     addActorOption(parser);
     if (const int code = parseAction(parser, QStringLiteral("tick"), args, context,
                                      {QStringLiteral("ID"), QStringLiteral("ITEM")});
@@ -147,16 +152,29 @@ int runTick(Context &context, const QStringList &args)
     if (!itemId)
         return fail(context, QStringLiteral("tick"), itemId.error(), UsageError);
     const QString note = parser.value(QStringLiteral("note"));
-    Result<Change> changed = parser.isSet(QStringLiteral("undo")) ? service.untick(*itemId)
-                                                                  : service.tick(*itemId, note);
-    if (changed && parser.isSet(QStringLiteral("undo")) && !note.isEmpty())
+    const bool undo = parser.isSet(QStringLiteral("undo"));
+    if (undo && parser.isSet(QStringLiteral("called")))
+        return fail(context, QStringLiteral("tick"),
+                    QStringLiteral("--called goes with a tick, not with --undo"), UsageError);
+    QString called = parser.value(QStringLiteral("called"));
+    if (!undo && called.isEmpty()) {
+        // An escalation item records whoever holds its role now as the one called.
+        if (const auto current = service.item(*itemId); current)
+            if (const QString role = service.calledRole(*current); !role.isEmpty())
+                called = roleHolderNow(context, role);
+    }
+    Result<Change> changed = undo ? service.untick(*itemId) : service.tick(*itemId, note, called);
+    if (changed && undo && !note.isEmpty())
         changed = service.setItemNote(*itemId, note);
     if (!changed)
         return failedChange(context, QStringLiteral("tick"), changed);
     const auto item = service.item(*itemId);
+    const QString calledText = !undo && !called.isEmpty()
+                                   ? QStringLiteral(" — called %1").arg(called.simplified())
+                                   : QString();
     return confirm(context, session->store(), id, parser.isSet(QStringLiteral("json")),
                    (item && item->isChecked() ? QStringLiteral("[x] ") : QStringLiteral("[ ] ")) +
-                       (item ? item->text : *itemId));
+                       (item ? item->text : *itemId) + calledText);
 }
 
 int runNote(Context &context, const QStringList &args)

@@ -131,6 +131,17 @@ Holding holdingAt(const Directory &directory, const RoleDefinition &role, const 
     return holding;
 }
 
+QString holderName(const Directory &directory, const QString &role, const QDateTime &at)
+{
+    const RoleDefinition *definition = directory.role(role);
+    if (!definition)
+        return {};
+    const Holding holding = holdingAt(directory, *definition, at);
+    if (const Person *person = directory.person(holding.personId))
+        return person->name;
+    return holding.shownName;
+}
+
 QList<Holding> onCallAt(const Directory &directory, const QDateTime &at)
 {
     QList<Holding> result;

@@ -18,6 +18,10 @@ struct Holding
 };
 
 Holding holdingAt(const Directory &directory, const RoleDefinition &role, const QDateTime &at);
+// Who holds a role at a moment, by name: the person's name from the directory, or the name a
+// calendar gives. Empty when nobody does or the directory has no such role.
+QString holderName(const Directory &directory, const QString &role, const QDateTime &at);
+
 // Every role of the directory, in the order the files define them.
 QList<Holding> onCallAt(const Directory &directory, const QDateTime &at);
 

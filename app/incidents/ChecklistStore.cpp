@@ -186,7 +186,8 @@ bool ChecklistStore::withdrawMilestone(const ChecklistItem &item, Milestone mile
 
 Result<Change> ChecklistStore::changeItem(const QString &itemId, const QString &sql,
                                           const QVariantList &params, const QString &kind,
-                                          const Describe &describe, const QString &actor)
+                                          const Describe &describe, const QString &actor,
+                                          const QJsonObject &extraData)
 {
     Change change;
     std::optional<ErrorKind> judged; // why the item's state said no, when it did
@@ -206,7 +207,8 @@ Result<Change> ChecklistStore::changeItem(const QString &itemId, const QString &
         }
         if (!sql::exec(m_db, sql, params, stepError))
             return false;
-        QJsonObject data{{QStringLiteral("item"), itemId}};
+        QJsonObject data = extraData;
+        data.insert(QStringLiteral("item"), itemId);
         const auto milestone = parseMilestone(current->milestone);
         if (milestone && kind == EventKind::Tick &&
             !recordMilestone(*current, *milestone, data, eventText, stepError))
@@ -224,8 +226,17 @@ Result<Change> ChecklistStore::changeItem(const QString &itemId, const QString &
 }
 
 Result<Change> ChecklistStore::tick(const QString &itemId, const QString &actor,
-                                    const QString &note)
+                                    const QString &note, const Called &called)
 {
+    QJsonObject calledData;
+    if (!called.role.isEmpty())
+        calledData.insert(QStringLiteral("calls"), called.role);
+    if (!called.person.isEmpty())
+        calledData.insert(QStringLiteral("called"), called.person);
+    const QString calledText =
+        called.person.isEmpty()
+            ? QString()
+            : QStringLiteral(" — called %1 (%2)").arg(called.person, called.role);
     return changeItem(
         itemId,
         QStringLiteral("UPDATE checklist_items SET checked_at = ?, checked_by = ?, note = CASE "
@@ -236,10 +247,12 @@ Result<Change> ChecklistStore::tick(const QString &itemId, const QString &actor,
                 *refusal = QStringLiteral("item already ticked by %1").arg(current.checkedBy);
                 return QString();
             }
-            return note.isEmpty() ? QStringLiteral("Done: %1").arg(current.text)
-                                  : QStringLiteral("Done: %1 (%2)").arg(current.text, note);
+            return QString((note.isEmpty()
+                                ? QStringLiteral("Done: %1").arg(current.text)
+                                : QStringLiteral("Done: %1 (%2)").arg(current.text, note)) +
+                           calledText);
         },
-        actor);
+        actor, calledData);
 }
 
 Result<Change> ChecklistStore::untick(const QString &itemId, const QString &actor)

@@ -42,6 +42,15 @@ struct ChecklistItem
     }
 };
 
+// Whom the tick of an escalation item called: the contacts.yaml role the item calls and, when
+// the caller knows it, who held that role (a name only: numbers and addresses stay in
+// contacts.yaml and never reach the timeline).
+struct Called
+{
+    QString role;
+    QString person;
+};
+
 // A task from a runbook's task list, attached as its own checklist section.
 struct AttachedTask
 {
@@ -90,8 +99,10 @@ public:
 private:
     friend class IncidentService;
 
-    // Ticking an item that records a milestone (acknowledge…) sets that milestone once.
-    Result<Change> tick(const QString &itemId, const QString &actor, const QString &note);
+    // Ticking an item that records a milestone (acknowledge…) sets that milestone once; an
+    // escalation item's tick records whom it called.
+    Result<Change> tick(const QString &itemId, const QString &actor, const QString &note,
+                        const Called &called = {});
     Result<Change> untick(const QString &itemId, const QString &actor);
     Result<Change> setNote(const QString &itemId, const QString &note, const QString &actor);
     // "Back to me in 10 min": the item shows a countdown to until.
@@ -114,8 +125,10 @@ private:
     // The event text for the change of an item, or empty with *refusal set when the item's
     // current state does not allow it.
     using Describe = std::function<QString(const ChecklistItem &current, QString *refusal)>;
+    // extraData joins the event's data (what the change recorded beyond the item's id).
     Result<Change> changeItem(const QString &itemId, const QString &sql, const QVariantList &params,
-                              const QString &kind, const Describe &describe, const QString &actor);
+                              const QString &kind, const Describe &describe, const QString &actor,
+                              const QJsonObject &extraData = {});
 
     QSqlDatabase m_db;
 };

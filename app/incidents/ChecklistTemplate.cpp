@@ -4,6 +4,8 @@
 #include "TemplateItemYaml.h"
 #include "YamlFields.h"
 
+#include <QRegularExpression>
+
 namespace ic::incidents {
 namespace {
 
@@ -23,12 +25,23 @@ TemplateItem parseTemplateItem(const YAML::Node &node, const QString &phase)
     if (!node.IsMap())
         yaml::fail(node, QStringLiteral("an item must be a mapping with 'text'"));
     TemplateItem item{phase, yaml::requiredText(node, "text"), parseDue(node),
-                      yaml::optionalText(node, "milestone").toLower()};
+                      yaml::optionalText(node, "milestone").toLower(), parseCalledRole(node)};
     if (!item.milestone.isEmpty() && !parseMilestone(item.milestone))
         yaml::fail(node["milestone"],
                    QStringLiteral("field 'milestone': '%1' is not one of %2")
                        .arg(item.milestone, milestoneChoices().join(QStringLiteral(", "))));
     return item;
+}
+
+QString parseCalledRole(const YAML::Node &node)
+{
+    const QString call = yaml::optionalText(node, "call");
+    static const QRegularExpression role(QStringLiteral("^[a-z0-9][a-z0-9_.-]{0,63}$"));
+    if (!call.isEmpty() && !role.match(call).hasMatch())
+        yaml::fail(node["call"], QStringLiteral("field 'call' names a role of contacts.yaml: "
+                                                "lower-case letters, digits and dashes "
+                                                "(team-lead)"));
+    return call;
 }
 
 std::optional<ChecklistTemplate> parseChecklistTemplate(const QByteArray &text,

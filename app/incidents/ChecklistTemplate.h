@@ -26,6 +26,7 @@ struct TemplateItem
     QString text;
     DueRule due;
     QString milestone; // recorded when ticked (e.g. "acknowledged"); may be empty
+    QString call;      // the contacts.yaml role the item tells the commander to call; may be empty
 };
 
 struct ChecklistTemplate

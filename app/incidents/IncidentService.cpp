@@ -1,5 +1,6 @@
 #include "IncidentService.h"
 
+#include "CalledRole.h"
 #include "IncidentDocument.h"
 #include "comms/MessageTemplates.h"
 #include "storage/Sql.h"
@@ -107,10 +108,23 @@ Result<Change> IncidentService::setMilestone(const QString &incidentId, Mileston
                      [&] { return m_store.setMilestone(incidentId, milestone, value, m_actor); });
 }
 
-Result<Change> IncidentService::tick(const QString &itemId, const QString &note)
+Result<Change> IncidentService::tick(const QString &itemId, const QString &note,
+                                     const QString &calledPerson)
 {
+    const std::optional<ChecklistItem> current = item(itemId);
+    const Called called{current ? calledRole(*current) : QString(), calledPerson.simplified()};
+    if (current && !called.person.isEmpty() && called.role.isEmpty())
+        return Error{QStringLiteral("item %1 calls nobody (its template names no role with "
+                                    "'call'), so nobody can be recorded as called")
+                         .arg(current->number),
+                     ErrorKind::Refused};
     return journaled(itemIncident(itemId),
-                     [&] { return ChecklistStore(m_db).tick(itemId, m_actor, note); });
+                     [&] { return ChecklistStore(m_db).tick(itemId, m_actor, note, called); });
+}
+
+QString IncidentService::calledRole(const ChecklistItem &item) const
+{
+    return incidents::calledRole(config(), item);
 }
 
 Result<Change> IncidentService::untick(const QString &itemId)

@@ -61,7 +61,14 @@ public:
     Result<Change> setMilestone(const QString &incidentId, Milestone milestone,
                                 const QDateTime &value);
 
-    Result<Change> tick(const QString &itemId, const QString &note = {});
+    // An escalation item (its template names a role to call, CalledRole.h) records the role
+    // and whom the caller says was called: the role's holder from contacts.yaml, or someone
+    // else when the holder did not answer. Naming a person for an item that calls nobody is
+    // refused.
+    Result<Change> tick(const QString &itemId, const QString &note = {},
+                        const QString &calledPerson = {});
+    // The role an item tells the commander to call; empty when it calls nobody.
+    QString calledRole(const ChecklistItem &item) const;
     Result<Change> untick(const QString &itemId);
     Result<Change> setItemNote(const QString &itemId, const QString &note);
     // "Back to me in 10 min": person owns the item with a countdown of minutes (none when 0).

@@ -3,8 +3,6 @@
 #include "TemplateItemYaml.h"
 #include "YamlFields.h"
 
-#include <QRegularExpression>
-
 namespace ic::incidents {
 namespace {
 
@@ -28,14 +26,8 @@ SeverityLevel parseLevel(const YAML::Node &node)
         for (const YAML::Node &step : ladder) {
             if (!step.IsMap())
                 yaml::fail(step, QStringLiteral("an escalation step needs 'after' and 'step'"));
-            const QString call = yaml::optionalText(step, "call");
-            static const QRegularExpression role(QStringLiteral("^[a-z0-9][a-z0-9_.-]{0,63}$"));
-            if (!call.isEmpty() && !role.match(call).hasMatch())
-                yaml::fail(step["call"], QStringLiteral("field 'call' names a role of "
-                                                        "contacts.yaml: lower-case letters, "
-                                                        "digits and dashes (team-lead)"));
             level.escalation.push_back({yaml::optionalDuration(step, "after").value_or(0),
-                                        yaml::requiredText(step, "step"), call});
+                                        yaml::requiredText(step, "step"), parseCalledRole(step)});
         }
     }
     if (const YAML::Node items = node["items"]) {

@@ -13,7 +13,9 @@
 #include <QRegularExpression>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QtTest>
+#include <algorithm>
 
 using namespace ic;
 using namespace ic::ui;
@@ -104,6 +106,71 @@ private Q_SLOTS:
         // Resolving the incident takes the strip away.
         QVERIFY(incident->setStatus(incidents::Status::Resolved));
         QTRY_VERIFY(!strip->isVisible());
+    }
+
+    // The checklist's escalation items name who holds the role now; Space ticks and the
+    // timeline records who was called.
+    void checklistEscalationItemNamesTheCalleeAndTheTickRecordsThem()
+    {
+        MainWindow window(WindowServices{m_database.get(), m_dataDir.path(), {}});
+        ActiveIncident *incident = installIncidentCockpit(window, *m_database, m_dataDir.path());
+        installEscalation(window, incident, m_dataDir.path(), {});
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Search down");
+        request.severity = QStringLiteral("SEV-1");
+        request.commander = QStringLiteral("Kim");
+        QVERIFY(incident->declare(request));
+
+        auto *tree = child<QTreeWidget>(window, "checklistTree");
+        QVERIFY(tree);
+        const auto rowOf = [tree](const QString &text) -> QTreeWidgetItem * {
+            for (QTreeWidgetItem *row :
+                 tree->findItems(text, Qt::MatchContains | Qt::MatchRecursive))
+                return row;
+            return nullptr;
+        };
+        const QString teamLead = QStringLiteral("Escalate: bring in the team lead");
+        QTRY_VERIFY(rowOf(teamLead) && rowOf(teamLead)->text(0).endsWith(
+                                           QStringLiteral(" — call Dana Park (team-lead)")));
+        QVERIFY2(rowOf(teamLead)->toolTip(0).contains(QStringLiteral(
+                     "Calls team-lead: Dana Park · +44 20 7946 0000 · dana@example.com")),
+                 qPrintable(rowOf(teamLead)->toolTip(0)));
+        // Nobody in contacts.yaml holds the vendor role: the item still says what it calls.
+        QVERIFY(rowOf(QStringLiteral("call outside support"))
+                    ->text(0)
+                    .endsWith(QStringLiteral(" — calls vendor")));
+        // Items that call nobody stay as they are.
+        QVERIFY(rowOf(QStringLiteral("Find the root cause"))
+                    ->text(0)
+                    .endsWith(QStringLiteral("Find the root cause")));
+
+        tree->setFocus();
+        tree->setCurrentItem(rowOf(teamLead));
+        QTest::keyClick(tree, Qt::Key_Space);
+        QTRY_VERIFY(rowOf(teamLead) && rowOf(teamLead)->checkState(0) == Qt::Checked);
+        // Ticked, the row no longer asks for the call; the timeline says who took it.
+        QVERIFY(!rowOf(teamLead)->text(0).contains(QStringLiteral("Dana Park")));
+        const incidents::TimelineEvent &ticked = incident->events().back();
+        QCOMPARE(ticked.kind, QStringLiteral("tick"));
+        QVERIFY2(ticked.text.endsWith(QStringLiteral(" — called Dana Park (team-lead)")),
+                 qPrintable(ticked.text));
+        QVERIFY(!ticked.text.contains(QStringLiteral("7946")));
+
+        // The holder did not answer: the commander names whom they called instead.
+        const auto management =
+            std::find_if(incident->items().begin(), incident->items().end(), [](const auto &item) {
+                return item.text == QStringLiteral("Inform management of the incident");
+            });
+        QVERIFY(management != incident->items().end());
+        QVERIFY(incident->tickCalling(management->id, QStringLiteral("Lee Chen")));
+        QCOMPARE(incident->events().back().data.value(QStringLiteral("called")).toString(),
+                 QStringLiteral("Lee Chen"));
+        QCOMPARE(incident->events().back().data.value(QStringLiteral("calls")).toString(),
+                 QStringLiteral("engineering-manager"));
+        QVERIFY(incident->setStatus(incidents::Status::Resolved));
     }
 };
 

@@ -260,6 +260,79 @@ private Q_SLOTS:
     }
     // {{contacts}} names the commander and whoever holds the roles the severity's ladder
     // calls; a template that does not ask gets none of it, nor do the export and the logs.
+    // incident tick on an escalation item records whoever holds its role now, or the person
+    // --called names; an item that calls nobody refuses --called.
+    void tickOfAnEscalationItemRecordsWhoWasCalled()
+    {
+        const QString dataDir = m_root.filePath(QStringLiteral("ticks"));
+        QVERIFY(QDir().mkpath(dataDir));
+        QVERIFY(test::writeFile(dataDir + QStringLiteral("/contacts.yaml"),
+                                "people:\n"
+                                "  - { id: dana, name: Dana Park, phone: \"+44 20 7946 0000\" }\n"
+                                "roles:\n"
+                                "  team-lead: [dana]\n"));
+        const auto declared =
+            run({QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
+                 QStringLiteral("Search down"), QStringLiteral("--severity"),
+                 QStringLiteral("SEV-1"), QStringLiteral("--json")},
+                dataDir);
+        QVERIFY2(declared.exitCode == 0, qPrintable(declared.err));
+        const QJsonObject incident = QJsonDocument::fromJson(declared.out.toUtf8()).object();
+        const QString id = incident.value(QStringLiteral("id")).toString();
+        const auto numberOf = [&incident](const QString &start) {
+            for (const QJsonValue &item : incident.value(QStringLiteral("checklist")).toArray()) {
+                if (item[QStringLiteral("text")].toString().startsWith(start))
+                    return QString::number(item[QStringLiteral("number")].toInt());
+            }
+            return QString();
+        };
+        const QString teamLead = numberOf(QStringLiteral("Escalate: bring in the team lead"));
+        const QString management = numberOf(QStringLiteral("Inform management"));
+        const QString plain = numberOf(QStringLiteral("Find the root cause"));
+        QVERIFY(!teamLead.isEmpty() && !management.isEmpty() && !plain.isEmpty());
+
+        const auto shown = run({QStringLiteral("incident"), QStringLiteral("show"), id}, dataDir);
+        QVERIFY2(shown.out.contains(
+                     QStringLiteral("Escalate: bring in the team lead if not under control  "
+                                    "(due ")),
+                 qPrintable(shown.out));
+        QVERIFY(shown.out.contains(QStringLiteral(")  calls team-lead\n")));
+
+        const auto ticked =
+            run({QStringLiteral("incident"), QStringLiteral("tick"), id, teamLead}, dataDir);
+        QVERIFY2(ticked.exitCode == 0, qPrintable(ticked.err));
+        QCOMPARE(ticked.out, QStringLiteral("[x] Escalate: bring in the team lead if not under "
+                                            "control — called Dana Park\n"));
+
+        const auto instead =
+            run({QStringLiteral("incident"), QStringLiteral("tick"), id, management,
+                 QStringLiteral("--called"), QStringLiteral("Lee Chen"), QStringLiteral("--json")},
+                dataDir);
+        QVERIFY2(instead.exitCode == 0, qPrintable(instead.err));
+        const QJsonArray timeline = QJsonDocument::fromJson(instead.out.toUtf8())
+                                        .object()
+                                        .value(QStringLiteral("timeline"))
+                                        .toArray();
+        const QJsonObject last = timeline.last().toObject();
+        QCOMPARE(last.value(QStringLiteral("text")).toString(),
+                 QStringLiteral("Done: Inform management of the incident — called Lee Chen "
+                                "(engineering-manager)"));
+        QCOMPARE(last[QStringLiteral("data")][QStringLiteral("called")].toString(),
+                 QStringLiteral("Lee Chen"));
+        QCOMPARE(timeline.at(timeline.size() - 2)[QStringLiteral("data")][QStringLiteral("called")]
+                     .toString(),
+                 QStringLiteral("Dana Park"));
+        // The number stays in contacts.yaml.
+        QVERIFY(!instead.out.contains(QStringLiteral("7946")));
+
+        const auto refused = run({QStringLiteral("incident"), QStringLiteral("tick"), id, plain,
+                                  QStringLiteral("--called"), QStringLiteral("Lee Chen")},
+                                 dataDir);
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains(QStringLiteral("item %1 calls nobody").arg(plain)),
+                 qPrintable(refused.err));
+    }
+
     void draftsNameContactsOnlyWhenTheTemplateAsks()
     {
         const QString dataDir = m_root.filePath(QStringLiteral("drafts"));

@@ -95,6 +95,30 @@ private Q_SLOTS:
                  qPrintable(error));
     }
 
+    void checklistItemsNameTheRoleTheyCall()
+    {
+        const IncidentConfig config = loadIncidentConfig(dataDir());
+        QStringList calls;
+        for (const TemplateItem &item : config.checklist.items) {
+            if (!item.call.isEmpty())
+                calls << item.call;
+        }
+        // The escalation items of the commander's checklist: team lead at 15 min, outside
+        // support at 60 min, as the seed runbooks' ladders have it.
+        QCOMPARE(calls, (QStringList{QStringLiteral("team-lead"), QStringLiteral("vendor")}));
+        const SeverityLevel &critical = config.severities.levels[0];
+        QCOMPARE(critical.extraItems.front().text,
+                 QStringLiteral("Inform management of the incident"));
+        QCOMPARE(critical.extraItems.front().call, QStringLiteral("engineering-manager"));
+
+        QString error;
+        QVERIFY(!parseChecklistTemplate("name: X\nphases:\n  - name: P\n    items:\n"
+                                        "      - { text: Ring them, call: Team Lead }\n",
+                                        QStringLiteral("checklist.yaml"), &error));
+        QVERIFY2(error.startsWith(QStringLiteral("checklist.yaml:5: field 'call'")),
+                 qPrintable(error));
+    }
+
     void shippedAlternativesParse()
     {
         QCOMPARE(shippedSeverityScheme(QStringLiteral("p0"))->ids().first(), QStringLiteral("P0"));

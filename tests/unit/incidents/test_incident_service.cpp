@@ -7,6 +7,7 @@
 
 #include <QSignalSpy>
 #include <QtTest>
+#include <algorithm>
 
 using namespace ic;
 using namespace ic::incidents;
@@ -186,6 +187,51 @@ private Q_SLOTS:
                                                           QStringLiteral("  "), 10);
         QVERIFY(!assigned);
         QVERIFY(assigned.error().contains(QStringLiteral("person")));
+    }
+
+    // An escalation item's tick says on the timeline whom it called; numbers never go there.
+    void escalationTickRecordsWhoWasCalled()
+    {
+        test::IncidentFixture fixture;
+        const QString id = fixture.declare(QStringLiteral("SEV-1"));
+        const auto items = fixture.service->items(id);
+        const auto find = [&items](const QString &start) {
+            return *std::find_if(items.begin(), items.end(),
+                                 [&](const auto &item) { return item.text.startsWith(start); });
+        };
+        const ChecklistItem teamLead = find(QStringLiteral("Escalate: bring in the team lead"));
+        const ChecklistItem management = find(QStringLiteral("Inform management"));
+        const ChecklistItem plain = find(QStringLiteral("Find the root cause"));
+        QCOMPARE(fixture.service->calledRole(teamLead), QStringLiteral("team-lead"));
+        QCOMPARE(fixture.service->calledRole(management), QStringLiteral("engineering-manager"));
+        QCOMPARE(fixture.service->calledRole(plain), QString());
+
+        const auto ticked = fixture.service->tick(teamLead.id, {}, QStringLiteral(" Dana  Park "));
+        QVERIFY2(ticked, qPrintable(ticked.error()));
+        const auto event = fixture.service->event(ticked->eventId);
+        QVERIFY(event);
+        QCOMPARE(event->text, QStringLiteral("Done: Escalate: bring in the team lead if not under "
+                                             "control — called Dana Park (team-lead)"));
+        QCOMPARE(event->data.value(QStringLiteral("calls")).toString(),
+                 QStringLiteral("team-lead"));
+        QCOMPARE(event->data.value(QStringLiteral("called")).toString(),
+                 QStringLiteral("Dana Park"));
+
+        // Nobody known to hold the role: the role is still recorded, no name is made up.
+        const auto unnamed = fixture.service->tick(management.id);
+        QVERIFY(unnamed);
+        const auto unnamedEvent = fixture.service->event(unnamed->eventId);
+        QCOMPARE(unnamedEvent->text, QStringLiteral("Done: Inform management of the incident"));
+        QCOMPARE(unnamedEvent->data.value(QStringLiteral("calls")).toString(),
+                 QStringLiteral("engineering-manager"));
+        QVERIFY(!unnamedEvent->data.contains(QStringLiteral("called")));
+
+        // An item that calls nobody cannot record a call, and nothing changes.
+        const auto refused = fixture.service->tick(plain.id, {}, QStringLiteral("Dana Park"));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(QStringLiteral("calls nobody")),
+                 qPrintable(refused.error()));
+        QVERIFY(!fixture.service->item(plain.id)->isChecked());
     }
 };
 
