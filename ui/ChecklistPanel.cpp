@@ -2,6 +2,7 @@
 
 #include "ActiveIncident.h"
 #include "EmptyState.h"
+#include "WrappedItemDelegate.h"
 #include "core/Duration.h"
 
 #include <QHeaderView>
@@ -9,8 +10,10 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
+#include <QRegularExpression>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace ic::ui {
 namespace {
@@ -42,10 +45,13 @@ ChecklistPanel::ChecklistPanel(ActiveIncident &incident, QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setContentsMargins(6, 2, 6, 2);
     m_tree->setObjectName(QStringLiteral("checklistTree"));
-    m_tree->setHeaderLabels({tr("Item"), tr("Due"), tr("Time left")});
+    m_tree->setHeaderLabels({tr("Item"), tr("Due"), tr("Left")});
     m_tree->setAccessibleName(tr("Checklist"));
     m_tree->setRootIsDecorated(false);
-    m_tree->setUniformRowHeights(true);
+    // The item text is the point of the panel: it wraps, never ends in "…".
+    m_tree->setWordWrap(true);
+    m_tree->setUniformRowHeights(false);
+    m_tree->setItemDelegateForColumn(TextColumn, new WrappedItemDelegate(m_tree));
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(false);
@@ -73,6 +79,7 @@ ChecklistPanel::ChecklistPanel(ActiveIncident &incident, QWidget *parent)
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_tree, &QTreeWidget::customContextMenuRequested, this, &ChecklistPanel::showRowMenu);
     connect(&m_incident, &ActiveIncident::changed, this, &ChecklistPanel::rebuild);
+    connect(&m_incident, &ActiveIncident::roleHoldersChanged, this, &ChecklistPanel::rebuild);
     rebuild();
 }
 
@@ -92,6 +99,7 @@ void ChecklistPanel::showRowMenu(const QPoint &position)
             if (ok)
                 m_incident.setItemNote(itemId, note);
         });
+        addCalledSomeoneElse(menu, itemId);
         menu.addAction(tr("Assign with a time box…"), this, [this, itemId] {
             bool ok = false;
             const QString person =
@@ -112,6 +120,26 @@ void ChecklistPanel::showRowMenu(const QPoint &position)
             m_incident.addItem(phase, text);
     });
     menu.exec(m_tree->viewport()->mapToGlobal(position));
+}
+
+void ChecklistPanel::addCalledSomeoneElse(QMenu &menu, const QString &itemId)
+{
+    const auto item = std::find_if(m_incident.items().begin(), m_incident.items().end(),
+                                   [&](const auto &candidate) { return candidate.id == itemId; });
+    if (item == m_incident.items().end() || item->isChecked())
+        return;
+    const QString role = m_incident.calledRole(*item);
+    if (role.isEmpty())
+        return;
+    menu.addAction(tr("Done, called someone else…"), this, [this, itemId, role] {
+        bool ok = false;
+        const QString person =
+            QInputDialog::getText(this, tr("Called someone else"),
+                                  tr("Who did you call instead of the %1 on record?").arg(role),
+                                  QLineEdit::Normal, {}, &ok);
+        if (ok && !person.trimmed().isEmpty())
+            m_incident.tickCalling(itemId, person.trimmed());
+    });
 }
 
 bool ChecklistPanel::eventFilter(QObject *watched, QEvent *event)
@@ -159,11 +187,31 @@ void ChecklistPanel::rebuild()
         }
         auto *row = new QTreeWidgetItem(phaseRow);
         // The stored number, the one the CLI and other consoles use for this item.
-        row->setText(TextColumn, tr("%1. %2").arg(item.number).arg(item.text));
+        QString text = tr("%1. %2").arg(item.number).arg(item.text);
+        QStringList tooltip{item.text};
+        // An escalation item says whom to call, as the rota has it now.
+        if (const QString role = m_incident.calledRole(item); !role.isEmpty()) {
+            const ActiveIncident::RoleHolder holder = m_incident.holderOf(role);
+            if (!item.isChecked())
+                text += holder.name.isEmpty() ? tr(" — calls %1").arg(role)
+                                              : tr(" — call %1 (%2)").arg(holder.name, role);
+            if (holder.name.isEmpty())
+                tooltip << tr("Calls %1: nobody holds it now (see contacts.yaml)").arg(role);
+            else
+                tooltip << QStringList{tr("Calls %1: %2").arg(role, holder.name), holder.reach}
+                               .filter(QRegularExpression(QStringLiteral("\\S")))
+                               .join(QStringLiteral(" · "));
+        }
+        // Who ticked it and when, on the item itself.
+        if (item.isChecked())
+            text += QLatin1Char('\n') +
+                    tr("✔ %1 by %2")
+                        .arg(item.checkedAt.toLocalTime().toString(QStringLiteral("HH:mm")),
+                             item.checkedBy);
+        row->setText(TextColumn, text);
         row->setData(TextColumn, ItemIdRole, item.id);
         row->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         row->setCheckState(TextColumn, item.isChecked() ? Qt::Checked : Qt::Unchecked);
-        QStringList tooltip{item.text};
         if (item.isChecked())
             tooltip << tr("Done %1 by %2")
                            .arg(item.checkedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
@@ -219,7 +267,7 @@ void ChecklistPanel::updateClocks()
                 m_announcedOverdue.insert(item.id);
                 Q_EMIT itemOverdue(item.text);
             }
-            row->setText(LeftColumn, late ? tr("⚠ OVERDUE %1").arg(left) : left);
+            row->setText(LeftColumn, late ? tr("⚠ OVERDUE\n%1").arg(left) : left);
             const QBrush brush = late ? QBrush(QColor(0xc6, 0x28, 0x28)) : QBrush();
             for (int column : {TextColumn, DueColumn, LeftColumn})
                 row->setForeground(column, brush);

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QLabel;
+class QMenu;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -40,6 +41,8 @@ private:
     void requestToggle(const QString &itemId);
     // Note, time-boxed assignment and ad-hoc items, from the row's context menu.
     void showRowMenu(const QPoint &position);
+    // For an unticked escalation item: tick it with someone other than the role's holder.
+    void addCalledSomeoneElse(QMenu &menu, const QString &itemId);
 
     ActiveIncident &m_incident;
     QLabel *m_summary;

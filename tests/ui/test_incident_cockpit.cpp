@@ -14,6 +14,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -350,6 +351,60 @@ private Q_SLOTS:
         QCOMPARE(incident->incident().title, QStringLiteral("Orders database down"));
         QCOMPARE(child<QLabel>(*window, "headerTitle")->text(),
                  QStringLiteral("Orders database down"));
+    }
+
+    // At 1280×800 every item's whole text is on screen without hovering: rows grow to the
+    // wrapped text, also after the dock is narrowed, and a ticked item says by whom and when.
+    void everyChecklistItemReadsWhole()
+    {
+        auto window = openWindow();
+        window->resize(1280, 800);
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        auto *incident = window->findChild<ActiveIncident *>();
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Checkout returns 502");
+        request.severity = QStringLiteral("SEV-1");
+        request.commander = QStringLiteral("Kim");
+        QVERIFY(incident->declare(request));
+        incident->service().setActor(QStringLiteral("Kim"));
+        QVERIFY(incident->setTicked(incident->items().front().id, true));
+        auto *tree = child<QTreeWidget>(*window, "checklistTree");
+        const auto verifyWhole = [tree] {
+            const QStyle *style = tree->style();
+            // What the text gets of its column: less the indentation, the box and margins.
+            const int textWidth = tree->columnWidth(0) - tree->indentation() -
+                                  style->pixelMetric(QStyle::PM_IndicatorWidth) - 12;
+            int rows = 0;
+            for (int p = 0; p < tree->topLevelItemCount(); ++p) {
+                for (int c = 0; c < tree->topLevelItem(p)->childCount(); ++c) {
+                    QTreeWidgetItem *row = tree->topLevelItem(p)->child(c);
+                    const QRect needed = tree->fontMetrics().boundingRect(
+                        QRect(0, 0, textWidth, 10000), Qt::TextWordWrap, row->text(0));
+                    const int shown = tree->visualItemRect(row).height();
+                    if (shown < needed.height())
+                        return QStringLiteral("'%1' needs %2 px at %3 px wide, has %4")
+                            .arg(row->text(0))
+                            .arg(needed.height())
+                            .arg(textWidth)
+                            .arg(shown);
+                    ++rows;
+                }
+            }
+            return rows >= 20 ? QString() : QStringLiteral("only %1 rows").arg(rows);
+        };
+        QTRY_VERIFY2(verifyWhole().isEmpty(), qPrintable(verifyWhole()));
+        QVERIFY2(tree->columnWidth(0) < tree->fontMetrics().horizontalAdvance(
+                                            tree->topLevelItem(0)->child(5)->text(0)),
+                 "the test must show wrapped items, the checklist is wide enough for none");
+        QVERIFY(tree->topLevelItem(0)->child(0)->text(0).endsWith(QStringLiteral(" by Kim")));
+        QVERIFY(tree->topLevelItem(0)->child(0)->text(0).contains(QStringLiteral("\n✔ ")));
+
+        // A narrower dock wraps into more lines; nothing is cut off then either.
+        auto *dock = child<QDockWidget>(*window, "checklistDock");
+        QVERIFY(dock);
+        window->resizeDocks({dock}, {dock->width() - 60}, Qt::Horizontal);
+        QTRY_VERIFY2(verifyWhole().isEmpty(), qPrintable(verifyWhole()));
+        QVERIFY(incident->setStatus(incidents::Status::Resolved));
     }
 };
 
