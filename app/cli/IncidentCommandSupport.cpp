@@ -4,7 +4,7 @@
 #include "core/Ids.h"
 #include "core/Settings.h"
 #include "incidents/Actor.h"
-#include "incidents/CalledRole.h"
+#include "incidents/ItemOrigin.h"
 #include "incidents/ChecklistStore.h"
 #include "incidents/IncidentJson.h"
 #include "incidents/Timeline.h"
@@ -210,9 +210,9 @@ void printIncidentText(Context &context, const incidents::Incident &incident,
         if (item.dueAt.isValid())
             out << "  (due " << localTime(item.dueAt) << (item.isOverdue(now) ? ", OVERDUE" : "")
                 << ")";
-        if (const QString role = calledRole(store.config(), item);
-            !role.isEmpty() && !item.isChecked())
-            out << "  calls " << role;
+        if (const TemplateItem *origin = templateItemOf(store.config(), item);
+            origin && !origin->call.isEmpty() && !item.isChecked())
+            out << "  calls " << origin->call;
         if (item.isChecked())
             out << "  done " << localTime(item.checkedAt) << " by " << item.checkedBy;
         if (!item.note.isEmpty())

@@ -1,5 +1,6 @@
 #include "ChecklistTemplate.h"
 
+#include "DoneWhen.h"
 #include "Incident.h"
 #include "TemplateItemYaml.h"
 #include "YamlFields.h"
@@ -24,8 +25,19 @@ TemplateItem parseTemplateItem(const YAML::Node &node, const QString &phase)
 {
     if (!node.IsMap())
         yaml::fail(node, QStringLiteral("an item must be a mapping with 'text'"));
-    TemplateItem item{phase, yaml::requiredText(node, "text"), parseDue(node),
-                      yaml::optionalText(node, "milestone").toLower(), parseCalledRole(node)};
+    TemplateItem item{phase,
+                      yaml::requiredText(node, "text"),
+                      parseDue(node),
+                      yaml::optionalText(node, "milestone").toLower(),
+                      parseCalledRole(node),
+                      {}};
+    if (node["done_when"]) {
+        QString problem;
+        const auto action = done_when::parse(yaml::optionalText(node, "done_when"), &problem);
+        if (!action)
+            yaml::fail(node["done_when"], QStringLiteral("field 'done_when': %1").arg(problem));
+        item.doneWhen = *action;
+    }
     if (!item.milestone.isEmpty() && !parseMilestone(item.milestone))
         yaml::fail(node["milestone"],
                    QStringLiteral("field 'milestone': '%1' is not one of %2")

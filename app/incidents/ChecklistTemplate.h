@@ -27,6 +27,7 @@ struct TemplateItem
     DueRule due;
     QString milestone; // recorded when ticked (e.g. "acknowledged"); may be empty
     QString call;      // the contacts.yaml role the item tells the commander to call; may be empty
+    QString doneWhen;  // the action that ticks it by itself (DoneWhen.h); may be empty
 };
 
 struct ChecklistTemplate

@@ -1,10 +1,15 @@
 #include "IncidentService.h"
 
-#include "CalledRole.h"
+#include "DoneWhen.h"
 #include "IncidentDocument.h"
+#include "ItemOrigin.h"
 #include "comms/MessageTemplates.h"
+#include "core/Logging.h"
 #include "storage/Sql.h"
 #include "team/TeamState.h"
+
+#include <QTimeZone>
+#include <algorithm>
 
 namespace ic::incidents {
 namespace {
@@ -20,12 +25,25 @@ qint64 newestEventRow(const QSqlDatabase &db)
         .toLongLong();
 }
 
+// Whether any template item ticks itself, so changes skip looking when none does.
+bool completesItems(const IncidentConfig &config)
+{
+    const auto any = [](const std::vector<TemplateItem> &items) {
+        return std::any_of(items.begin(), items.end(),
+                           [](const TemplateItem &item) { return !item.doneWhen.isEmpty(); });
+    };
+    return any(config.checklist.items) ||
+           std::any_of(config.severities.levels.begin(), config.severities.levels.end(),
+                       [&any](const SeverityLevel &level) { return any(level.extraItems); });
+}
+
 } // namespace
 
 IncidentService::IncidentService(QSqlDatabase db, IncidentConfig config, QString actor,
                                  QObject *parent)
     : QObject(parent), m_db(db), m_store(db, std::move(config)), m_actor(std::move(actor)),
-      m_lastReportedRow(newestEventRow(db)), m_dataVersion(dataVersion(db))
+      m_lastReportedRow(newestEventRow(db)), m_dataVersion(dataVersion(db)),
+      m_completesItems(completesItems(m_store.config()))
 {
     noticeTeamMode();
 }
@@ -92,7 +110,23 @@ Result<Change> IncidentService::declare(const DeclareRequest &request)
 
 Result<Change> IncidentService::setStatus(const QString &incidentId, Status status)
 {
-    return journaled(incidentId, [&] { return m_store.setStatus(incidentId, status, m_actor); });
+    const std::optional<Incident> before =
+        m_completesItems ? m_store.load(incidentId) : std::nullopt;
+    Result<Change> changed =
+        journaled(incidentId, [&] { return m_store.setStatus(incidentId, status, m_actor); });
+    if (changed && before) {
+        const QString why = QStringLiteral("status %1").arg(statusLabel(status));
+        completeItemsDoneBy(incidentId, done_when::status(status), why);
+        // Monitoring records mitigated, resolved records resolved: those milestones too.
+        if (const std::optional<Incident> after = m_store.load(incidentId)) {
+            for (int i = 0; i < milestoneCount; ++i) {
+                if (!before->milestones[size_t(i)].isValid() &&
+                    after->milestones[size_t(i)].isValid())
+                    completeItemsDoneBy(incidentId, done_when::milestone(Milestone(i)), why);
+            }
+        }
+    }
+    return changed;
 }
 
 Result<Change> IncidentService::setSeverity(const QString &incidentId, const QString &severity)
@@ -104,8 +138,12 @@ Result<Change> IncidentService::setSeverity(const QString &incidentId, const QSt
 Result<Change> IncidentService::setMilestone(const QString &incidentId, Milestone milestone,
                                              const QDateTime &value)
 {
-    return journaled(incidentId,
-                     [&] { return m_store.setMilestone(incidentId, milestone, value, m_actor); });
+    Result<Change> changed = journaled(
+        incidentId, [&] { return m_store.setMilestone(incidentId, milestone, value, m_actor); });
+    if (changed && value.isValid())
+        completeItemsDoneBy(incidentId, done_when::milestone(milestone),
+                            QStringLiteral("milestone %1 set").arg(milestoneId(milestone)));
+    return changed;
 }
 
 Result<Change> IncidentService::tick(const QString &itemId, const QString &note,
@@ -118,13 +156,21 @@ Result<Change> IncidentService::tick(const QString &itemId, const QString &note,
                                     "'call'), so nobody can be recorded as called")
                          .arg(current->number),
                      ErrorKind::Refused};
-    return journaled(itemIncident(itemId),
-                     [&] { return ChecklistStore(m_db).tick(itemId, m_actor, note, called); });
+    Result<Change> changed = journaled(itemIncident(itemId), [&] {
+        return ChecklistStore(m_db).tick(itemId, m_actor, note, called);
+    });
+    // A tick that records a milestone (acknowledge…) may fulfil other items.
+    if (changed && current && !current->milestone.isEmpty())
+        if (const auto milestone = parseMilestone(current->milestone))
+            completeItemsDoneBy(changed->incidentId, done_when::milestone(*milestone),
+                                QStringLiteral("milestone %1 recorded").arg(current->milestone));
+    return changed;
 }
 
 QString IncidentService::calledRole(const ChecklistItem &item) const
 {
-    return incidents::calledRole(config(), item);
+    const TemplateItem *origin = templateItemOf(config(), item);
+    return origin ? origin->call : QString();
 }
 
 Result<Change> IncidentService::untick(const QString &itemId)
@@ -191,15 +237,50 @@ Result<Change> IncidentService::recordMessageSent(const QString &incidentId,
                                                   const QString &templateTitle, const QString &text,
                                                   const QString &how)
 {
-    return journaled(incidentId, [&] {
+    Result<Change> changed = journaled(incidentId, [&] {
         return m_store.recordMessageSent(incidentId, templateTitle, text, how,
                                          comms::restartsUpdateCountdown(templateId), m_actor);
     });
+    if (changed)
+        completeItemsDoneBy(incidentId, done_when::sent(templateId),
+                            QStringLiteral("%1 %2").arg(templateTitle, how));
+    return changed;
 }
 
 Result<Change> IncidentService::savePostmortem(const QString &incidentId, const QString &text)
 {
-    return journaled(incidentId, [&] { return m_store.savePostmortem(incidentId, text, m_actor); });
+    Result<Change> changed =
+        journaled(incidentId, [&] { return m_store.savePostmortem(incidentId, text, m_actor); });
+    if (changed)
+        completeItemsDoneBy(incidentId, done_when::postmortemSaved(),
+                            QStringLiteral("postmortem saved"));
+    return changed;
+}
+
+void IncidentService::completeItemsDoneBy(const QString &incidentId, const QString &action,
+                                          const QString &what)
+{
+    if (!m_completesItems)
+        return;
+    const std::optional<Incident> incident = m_store.load(incidentId);
+    if (!incident)
+        return;
+    const QTimeZone zone = incident->timeZone.isEmpty() ? QTimeZone::systemTimeZone()
+                                                        : QTimeZone(incident->timeZone.toUtf8());
+    const QString at =
+        QDateTime::currentDateTime().toTimeZone(zone).toString(QStringLiteral("HH:mm"));
+    for (const ChecklistItem &item : items(incidentId)) {
+        const TemplateItem *origin = item.isChecked() ? nullptr : templateItemOf(config(), item);
+        if (!origin || origin->doneWhen != action)
+            continue;
+        // Its own change, like a tick by hand: on the timeline, and the user can untick it.
+        if (const Result<Change> ticked =
+                tick(item.id, QStringLiteral("ticked: %1 at %2").arg(what, at));
+            !ticked)
+            log::get(log::Incidents)
+                ->warn("item {} was not ticked after '{}': {}", item.number, action.toStdString(),
+                       ticked.error().toStdString());
+    }
 }
 
 Result<Change> IncidentService::recordEvent(const QString &incidentId, const QString &kind,

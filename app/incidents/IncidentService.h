@@ -21,8 +21,11 @@ namespace ic::incidents {
 // actor this service was given (see Actor.h for the rule), and reported with
 // incidentChanged() only after its commit. Changes committed by another process on the same
 // database (the CLI ticking while the window is open) are reported through the same signal by
-// checkForExternalChanges(), so listeners have one path for both. When the data dir shares its
-// incidents with a team, each change is journaled in its own transaction (team/ChangeJournal).
+// checkForExternalChanges(), so listeners have one path for both. An action that fulfils a
+// checklist item by its template's done_when (a message sent, a status, a milestone, the
+// postmortem saved) ticks that item afterwards, as a change and an event of its own. When the data
+// dir shares its incidents with a team, each change is journaled in its own transaction
+// (team/ChangeJournal).
 class IncidentService : public QObject
 {
     Q_OBJECT
@@ -124,6 +127,10 @@ private:
     // Emits incidentChanged for every incident with events newer than the last ones reported.
     void reportNewEvents();
     Result<Change> reported(Result<Change> result);
+    // Ticks, each as a change of its own, the open items of the incident whose template says
+    // action fulfils them (done_when), with a note saying what happened ("ticked: Initial
+    // alert copied at 16:39"). A tick that fails is logged; the action stays done.
+    void completeItemsDoneBy(const QString &incidentId, const QString &action, const QString &what);
 
     QSqlDatabase m_db;
     IncidentStore m_store;
@@ -131,6 +138,7 @@ private:
     qint64 m_lastReportedRow = 0;
     qint64 m_dataVersion = 0;
     std::optional<team::ChangeJournal> m_journal;
+    bool m_completesItems = false; // whether any template item has done_when
 };
 
 } // namespace ic::incidents

@@ -6,8 +6,8 @@
 
 namespace ic::incidents {
 
-// One checklist item ({text, due, milestone, call}) from a template or a severity's extra
-// items. Throws yaml::FieldError.
+// One checklist item ({text, due, milestone, call, done_when}) from a template or a severity's
+// extra items. Throws yaml::FieldError.
 TemplateItem parseTemplateItem(const YAML::Node &node, const QString &phase);
 
 // The optional 'call' field of an item or an escalation step: a role of contacts.yaml

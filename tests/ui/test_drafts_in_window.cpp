@@ -68,10 +68,17 @@ private Q_SLOTS:
         QVERIFY(copied.startsWith(QStringLiteral("🚨 *INCIDENT DECLARED: Checkout returns 502 🚨*")));
         QVERIFY(copied.contains(QStringLiteral("*Impact:* EU card payments fail")));
 
+        // The copy is logged, and then "Send the first announcement" ticks itself.
         const auto &events = incident->events();
-        QVERIFY(!events.empty());
-        QCOMPARE(events.back().kind, incidents::EventKind::UpdateSent);
-        QCOMPARE(events.back().data.value(QStringLiteral("text")).toString(), copied);
+        QVERIFY(events.size() >= 2);
+        const incidents::TimelineEvent &sent = events.at(events.size() - 2);
+        QCOMPARE(sent.kind, incidents::EventKind::UpdateSent);
+        QCOMPARE(sent.data.value(QStringLiteral("text")).toString(), copied);
+        QCOMPARE(events.back().kind, incidents::EventKind::Tick);
+        QVERIFY2(events.back().text.startsWith(
+                     QStringLiteral("Done: Send the first announcement (ticked: Initial alert "
+                                    "copied at ")),
+                 qPrintable(events.back().text));
         QVERIFY(incident->nextUpdateDue() > dueBefore);
         auto *status = window.findChild<QLabel *>(QStringLiteral("draftStatus"));
         QVERIFY(status->text().contains(QStringLiteral("Copied")));
@@ -85,7 +92,12 @@ private Q_SLOTS:
         const QString written = editor->toPlainText();
         QTest::mouseClick(save, Qt::LeftButton);
         QCOMPARE(incident->postmortem(), written);
-        QCOMPARE(incident->events().back().kind, incidents::EventKind::PostmortemSaved);
+        // Saved, and "Write the incident report" ticks itself after it.
+        const auto &afterSave = incident->events();
+        QCOMPARE(afterSave.at(afterSave.size() - 2).kind, incidents::EventKind::PostmortemSaved);
+        QVERIFY2(
+            afterSave.back().text.startsWith(QStringLiteral("Done: Write the incident report")),
+            qPrintable(afterSave.back().text));
         window.findChild<QPushButton *>(QStringLiteral("draftRefill"))->click();
         QCOMPARE(editor->toPlainText(), written); // the saved version, not a fresh draft
     }

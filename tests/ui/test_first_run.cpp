@@ -99,9 +99,13 @@ private Q_SLOTS:
         QVERIFY2(copied.contains(QStringLiteral("checkout")), qPrintable(copied));
         QVERIFY2(!copied.contains(QStringLiteral("{{")), qPrintable(copied));
 
-        const incidents::TimelineEvent &last = incident->events().back();
+        // The copy is logged, then "Send the first announcement" ticks itself.
+        const auto &events = incident->events();
+        QVERIFY(events.size() >= 2);
+        const incidents::TimelineEvent &last = events.at(events.size() - 2);
         QCOMPARE(last.kind, incidents::EventKind::UpdateSent);
         QCOMPARE(last.data.value(QStringLiteral("text")).toString(), copied);
+        QCOMPARE(events.back().kind, incidents::EventKind::Tick);
         auto *timeline = window.findChild<QListWidget *>(QStringLiteral("timelineList"));
         QTRY_VERIFY(timeline->count() >= 2);
         QStringList shown;

@@ -34,6 +34,21 @@ struct IncidentFixture
         store = &service->store();
     }
 
+    // The same database with a configuration whose items never tick themselves, for tests of
+    // what one change writes.
+    void withoutSelfCompletingItems()
+    {
+        incidents::IncidentConfig config = service->config();
+        for (incidents::TemplateItem &item : config.checklist.items)
+            item.doneWhen.clear();
+        for (incidents::SeverityLevel &level : config.severities.levels)
+            for (incidents::TemplateItem &item : level.extraItems)
+                item.doneWhen.clear();
+        service = std::make_unique<incidents::IncidentService>(connection(), std::move(config),
+                                                               service->actor());
+        store = &service->store();
+    }
+
     incidents::ChecklistStore checklist() const { return incidents::ChecklistStore(connection()); }
     incidents::Timeline timeline() const { return incidents::Timeline(connection()); }
     QSqlDatabase connection() const { return database->connection(); }

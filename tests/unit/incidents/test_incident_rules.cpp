@@ -43,7 +43,11 @@ private Q_SLOTS:
         // Mitigated was empty: recorded by the status change, never after resolved.
         QCOMPARE(incident.milestone(Milestone::Mitigated), at("2026-12-01T17:30:00Z"));
         const auto events = service.events(id);
-        const TimelineEvent monitoring = events.at(events.size() - 2);
+        // Then "Carry out the fix" ticks itself (done_when: milestone mitigated).
+        const TimelineEvent monitoring = events.at(events.size() - 3);
+        QVERIFY2(
+            events.at(events.size() - 2).text.startsWith(QStringLiteral("Done: Carry out the fix")),
+            qPrintable(events.at(events.size() - 2).text));
         QVERIFY2(monitoring.text.contains(QStringLiteral("mitigated recorded")),
                  qPrintable(monitoring.text));
         QVERIFY(!events.back().text.contains(QStringLiteral("resolved recorded")));

@@ -44,6 +44,8 @@ private Q_SLOTS:
     void everyChangeIsOneEventReportedOnce()
     {
         test::IncidentFixture fixture;
+        // Self-completing items add ticks of their own; selfCompletingItems() covers those.
+        fixture.withoutSelfCompletingItems();
         IncidentService &service = *fixture.service;
         QSignalSpy spy(&service, &IncidentService::incidentChanged);
         DeclareRequest request;
@@ -232,6 +234,85 @@ private Q_SLOTS:
         QVERIFY2(refused.error().contains(QStringLiteral("calls nobody")),
                  qPrintable(refused.error()));
         QVERIFY(!fixture.service->item(plain.id)->isChecked());
+    }
+
+    // An action that fulfils an item's done_when ticks it once, as a change of its own with a
+    // note saying why; it can be unticked, and a later action of the same kind ticks it again.
+    void selfCompletingItems()
+    {
+        test::IncidentFixture fixture;
+        const QString id = fixture.declare(QStringLiteral("SEV-2"));
+        const auto itemNamed = [&](const QString &text) {
+            for (const ChecklistItem &item : fixture.service->items(id)) {
+                if (item.text == text)
+                    return item;
+            }
+            return ChecklistItem{};
+        };
+        const QString announcement = QStringLiteral("Send the first announcement");
+        QSignalSpy spy(fixture.service.get(), &IncidentService::incidentChanged);
+        const auto sent = fixture.service->recordMessageSent(
+            id, QStringLiteral("initial"), QStringLiteral("Initial alert"), QStringLiteral("text"),
+            QStringLiteral("copied"));
+        QVERIFY(sent);
+        const ChecklistItem ticked = itemNamed(announcement);
+        QVERIFY(ticked.isChecked());
+        QCOMPARE(ticked.checkedBy, QStringLiteral("alice"));
+        QVERIFY2(ticked.note.startsWith(QStringLiteral("ticked: Initial alert copied at ")),
+                 qPrintable(ticked.note));
+        // Two changes, two reports: the message, then the tick it caused.
+        QCOMPARE(spy.size(), 2);
+        const auto events = fixture.service->events(id);
+        QCOMPARE(events.at(events.size() - 2).id, sent->eventId);
+        QCOMPARE(events.back().kind, EventKind::Tick);
+
+        // Copied again: the item is done already, nothing more happens.
+        QVERIFY(fixture.service->recordMessageSent(
+            id, QStringLiteral("initial"), QStringLiteral("Initial alert"), QStringLiteral("text"),
+            QStringLiteral("copied")));
+        QCOMPARE(fixture.service->events(id).back().kind, EventKind::UpdateSent);
+        // The user disagrees and unticks; the next copy ticks it again.
+        QVERIFY(fixture.service->untick(ticked.id));
+        QVERIFY(!itemNamed(announcement).isChecked());
+        QVERIFY(fixture.service->recordMessageSent(
+            id, QStringLiteral("initial"), QStringLiteral("Initial alert"), QStringLiteral("text"),
+            QStringLiteral("posted")));
+        QVERIFY(itemNamed(announcement).isChecked());
+        // Another template does not tick it.
+        QVERIFY(fixture.service->untick(ticked.id));
+        QVERIFY(fixture.service->recordMessageSent(id, QStringLiteral("update"),
+                                                   QStringLiteral("Update"), QStringLiteral("text"),
+                                                   QStringLiteral("copied")));
+        QVERIFY(!itemNamed(announcement).isChecked());
+
+        // Setting the acknowledged milestone by hand ticks the acknowledge item.
+        QVERIFY(fixture.service->setMilestone(id, Milestone::Acknowledged,
+                                              QDateTime::currentDateTimeUtc()));
+        QVERIFY(itemNamed(QStringLiteral("Acknowledge the alert and take command")).isChecked());
+        // Monitoring records mitigated, which fulfils "Carry out the fix".
+        QVERIFY(fixture.service->setStatus(id, Status::Monitoring));
+        QVERIFY(itemNamed(QStringLiteral("Carry out the fix")).isChecked());
+        QVERIFY(fixture.service->savePostmortem(id, QStringLiteral("# What happened")));
+        QVERIFY(itemNamed(QStringLiteral("Write the incident report")).isChecked());
+    }
+
+    void doneWhenIsCheckedWhereItIsWritten()
+    {
+        QString error;
+        const auto parsed = parseChecklistTemplate(
+            "name: X\nphases:\n  - name: P\n    items:\n"
+            "      - { text: Page the vendor, done_when: \"sent: vendor-page\" }\n"
+            "      - { text: Close out, done_when: \"status: resolved\" }\n",
+            QStringLiteral("checklist.yaml"), &error);
+        QVERIFY2(parsed, qPrintable(error));
+        QCOMPARE(parsed->items.at(0).doneWhen, QStringLiteral("sent:vendor-page"));
+        QCOMPARE(parsed->items.at(1).doneWhen, QStringLiteral("status:resolved"));
+        QVERIFY(!parseChecklistTemplate("name: X\nphases:\n  - name: P\n    items:\n"
+                                        "      - { text: Close out, done_when: when it is done }\n",
+                                        QStringLiteral("checklist.yaml"), &error));
+        QVERIFY2(error.startsWith(QStringLiteral("checklist.yaml:5: field 'done_when': 'when it "
+                                                 "is done' is not one of")),
+                 qPrintable(error));
     }
 };
 
