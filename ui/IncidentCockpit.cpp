@@ -7,6 +7,7 @@
 #include "IncidentHeader.h"
 #include "IncidentListDialog.h"
 #include "MainWindow.h"
+#include "NamePrompt.h"
 #include "TeamIndicator.h"
 #include "TimelinePanel.h"
 #include "core/Logging.h"
@@ -38,6 +39,7 @@ ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
         database.connection(), incidents::loadIncidentConfig(dataDir), userName(), &window);
     QObject::connect(&window, &MainWindow::settingsSaved, service,
                      [service, userName] { service->setActor(userName()); });
+    installNamePrompt(window, dataDir);
     auto *incident = new ActiveIncident(*service, &window);
     for (const QString &problem : incident->configProblems())
         window.statusBar()->showMessage(problem);

@@ -4,9 +4,9 @@
 #include "core/Ids.h"
 #include "core/Settings.h"
 #include "incidents/Actor.h"
-#include "incidents/ItemOrigin.h"
 #include "incidents/ChecklistStore.h"
 #include "incidents/IncidentJson.h"
+#include "incidents/ItemOrigin.h"
 #include "incidents/Timeline.h"
 
 #include <QJsonArray>

@@ -11,6 +11,7 @@ const std::vector<SettingSample> &allSettings()
          QStringList{QStringLiteral("/srv/runbooks"), QStringLiteral("/home/me/notes")}},
         {settings::severityScheme.key, QStringLiteral("p0")},
         {settings::commanderName.key, QStringLiteral("Ana Lima")},
+        {settings::nameAsked.key, true},
         {settings::healthConfigPath.key, QStringLiteral("/etc/incident-console/health.yaml")},
         {settings::theme.key, QStringLiteral("dark")},
         {settings::notifications.key, false},

@@ -21,6 +21,8 @@ namespace settings {
 inline const SettingKey<QStringList> runbookFolders{"runbooks/folders", {}};
 inline const SettingKey<QString> severityScheme{"incidents/severity_scheme", QStringLiteral("sev")};
 inline const SettingKey<QString> commanderName{"incidents/commander_name", {}};
+// Whether the first run's "who are you?" was answered or put off: it is asked once.
+inline const SettingKey<bool> nameAsked{"incidents/name_asked", false};
 inline const SettingKey<QString> healthConfigPath{"health/config_path", {}};
 inline const SettingKey<QString> theme{"ui/theme", QStringLiteral("system")}; // system|light|dark
 inline const SettingKey<bool> notifications{"ui/notifications", true};

@@ -11,7 +11,12 @@ namespace ic::incidents {
 // recorded.
 QString resolveActor(const QString &givenName, const QString &configuredName);
 
-// The login name of the account running the console ($USER, then $LOGNAME), or empty.
+// The login name of the account running the console ($USER, then $LOGNAME, then the
+// account database), or empty.
 QString accountName();
+
+// The account's full name from the account database ("Ana Lima" of "Ana Lima,Room 4,,"),
+// else its login name: what the first run offers as the user's name.
+QString accountFullName();
 
 } // namespace ic::incidents

@@ -1,5 +1,7 @@
 #include "TestSupport.h"
+#include "core/Settings.h"
 #include "health/HealthMonitor.h"
+#include "incidents/Actor.h"
 #include "incidents/Timeline.h"
 #include "storage/Database.h"
 #include "ui/ActiveIncident.h"
@@ -157,6 +159,72 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         qInfo("minimum width during an incident: %d", window.minimumSizeHint().width());
         QVERIFY(window.minimumSizeHint().width() <= 1280);
+    }
+
+    // The first run asks once who is at the keyboard, pre-filled with the account's name; the
+    // answer is the actor of ticks and the commander of new incidents from then on.
+    void firstRunAsksTheNameOnce()
+    {
+        QTemporaryDir dataDir;
+        DatabaseOpenResult result;
+        auto database = Database::open(dataDir.filePath(QStringLiteral("console.db")), &result);
+        QVERIFY2(database, qPrintable(result.message));
+        health::HealthMonitor monitor(dataDir.filePath(QStringLiteral("health.yaml")), QString());
+        {
+            MainWindow window(WindowServices{database.get(), dataDir.path(), {}});
+            ActiveIncident *incident =
+                assembleWindow(window, *database, monitor, dataDir.path(), {});
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto *prompt = window.findChild<QWidget *>(QStringLiteral("namePrompt"));
+            QVERIFY(prompt && prompt->isVisible());
+            auto *name = window.findChild<QLineEdit *>(QStringLiteral("namePromptName"));
+            QCOMPARE(name->text(), incidents::accountFullName());
+            QVERIFY(!name->text().isEmpty());
+            name->selectAll();
+            QTest::keyClicks(name, QStringLiteral("Kim Chen"));
+            QTest::keyClick(name, Qt::Key_Return);
+            QTRY_VERIFY(!prompt->isVisible());
+            QCOMPARE(Settings(dataDir.path()).get(settings::commanderName),
+                     QStringLiteral("Kim Chen"));
+
+            incidents::DeclareRequest request;
+            request.title = QStringLiteral("Checkout down");
+            request.severity = QStringLiteral("SEV-2");
+            request.commander = incident->service().actor();
+            QCOMPARE(request.commander, QStringLiteral("Kim Chen"));
+            QVERIFY(incident->declare(request));
+            QVERIFY(incident->setTicked(incident->items().front().id, true));
+            QCOMPARE(incident->events().back().actor, QStringLiteral("Kim Chen"));
+            QVERIFY(incident->setStatus(incidents::Status::Resolved));
+        }
+        // Asked once: the next start does not ask again, even after "Not now" elsewhere.
+        MainWindow again(WindowServices{database.get(), dataDir.path(), {}});
+        assembleWindow(again, *database, monitor, dataDir.path(), {});
+        QVERIFY(!again.findChild<QWidget *>(QStringLiteral("namePrompt")));
+
+        QTemporaryDir laterDir;
+        auto laterDatabase =
+            Database::open(laterDir.filePath(QStringLiteral("console.db")), &result);
+        MainWindow later(WindowServices{laterDatabase.get(), laterDir.path(), {}});
+        ActiveIncident *laterIncident =
+            assembleWindow(later, *laterDatabase, monitor, laterDir.path(), {});
+        later.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&later));
+        clickButton(later, "namePromptLater");
+        QVERIFY(Settings(laterDir.path()).get(settings::nameAsked));
+        QVERIFY(Settings(laterDir.path()).get(settings::commanderName).isEmpty());
+        // Put off: changes go under the account's login name, never "unknown user".
+        QCOMPARE(laterIncident->service().actor(), incidents::accountName());
+        QVERIFY(!incidents::accountName().isEmpty());
+    }
+
+private:
+    static void clickButton(QWidget &window, const char *name)
+    {
+        auto *button = window.findChild<QPushButton *>(QString::fromLatin1(name));
+        QVERIFY(button && button->isVisible());
+        QTest::mouseClick(button, Qt::LeftButton);
     }
 };
 
