@@ -100,16 +100,18 @@ QString tooltipOf(const GroupSummary &summary)
 
 HealthStrip::HealthStrip(health::HealthMonitor *monitor, QWidget *parent)
     : QWidget(parent), m_monitor(monitor), m_chips(new QHBoxLayout),
-      m_empty(new QLabel(tr("no checks"), this)), m_more(new QToolButton(this))
+      m_empty(new QLabel(tr("no checks"), this)), m_more(new QToolButton(this)), m_title(nullptr)
 {
     setObjectName(QStringLiteral("healthStrip"));
     setAccessibleName(tr("Health"));
+    // All the row's width, so chips reappear as soon as there is room for them.
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
-    auto *title = new QLabel(tr("Health:"), this);
-    title->setObjectName(QStringLiteral("healthStripTitle"));
-    layout->addWidget(title);
+    m_title = new QLabel(tr("Health:"), this);
+    m_title->setObjectName(QStringLiteral("healthStripTitle"));
+    layout->addWidget(m_title);
     m_chips->setSpacing(4);
     layout->addLayout(m_chips);
     m_empty->setObjectName(QStringLiteral("healthStripEmpty"));
@@ -189,16 +191,56 @@ void HealthStrip::refresh()
                 .arg(colour.name(), darkText ? QStringLiteral("black") : QStringLiteral("white")));
         button->setVisible(true);
     }
-    for (qsizetype i = shown; i < m_chipButtons.size(); ++i)
-        m_chipButtons.at(i)->setVisible(false);
-    m_more->setVisible(overflow);
-    if (overflow) {
-        const qsizetype rest = groups.size() - shown;
+    m_prepared = shown;
+    m_groups = int(groups.size());
+    fitChips();
+    m_empty->setVisible(groups.isEmpty());
+}
+
+QSize HealthStrip::minimumSizeHint() const
+{
+    // The title and "+N more": every chip may give way to the count.
+    m_more->ensurePolished();
+    const QSize more =
+        m_more->fontMetrics().size(Qt::TextSingleLine, tr("+%1 more").arg(999)) + QSize(16, 0);
+    return {m_title->sizeHint().width() + 2 * layout()->spacing() + more.width(),
+            std::max(m_title->sizeHint().height(),
+                     m_chipButtons.isEmpty() ? more.height()
+                                             : m_chipButtons.first()->sizeHint().height())};
+}
+
+void HealthStrip::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitChips();
+}
+
+void HealthStrip::fitChips()
+{
+    const int spacing = layout()->spacing();
+    const int moreWidth = minimumSizeHint().width() - m_title->sizeHint().width() - spacing;
+    int room = width() - m_title->sizeHint().width() - spacing;
+    int visible = 0;
+    for (; visible < m_prepared; ++visible) {
+        const int needed = m_chipButtons.at(visible)->sizeHint().width() + m_chips->spacing();
+        // The last chip needs no room for the count after it.
+        const bool last = visible + 1 == m_groups;
+        if (needed + (last ? 0 : moreWidth) > room)
+            break;
+        room -= needed;
+    }
+    // The worst group is always shown, cut to the room there is, rather than only a count.
+    if (visible == 0 && m_prepared > 0)
+        visible = 1;
+    for (int i = 0; i < m_chipButtons.size(); ++i)
+        m_chipButtons.at(i)->setVisible(i < visible);
+    const int rest = m_groups - visible;
+    m_more->setVisible(rest > 0);
+    if (rest > 0) {
         m_more->setText(tr("+%1 more").arg(rest));
         m_more->setToolTip(
-            tr("%1 more groups, healthier than those shown: open the board").arg(rest));
+            tr("%1 more groups, none worse than those shown: open the board").arg(rest));
     }
-    m_empty->setVisible(groups.isEmpty());
 }
 
 } // namespace ic::ui

@@ -28,6 +28,10 @@ public:
 
     explicit HealthStrip(health::HealthMonitor *monitor, QWidget *parent = nullptr);
 
+    // Never asks for the room of all its chips: those that do not fit the width it gets are
+    // counted in "+N more", so the strip cannot push the window past the screen.
+    QSize minimumSizeHint() const override;
+
 public Q_SLOTS:
     void refresh();
 
@@ -35,14 +39,22 @@ Q_SIGNALS:
     void detailsRequested(const QString &checkName);
     void boardRequested();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     QToolButton *chip(int index);
+    // Shows the prepared chips that fit the width, worst first, and counts the rest.
+    void fitChips();
 
     health::HealthMonitor *m_monitor;
     QHBoxLayout *m_chips;
     QLabel *m_empty;
     QToolButton *m_more;
     QList<QToolButton *> m_chipButtons;
+    QLabel *m_title;
+    int m_prepared = 0; // chips holding a group, worst first
+    int m_groups = 0;   // groups in all
     // Results arrive one check at a time; one refresh covers a burst of them.
     QTimer m_coalesce;
     // STALE appears without any new result.

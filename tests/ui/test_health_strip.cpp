@@ -9,6 +9,7 @@
 #include "ui/HealthRunbookOffers.h"
 #include "ui/HealthStrip.h"
 #include "ui/IncidentCockpit.h"
+#include "ui/IncidentHeader.h"
 #include "ui/MainWindow.h"
 #include "ui/runbooks/RunbookPanel.h"
 
@@ -214,7 +215,10 @@ private Q_SLOTS:
         health::HealthMonitor monitor(configPath, QString());
         monitor.reload(); // the checks without running them: all wait for a first probe
         HealthStrip strip(&monitor);
+        // Room for every chip: the cap alone decides here.
+        strip.resize(4000, strip.sizeHint().height());
         strip.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&strip));
         const QStringList texts = [&] {
             QStringList shown;
             for (QToolButton *chip :
@@ -231,6 +235,60 @@ private Q_SLOTS:
         QSignalSpy board(&strip, &HealthStrip::boardRequested);
         QTest::mouseClick(more, Qt::LeftButton);
         QCOMPARE(board.count(), 1);
+    }
+
+    // 200 checks in 10 groups with long names and a long incident title: the window still
+    // fits a 1280×800 screen; the chips that do not fit are counted in "+N more".
+    void windowFitsTheScreenWithManyGroups()
+    {
+        QString yaml = QStringLiteral("checks:\n");
+        for (int group = 0; group < 10; ++group)
+            for (int check = 0; check < 20; ++check)
+                yaml += QStringLiteral("  - { name: svc-%1-%2, group: payments-region-%1-"
+                                       "primary-cluster, type: tcp, host: 127.0.0.1, port: 9 }\n")
+                            .arg(group)
+                            .arg(check);
+        QTemporaryDir dataDir;
+        const QString configPath = dataDir.filePath(QStringLiteral("health.yaml"));
+        QVERIFY(test::writeFile(configPath, yaml.toUtf8()));
+        DatabaseOpenResult result;
+        auto database = Database::open(dataDir.filePath(QStringLiteral("console.db")), &result);
+        QVERIFY2(database, qPrintable(result.message));
+        health::HealthMonitor monitor(configPath, QString());
+        monitor.reload();
+        MainWindow window(WindowServices{database.get(), dataDir.path(), {}});
+        ActiveIncident *incident = installIncidentCockpit(window, *database, dataDir.path());
+        auto *strip = new HealthStrip(&monitor, &window);
+        window.header()->addRow(strip);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Checkout, payments and every regional replica of the "
+                                       "orders database are failing for customers in Europe, "
+                                       "Asia and both Americas at once");
+        request.severity = QStringLiteral("SEV-1");
+        QVERIFY(incident->declare(request));
+        QVERIFY2(window.minimumSizeHint().width() <= 1280,
+                 qPrintable(QString::number(window.minimumSizeHint().width())));
+        QTRY_VERIFY(window.width() <= 1280);
+        auto *more = strip->findChild<QToolButton *>(QStringLiteral("healthStripMore"));
+        QTRY_VERIFY(more->isVisible());
+        int chips = 0;
+        for (QToolButton *chip :
+             strip->findChildren<QToolButton *>(QStringLiteral("healthStripChip")))
+            chips += chip->isVisible() ? 1 : 0;
+        QVERIFY(chips >= 1);
+        QCOMPARE(more->text(), QStringLiteral("+%1 more").arg(10 - chips));
+        // Every visible chip is whole inside the strip.
+        for (QToolButton *chip :
+             strip->findChildren<QToolButton *>(QStringLiteral("healthStripChip")))
+            if (chip->isVisible())
+                QVERIFY(chip->geometry().right() <= more->geometry().left());
+        // A wider window shows more chips and counts fewer.
+        window.resize(2400, 800);
+        QTRY_VERIFY(more->text() != QStringLiteral("+%1 more").arg(10 - chips));
+        QVERIFY(incident->setStatus(incidents::Status::Resolved));
     }
 };
 
