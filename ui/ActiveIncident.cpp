@@ -115,6 +115,11 @@ bool ActiveIncident::setTicked(const QString &itemId, bool ticked)
     return succeeded(m_service.tick(itemId, {}, called));
 }
 
+bool ActiveIncident::pauseUpdates(int minutes, const QString &reason)
+{
+    return m_incident && succeeded(m_service.pauseUpdates(m_incident->id, minutes, reason));
+}
+
 bool ActiveIncident::tickCalling(const QString &itemId, const QString &person)
 {
     return succeeded(m_service.tick(itemId, {}, person));

@@ -77,6 +77,8 @@ public:
                             const std::vector<incidents::AttachedTask> &tasks);
     bool recordMessageSent(const QString &templateId, const QString &templateTitle,
                            const QString &text, const QString &how);
+    // Snoozes the next-update reminder for minutes, or stops it (0); reason is logged.
+    bool pauseUpdates(int minutes, const QString &reason);
     QString postmortem() const;
     bool savePostmortem(const QString &text);
     // An automatic event from another feature while an incident is open; ignored without one.

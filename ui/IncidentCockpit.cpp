@@ -81,8 +81,10 @@ ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
-    if (QMenu *menu = window.menu(QStringLiteral("incidentMenu")))
+    if (QMenu *menu = window.menu(QStringLiteral("incidentMenu"))) {
         menu->addActions({declare, history});
+        menu->addMenu(window.header()->updateClockMenu());
+    }
 
     auto *clock = new QTimer(&window);
     clock->setObjectName(QStringLiteral("incidentClock"));

@@ -9,7 +9,9 @@
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QToolButton>
@@ -155,6 +157,14 @@ void IncidentHeader::showIncident(ActiveIncident *incident)
     clocks->addWidget(m_severity);
     m_elapsed = addLabel("headerElapsed", clocks);
     m_nextUpdate = addLabel("headerNextUpdate", clocks);
+    m_nextUpdate->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_nextUpdate->setToolTip(tr("Right-click (or Incident ▸ Next update) to snooze or stop the "
+                                "reminder, with a reason for the timeline"));
+    m_updateClock = makeUpdateClockMenu();
+    connect(m_nextUpdate, &QLabel::customContextMenuRequested, this,
+            [this](const QPoint &position) {
+                m_updateClock->popup(m_nextUpdate->mapToGlobal(position));
+            });
     m_commander = addLabel("headerCommander", layout);
     m_nearestDue = addLabel<ElidedLabel>("headerNearestDue", clocks);
     clocks->setStretchFactor(m_nearestDue, 1);
@@ -214,6 +224,30 @@ void IncidentHeader::rebuild()
     m_commander->setText(tr("Commander: %1").arg(incident.commander));
     m_rebuilding = false;
     updateClocks();
+}
+
+QMenu *IncidentHeader::makeUpdateClockMenu()
+{
+    // A menu rather than a button: the clocks row is already as wide as a laptop allows.
+    auto *menu = new QMenu(tr("&Next update"), this);
+    menu->setObjectName(QStringLiteral("headerUpdateClockMenu"));
+    const auto pause = [this](int minutes, const QString &question) {
+        if (!m_incident || !m_incident->hasIncident())
+            return;
+        bool ok = false;
+        const QString reason =
+            QInputDialog::getText(this, tr("Next update"), question, QLineEdit::Normal, {}, &ok);
+        if (ok && !reason.trimmed().isEmpty())
+            m_incident->pauseUpdates(minutes, reason.trimmed());
+    };
+    for (const int minutes : {10, 30, 60})
+        menu->addAction(tr("Snooze %1 minutes…").arg(minutes), this, [pause, minutes, this] {
+            pause(minutes, tr("Why is the next update %1 minutes later?").arg(minutes));
+        });
+    menu->addAction(tr("No further updates needed…"), this, [pause, this] {
+        pause(0, tr("Why are no further updates needed? (Sending one starts the clock again.)"));
+    });
+    return menu;
 }
 
 void IncidentHeader::updateClocks()

@@ -7,6 +7,8 @@ class QComboBox;
 class QGridLayout;
 class QBoxLayout;
 class QLabel;
+class QMenu;
+class QToolButton;
 class QStackedWidget;
 
 namespace ic::ui {
@@ -30,12 +32,16 @@ public:
     void addFirstStep(QAction *action, const QString &explanation, bool primary = false);
     // Adds a full-width row below the incident, in peacetime too (the health strip).
     void addRow(QWidget *row);
+    // The next-update reminder's snooze and stop, also for the window's Incident menu.
+    QMenu *updateClockMenu() const { return m_updateClock; }
 
 public Q_SLOTS:
     void updateClocks();
 
 private:
     void rebuild();
+    // Moves or stops the next-update reminder, asking why.
+    QMenu *makeUpdateClockMenu();
     template <typename Label = QLabel> Label *addLabel(const char *objectName, QBoxLayout *row);
 
     ActiveIncident *m_incident = nullptr;
@@ -52,6 +58,7 @@ private:
     QComboBox *m_severity = nullptr;
     QLabel *m_elapsed = nullptr;
     QLabel *m_nextUpdate = nullptr;
+    QMenu *m_updateClock = nullptr;
     ElidedLabel *m_nearestDue = nullptr;
     QLabel *m_commander = nullptr;
     bool m_rebuilding = false;

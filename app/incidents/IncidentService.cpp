@@ -257,6 +257,18 @@ Result<Change> IncidentService::savePostmortem(const QString &incidentId, const 
     return changed;
 }
 
+Result<Change> IncidentService::pauseUpdates(const QString &incidentId, int minutes,
+                                             const QString &reason)
+{
+    if (minutes < 0)
+        return Error{QStringLiteral("a snooze needs a positive number of minutes"),
+                     ErrorKind::Refused};
+    const QDateTime until =
+        minutes > 0 ? QDateTime::currentDateTimeUtc().addSecs(qint64(minutes) * 60) : QDateTime();
+    return journaled(incidentId,
+                     [&] { return m_store.pauseUpdates(incidentId, until, reason, m_actor); });
+}
+
 void IncidentService::completeItemsDoneBy(const QString &incidentId, const QString &action,
                                           const QString &what)
 {

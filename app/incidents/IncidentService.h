@@ -93,6 +93,9 @@ public:
                                      const QString &templateTitle, const QString &text,
                                      const QString &how);
     Result<Change> savePostmortem(const QString &incidentId, const QString &text);
+    // The deputy's clock: snooze the next-update reminder for minutes, or (0) say no further
+    // updates are needed until one is sent anyway. The reason is required and logged.
+    Result<Change> pauseUpdates(const QString &incidentId, int minutes, const QString &reason);
     // Another feature's automatic event (a health state change, a runbook opened), recorded as
     // that feature rather than as the user.
     Result<Change> recordEvent(const QString &incidentId, const QString &kind, const QString &text,

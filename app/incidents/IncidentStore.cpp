@@ -401,10 +401,32 @@ QDateTime IncidentStore::nextUpdateDue(const Incident &incident) const
     const SeverityLevel *level = m_config.severities.level(incident.severity);
     if (!incident.isOpen() || !level || level->updateEverySeconds <= 0)
         return {};
-    QDateTime base = Timeline(m_db).latestOf(incident.id, EventKind::UpdateSent);
-    if (!base.isValid())
-        base = incident.milestone(Milestone::Started);
+    const std::optional<TimelineEvent> latest =
+        Timeline(m_db).latestOfEither(incident.id, EventKind::UpdateSent, EventKind::UpdatesPaused);
+    // The newest word counts: an update restarts the clock, a pause moves or stops it.
+    if (latest && latest->kind == EventKind::UpdatesPaused)
+        return fromStoredTime(latest->data.value(QStringLiteral("until")).toString());
+    const QDateTime base = latest ? latest->at : incident.milestone(Milestone::Started);
     return base.addSecs(level->updateEverySeconds);
+}
+
+Result<Change> IncidentStore::pauseUpdates(const QString &id, const QDateTime &until,
+                                           const QString &reason, const QString &actor)
+{
+    const QString why = reason.simplified();
+    if (why.isEmpty())
+        return Error{QStringLiteral("pausing the update reminder needs a reason"),
+                     ErrorKind::Refused};
+    if (until.isValid() && until <= QDateTime::currentDateTimeUtc())
+        return Error{QStringLiteral("a snooze must end in the future"), ErrorKind::Refused};
+    const QString text = until.isValid()
+                             ? QStringLiteral("Next update snoozed until %1: %2")
+                                   .arg(until.toUTC().toString(QStringLiteral("HH:mm 'UTC'")), why)
+                             : QStringLiteral("No further updates needed: %1").arg(why);
+    QJsonObject data{{QStringLiteral("reason"), why}};
+    if (until.isValid())
+        data.insert(QStringLiteral("until"), toStoredTime(until));
+    return changeIncident(id, {}, {}, EventKind::UpdatesPaused, text, data, actor);
 }
 
 MetricsSummary IncidentStore::metrics(const std::vector<Incident> &incidents)

@@ -106,6 +106,10 @@ private:
                                const QJsonObject &data, const QString &actor);
     // Each save is kept as a new version; the newest one counts.
     Result<Change> savePostmortem(const QString &id, const QString &text, const QString &actor);
+    // The next-update reminder waits until until, or stops (invalid until) until the next
+    // update is sent; reason goes on the timeline.
+    Result<Change> pauseUpdates(const QString &id, const QDateTime &until, const QString &reason,
+                                const QString &actor);
 
     // One transaction: the assignments, the timeline event and alsoDo (if given).
     Result<Change> changeIncident(const QString &id, const QString &assignments,

@@ -200,6 +200,19 @@ QDateTime Timeline::latestOf(const QString &incidentId, const QString &kind) con
                               .toString());
 }
 
+std::optional<TimelineEvent> Timeline::latestOfEither(const QString &incidentId,
+                                                      const QString &kind,
+                                                      const QString &otherKind) const
+{
+    auto query = sql::exec(m_db,
+                           selectEvents + QStringLiteral("WHERE incident_id = ? AND kind IN (?, ?) "
+                                                         "ORDER BY at DESC, rowid DESC LIMIT 1"),
+                           {incidentId, kind, otherKind});
+    if (!query || !query->next())
+        return std::nullopt;
+    return eventFrom(*query);
+}
+
 Result<Change> Timeline::addNote(const QString &incidentId, const QString &text,
                                  const QString &actor)
 {

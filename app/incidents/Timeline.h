@@ -29,6 +29,8 @@ inline const QString NoteDeleted = QStringLiteral("note-deleted");
 // Written by versions before 0.3, when a TODO note took two events; still shown.
 inline const QString FollowUp = QStringLiteral("follow-up");
 inline const QString UpdateSent = QStringLiteral("update-sent");
+// The next-update reminder snoozed until a time, or stopped (no further updates needed).
+inline const QString UpdatesPaused = QStringLiteral("updates-paused");
 inline const QString MessageSent = QStringLiteral("message-sent");
 inline const QString PostmortemSaved = QStringLiteral("postmortem-saved");
 inline const QString HealthChanged = QStringLiteral("health");
@@ -87,6 +89,9 @@ public:
     std::vector<TimelineEvent> eventsOfKinds(const QStringList &kinds,
                                              QString *error = nullptr) const;
     QDateTime latestOf(const QString &incidentId, const QString &kind) const;
+    // The newest event of either kind, when there is one.
+    std::optional<TimelineEvent> latestOfEither(const QString &incidentId, const QString &kind,
+                                                const QString &otherKind) const;
 
 private:
     friend class IncidentService;

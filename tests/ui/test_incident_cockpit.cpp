@@ -18,8 +18,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -351,6 +353,40 @@ private Q_SLOTS:
         QCOMPARE(incident->incident().title, QStringLiteral("Orders database down"));
         QCOMPARE(child<QLabel>(*window, "headerTitle")->text(),
                  QStringLiteral("Orders database down"));
+    }
+
+    // The header's next-update clock follows a snooze and a stop.
+    void nextUpdateCanBeSnoozedFromTheHeader()
+    {
+        auto window = openWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        auto *incident = window->findChild<ActiveIncident *>();
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Slow search");
+        request.severity = QStringLiteral("SEV-2");
+        QVERIFY(incident->declare(request));
+        // In the Incident menu, and on a right-click of the clock.
+        auto *snooze = child<QMenu>(*window, "headerUpdateClockMenu");
+        QVERIFY(snooze);
+        QVERIFY(
+            window->menu(QStringLiteral("incidentMenu"))->actions().contains(snooze->menuAction()));
+        QCOMPARE(child<QLabel>(*window, "headerNextUpdate")->contextMenuPolicy(),
+                 Qt::CustomContextMenu);
+        QStringList offered;
+        for (QAction *action : snooze->actions())
+            offered << action->text();
+        QCOMPARE(offered, (QStringList{QStringLiteral("Snooze 10 minutes…"),
+                                       QStringLiteral("Snooze 30 minutes…"),
+                                       QStringLiteral("Snooze 60 minutes…"),
+                                       QStringLiteral("No further updates needed…")}));
+        auto *next = child<QLabel>(*window, "headerNextUpdate");
+        QVERIFY(incident->pauseUpdates(60, QStringLiteral("vendor call at the hour")));
+        QTRY_VERIFY2(next->text().startsWith(QStringLiteral("Next update in 59:")) ||
+                         next->text() == QStringLiteral("Next update in 1:00:00"),
+                     qPrintable(next->text()));
+        QVERIFY(incident->pauseUpdates(0, QStringLiteral("resolved for customers")));
+        QTRY_COMPARE(next->text(), QStringLiteral("No update due"));
+        QVERIFY(incident->setStatus(incidents::Status::Resolved));
     }
 
     // At 1280×800 every item's whole text is on screen without hovering: rows grow to the

@@ -233,6 +233,43 @@ private Q_SLOTS:
             fixture.store->load(declared->incidentId)->services,
             QStringList({QStringLiteral("db"), QStringLiteral("cache"), QStringLiteral("queue")}));
     }
+
+    // The deputy's clock: a snooze moves the next update with a reason on the timeline, "no
+    // further updates" stops it, and the next update sent starts the usual rhythm again.
+    void updateReminderCanBeSnoozedOrStoppedWithAReason()
+    {
+        test::IncidentFixture fixture;
+        const QString id = fixture.declare(QStringLiteral("SEV-2")); // an update every 30 min
+        IncidentService &service = *fixture.service;
+        const auto dueIn = [&] {
+            const QDateTime due = fixture.store->nextUpdateDue(*fixture.store->load(id));
+            return due.isValid() ? QDateTime::currentDateTimeUtc().secsTo(due) : qint64(-1);
+        };
+        QVERIFY(dueIn() > 29 * 60 && dueIn() <= 30 * 60);
+
+        QVERIFY(!service.pauseUpdates(id, 45, QStringLiteral("  ")));
+        QVERIFY(!service.pauseUpdates(id, -5, QStringLiteral("why not")));
+        const auto snoozed =
+            service.pauseUpdates(id, 45, QStringLiteral("waiting for the vendor's answer"));
+        QVERIFY2(snoozed, qPrintable(snoozed.error()));
+        QVERIFY2(dueIn() > 44 * 60 && dueIn() <= 45 * 60, qPrintable(QString::number(dueIn())));
+        const auto snoozeEvent = service.event(snoozed->eventId);
+        QCOMPARE(snoozeEvent->kind, EventKind::UpdatesPaused);
+        QVERIFY2(
+            snoozeEvent->text.startsWith(QStringLiteral("Next update snoozed until ")) &&
+                snoozeEvent->text.endsWith(QStringLiteral(" UTC: waiting for the vendor's answer")),
+            qPrintable(snoozeEvent->text));
+
+        QVERIFY(service.pauseUpdates(id, 0, QStringLiteral("customers told; SEV-4 now")));
+        QCOMPARE(dueIn(), qint64(-1));
+        QCOMPARE(service.events(id).back().text,
+                 QStringLiteral("No further updates needed: customers told; SEV-4 now"));
+
+        // Sending an update anyway starts the clock again.
+        QVERIFY(service.recordMessageSent(id, QStringLiteral("update"), QStringLiteral("Update"),
+                                          QStringLiteral("text"), QStringLiteral("copied")));
+        QVERIFY(dueIn() > 29 * 60 && dueIn() <= 30 * 60);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIncidentRules)
