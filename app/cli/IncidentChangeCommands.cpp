@@ -217,6 +217,44 @@ int runNote(Context &context, const QStringList &args)
                    noted->eventId);
 }
 
+int runSnooze(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Move the next-update reminder MINUTES later, or stop it ('stop': no "
+                       "further updates needed until one is sent). The reason is logged."));
+    parser.addOption({QStringLiteral("reason"), QStringLiteral("Why (required; on the timeline)."),
+                      QStringLiteral("T")});
+    addActorOption(parser);
+    if (const int code = parseAction(parser, QStringLiteral("snooze"), args, context,
+                                     {QStringLiteral("ID"), QStringLiteral("MINUTES|stop")});
+        code >= 0)
+        return code;
+    const QString amount = parser.positionalArguments().at(1);
+    bool number = false;
+    const int minutes = amount == QLatin1String("stop") ? 0 : amount.toInt(&number);
+    if (amount != QLatin1String("stop") && (!number || minutes <= 0 || minutes > 24 * 60))
+        return fail(context, QStringLiteral("snooze"),
+                    QStringLiteral("'%1' is neither minutes (1 to 1440) nor 'stop'").arg(amount),
+                    UsageError);
+    if (parser.value(QStringLiteral("reason")).trimmed().isEmpty())
+        return fail(context, QStringLiteral("snooze"),
+                    QStringLiteral("--reason is required: the timeline says why"), UsageError);
+    auto session = openIncidentSession(context, parser);
+    if (!session)
+        return DataError;
+    const QString id = incidentIdFrom(context, QStringLiteral("snooze"), session->store(), parser);
+    if (id.isEmpty())
+        return UsageError;
+    const Result<Change> paused =
+        session->service->pauseUpdates(id, minutes, parser.value(QStringLiteral("reason")));
+    if (!paused)
+        return failedChange(context, QStringLiteral("snooze"), paused);
+    const auto event = session->service->event(paused->eventId);
+    return confirm(context, session->store(), id, parser.isSet(QStringLiteral("json")),
+                   event ? event->text : paused->eventId);
+}
+
 } // namespace
 
 int runIncidentChange(Context &context, const QString &action, const QStringList &args)
@@ -231,6 +269,8 @@ int runIncidentChange(Context &context, const QString &action, const QStringList
         return runTick(context, args);
     if (action == QLatin1String("note"))
         return runNote(context, args);
+    if (action == QLatin1String("snooze"))
+        return runSnooze(context, args);
     return -1;
 }
 

@@ -207,6 +207,42 @@ private Q_SLOTS:
         QVERIFY(result.err.contains(QStringLiteral("cannot be before started")));
     }
 
+    // incident snooze moves or stops the next-update reminder, always with a reason.
+    void snoozeMovesOrStopsTheUpdateReminder()
+    {
+        const QString id = declare(); // SEV-2: an update every 30 minutes
+        auto result = run({QStringLiteral("snooze"), id, QStringLiteral("45")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QStringLiteral("--reason is required")),
+                 qPrintable(result.err));
+        result = run({QStringLiteral("snooze"), id, QStringLiteral("soon"),
+                      QStringLiteral("--reason"), QStringLiteral("x")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("neither minutes")));
+
+        result = run({QStringLiteral("snooze"), id, QStringLiteral("45"),
+                      QStringLiteral("--reason"), QStringLiteral("waiting for the vendor")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY2(result.out.startsWith(QStringLiteral("Next update snoozed until ")),
+                 qPrintable(result.out));
+        QVERIFY(result.out.contains(QStringLiteral("UTC: waiting for the vendor")));
+        const auto shown = run({QStringLiteral("show"), id});
+        const QString dueLine = shown.out.section(QStringLiteral("Next update due: "), 1, 1)
+                                    .section(QLatin1Char('\n'), 0, 0);
+        QVERIFY2(!dueLine.isEmpty(), qPrintable(shown.out));
+
+        result =
+            run({QStringLiteral("snooze"), id, QStringLiteral("stop"), QStringLiteral("--reason"),
+                 QStringLiteral("customers informed"), QStringLiteral("--json")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QJsonArray timeline = json(result).value(QStringLiteral("timeline")).toArray();
+        QCOMPARE(timeline.last()[QStringLiteral("kind")].toString(),
+                 QStringLiteral("updates-paused"));
+        QCOMPARE(timeline.last()[QStringLiteral("text")].toString(),
+                 QStringLiteral("No further updates needed: customers informed"));
+        QVERIFY(!run({QStringLiteral("show"), id}).out.contains(QStringLiteral("Next update due")));
+    }
+
     void repeatingAChangeIsNotAnError()
     {
         const QString id = declare();
