@@ -29,6 +29,16 @@ private:
     QTemporaryDir m_dataDir;
     std::unique_ptr<Database> m_database;
 
+    // The cockpit with its escalation row, shown and active.
+    ActiveIncident *openCockpit(MainWindow &window)
+    {
+        ActiveIncident *incident = installIncidentCockpit(window, *m_database, m_dataDir.path());
+        installEscalation(window, incident, m_dataDir.path(), {});
+        window.show();
+        window.activateWindow();
+        return incident;
+    }
+
     template <typename T> static T *child(QWidget &window, const char *name)
     {
         return window.findChild<T *>(QString::fromLatin1(name));
@@ -56,10 +66,7 @@ private Q_SLOTS:
     void nextStepNamesThePersonAndCopiesTheirNumber()
     {
         MainWindow window(WindowServices{m_database.get(), m_dataDir.path(), {}});
-        ActiveIncident *incident = installIncidentCockpit(window, *m_database, m_dataDir.path());
-        installEscalation(window, incident, m_dataDir.path(), {});
-        window.show();
-        window.activateWindow();
+        ActiveIncident *incident = openCockpit(window);
         QVERIFY(QTest::qWaitForWindowActive(&window));
         auto *strip = child<EscalationStrip>(window, "escalationStrip");
         QVERIFY(strip);
@@ -113,10 +120,7 @@ private Q_SLOTS:
     void checklistEscalationItemNamesTheCalleeAndTheTickRecordsThem()
     {
         MainWindow window(WindowServices{m_database.get(), m_dataDir.path(), {}});
-        ActiveIncident *incident = installIncidentCockpit(window, *m_database, m_dataDir.path());
-        installEscalation(window, incident, m_dataDir.path(), {});
-        window.show();
-        window.activateWindow();
+        ActiveIncident *incident = openCockpit(window);
         QVERIFY(QTest::qWaitForWindowActive(&window));
         incidents::DeclareRequest request;
         request.title = QStringLiteral("Search down");

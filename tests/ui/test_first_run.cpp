@@ -28,16 +28,37 @@ class TestFirstRun : public QObject
 {
     Q_OBJECT
 
+    // A fresh data dir, its database and health monitor, and the whole window on them.
+    struct FreshConsole
+    {
+        QTemporaryDir dataDir;
+        DatabaseOpenResult opened;
+        std::unique_ptr<Database> database =
+            Database::open(dataDir.filePath(QStringLiteral("console.db")), &opened);
+        health::HealthMonitor monitor{dataDir.filePath(QStringLiteral("health.yaml")), QString()};
+        std::unique_ptr<MainWindow> window;
+        ActiveIncident *incident = nullptr;
+
+        FreshConsole() { reopenWindow(); }
+        // A new window on the same data dir, as after a restart.
+        void reopenWindow()
+        {
+            window.reset();
+            if (!database)
+                return;
+            window =
+                std::make_unique<MainWindow>(WindowServices{database.get(), dataDir.path(), {}});
+            incident = assembleWindow(*window, *database, monitor, dataDir.path(), {});
+        }
+    };
+
 private Q_SLOTS:
     void declareAndCopyTheInitialAnnouncementInEightActionsAtMost()
     {
-        QTemporaryDir dataDir;
-        DatabaseOpenResult result;
-        auto database = Database::open(dataDir.filePath(QStringLiteral("console.db")), &result);
-        QVERIFY2(database, qPrintable(result.message));
-        health::HealthMonitor monitor(dataDir.filePath(QStringLiteral("health.yaml")), QString());
-        MainWindow window(WindowServices{database.get(), dataDir.path(), {}});
-        ActiveIncident *incident = assembleWindow(window, *database, monitor, dataDir.path(), {});
+        FreshConsole console;
+        QVERIFY2(console.database, qPrintable(console.opened.message));
+        MainWindow &window = *console.window;
+        ActiveIncident *incident = console.incident;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.activateWindow();
@@ -120,13 +141,9 @@ private Q_SLOTS:
     // The keyboard path: the focused first step answers Enter.
     void enterOnTheFirstStepDeclares()
     {
-        QTemporaryDir dataDir;
-        DatabaseOpenResult result;
-        auto database = Database::open(dataDir.filePath(QStringLiteral("console.db")), &result);
-        QVERIFY2(database, qPrintable(result.message));
-        health::HealthMonitor monitor(dataDir.filePath(QStringLiteral("health.yaml")), QString());
-        MainWindow window(WindowServices{database.get(), dataDir.path(), {}});
-        assembleWindow(window, *database, monitor, dataDir.path(), {});
+        FreshConsole console;
+        QVERIFY2(console.database, qPrintable(console.opened.message));
+        MainWindow &window = *console.window;
         window.show();
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -139,13 +156,10 @@ private Q_SLOTS:
     // wide laptop screen before and during an incident. It needed 1480 once.
     void windowFitsALaptopScreen()
     {
-        QTemporaryDir dataDir;
-        DatabaseOpenResult result;
-        auto database = Database::open(dataDir.filePath(QStringLiteral("console.db")), &result);
-        QVERIFY2(database, qPrintable(result.message));
-        health::HealthMonitor monitor(dataDir.filePath(QStringLiteral("health.yaml")), QString());
-        MainWindow window(WindowServices{database.get(), dataDir.path(), {}});
-        ActiveIncident *incident = assembleWindow(window, *database, monitor, dataDir.path(), {});
+        FreshConsole console;
+        QVERIFY2(console.database, qPrintable(console.opened.message));
+        MainWindow &window = *console.window;
+        ActiveIncident *incident = console.incident;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         qInfo("minimum width in peacetime: %d", window.minimumSizeHint().width());
@@ -165,15 +179,12 @@ private Q_SLOTS:
     // answer is the actor of ticks and the commander of new incidents from then on.
     void firstRunAsksTheNameOnce()
     {
-        QTemporaryDir dataDir;
-        DatabaseOpenResult result;
-        auto database = Database::open(dataDir.filePath(QStringLiteral("console.db")), &result);
-        QVERIFY2(database, qPrintable(result.message));
-        health::HealthMonitor monitor(dataDir.filePath(QStringLiteral("health.yaml")), QString());
+        FreshConsole console;
+        QVERIFY2(console.database, qPrintable(console.opened.message));
+        const QTemporaryDir &dataDir = console.dataDir;
         {
-            MainWindow window(WindowServices{database.get(), dataDir.path(), {}});
-            ActiveIncident *incident =
-                assembleWindow(window, *database, monitor, dataDir.path(), {});
+            MainWindow &window = *console.window;
+            ActiveIncident *incident = console.incident;
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             auto *prompt = window.findChild<QWidget *>(QStringLiteral("namePrompt"));
@@ -198,17 +209,14 @@ private Q_SLOTS:
             QCOMPARE(incident->events().back().actor, QStringLiteral("Kim Chen"));
             QVERIFY(incident->setStatus(incidents::Status::Resolved));
         }
-        // Asked once: the next start does not ask again, even after "Not now" elsewhere.
-        MainWindow again(WindowServices{database.get(), dataDir.path(), {}});
-        assembleWindow(again, *database, monitor, dataDir.path(), {});
-        QVERIFY(!again.findChild<QWidget *>(QStringLiteral("namePrompt")));
+        // Asked once: the next start does not ask again.
+        console.reopenWindow();
+        QVERIFY(!console.window->findChild<QWidget *>(QStringLiteral("namePrompt")));
 
-        QTemporaryDir laterDir;
-        auto laterDatabase =
-            Database::open(laterDir.filePath(QStringLiteral("console.db")), &result);
-        MainWindow later(WindowServices{laterDatabase.get(), laterDir.path(), {}});
-        ActiveIncident *laterIncident =
-            assembleWindow(later, *laterDatabase, monitor, laterDir.path(), {});
+        FreshConsole putOff;
+        const QTemporaryDir &laterDir = putOff.dataDir;
+        MainWindow &later = *putOff.window;
+        ActiveIncident *laterIncident = putOff.incident;
         later.show();
         QVERIFY(QTest::qWaitForWindowExposed(&later));
         clickButton(later, "namePromptLater");
