@@ -2,6 +2,8 @@
 
 #include "comms/IncidentValues.h"
 
+#include <algorithm>
+
 namespace ic::ui {
 
 using namespace incidents;
@@ -110,8 +112,11 @@ bool ActiveIncident::setTicked(const QString &itemId, bool ticked)
 {
     if (!ticked)
         return succeeded(m_service.untick(itemId));
-    const std::optional<ChecklistItem> item = m_service.item(itemId);
-    const QString called = item ? holderOf(calledRole(*item)).name : QString();
+    // The items as last read: no query before the tick's own write.
+    const auto item =
+        std::find_if(m_items.begin(), m_items.end(),
+                     [&itemId](const ChecklistItem &each) { return each.id == itemId; });
+    const QString called = item != m_items.end() ? holderOf(calledRole(*item)).name : QString();
     return succeeded(m_service.tick(itemId, {}, called));
 }
 

@@ -187,7 +187,7 @@ bool ChecklistStore::withdrawMilestone(const ChecklistItem &item, Milestone mile
 Result<Change> ChecklistStore::changeItem(const QString &itemId, const QString &sql,
                                           const QVariantList &params, const QString &kind,
                                           const Describe &describe, const QString &actor,
-                                          const QJsonObject &extraData)
+                                          const QJsonObject *extraData)
 {
     Change change;
     std::optional<ErrorKind> judged; // why the item's state said no, when it did
@@ -207,7 +207,7 @@ Result<Change> ChecklistStore::changeItem(const QString &itemId, const QString &
         }
         if (!sql::exec(m_db, sql, params, stepError))
             return false;
-        QJsonObject data = extraData;
+        QJsonObject data = extraData ? *extraData : QJsonObject();
         data.insert(QStringLiteral("item"), itemId);
         const auto milestone = parseMilestone(current->milestone);
         if (milestone && kind == EventKind::Tick &&
@@ -226,33 +226,46 @@ Result<Change> ChecklistStore::changeItem(const QString &itemId, const QString &
 }
 
 Result<Change> ChecklistStore::tick(const QString &itemId, const QString &actor,
-                                    const QString &note, const Called &called)
+                                    const TickRequest &request, ChecklistItem *before)
 {
+    const QString &note = request.note;
+    const QString person = request.calledPerson.simplified();
     QJsonObject calledData;
-    if (!called.role.isEmpty())
-        calledData.insert(QStringLiteral("calls"), called.role);
-    if (!called.person.isEmpty())
-        calledData.insert(QStringLiteral("called"), called.person);
-    const QString calledText =
-        called.person.isEmpty()
-            ? QString()
-            : QStringLiteral(" — called %1 (%2)").arg(called.person, called.role);
-    return changeItem(
+    bool callsNobody = false;
+    Result<Change> changed = changeItem(
         itemId,
         QStringLiteral("UPDATE checklist_items SET checked_at = ?, checked_by = ?, note = CASE "
                        "WHEN ? = '' THEN note ELSE ? END WHERE id = ?"),
         {storedNow(), notNull(actor), notNull(note), notNull(note), itemId}, EventKind::Tick,
         [&](const ChecklistItem &current, QString *refusal) {
+            if (before)
+                *before = current;
             if (current.isChecked()) {
                 *refusal = QStringLiteral("item already ticked by %1").arg(current.checkedBy);
                 return QString();
             }
-            return QString((note.isEmpty()
-                                ? QStringLiteral("Done: %1").arg(current.text)
-                                : QStringLiteral("Done: %1 (%2)").arg(current.text, note)) +
-                           calledText);
+            const QString role = request.roleOf ? request.roleOf(current) : QString();
+            if (!person.isEmpty() && role.isEmpty()) {
+                callsNobody = true;
+                *refusal = QStringLiteral("item %1 calls nobody (its template names no role "
+                                          "with 'call'), so nobody can be recorded as called")
+                               .arg(current.number);
+                return QString();
+            }
+            if (!role.isEmpty())
+                calledData.insert(QStringLiteral("calls"), role);
+            if (!person.isEmpty())
+                calledData.insert(QStringLiteral("called"), person);
+            QString text = note.isEmpty() ? QStringLiteral("Done: %1").arg(current.text)
+                                          : QStringLiteral("Done: %1 (%2)").arg(current.text, note);
+            if (!person.isEmpty())
+                text += QStringLiteral(" — called %1 (%2)").arg(person, role);
+            return text;
         },
-        actor, calledData);
+        actor, &calledData);
+    if (!changed && callsNobody)
+        return Error{changed.error(), ErrorKind::Refused};
+    return changed;
 }
 
 Result<Change> ChecklistStore::untick(const QString &itemId, const QString &actor)

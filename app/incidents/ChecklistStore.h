@@ -42,13 +42,14 @@ struct ChecklistItem
     }
 };
 
-// Whom the tick of an escalation item called: the contacts.yaml role the item calls and, when
-// the caller knows it, who held that role (a name only: numbers and addresses stay in
-// contacts.yaml and never reach the timeline).
-struct Called
+// What a tick records beyond the time and the actor: a note, and for an escalation item the
+// role it calls (roleOf, read from the item inside the tick's transaction) and who was called
+// (a name only: numbers and addresses stay in contacts.yaml and never reach the timeline).
+struct TickRequest
 {
-    QString role;
-    QString person;
+    QString note;
+    QString calledPerson;
+    std::function<QString(const ChecklistItem &)> roleOf;
 };
 
 // A task from a runbook's task list, attached as its own checklist section.
@@ -100,9 +101,10 @@ private:
     friend class IncidentService;
 
     // Ticking an item that records a milestone (acknowledge…) sets that milestone once; an
-    // escalation item's tick records whom it called.
-    Result<Change> tick(const QString &itemId, const QString &actor, const QString &note,
-                        const Called &called = {});
+    // escalation item's tick records whom it called, and a called person for an item that
+    // calls nobody is refused. *before receives the item as it was.
+    Result<Change> tick(const QString &itemId, const QString &actor, const TickRequest &request,
+                        ChecklistItem *before = nullptr);
     Result<Change> untick(const QString &itemId, const QString &actor);
     Result<Change> setNote(const QString &itemId, const QString &note, const QString &actor);
     // "Back to me in 10 min": the item shows a countdown to until.
@@ -125,10 +127,10 @@ private:
     // The event text for the change of an item, or empty with *refusal set when the item's
     // current state does not allow it.
     using Describe = std::function<QString(const ChecklistItem &current, QString *refusal)>;
-    // extraData joins the event's data (what the change recorded beyond the item's id).
+    // *extraData (read after describe, which may fill it) joins the event's data.
     Result<Change> changeItem(const QString &itemId, const QString &sql, const QVariantList &params,
                               const QString &kind, const Describe &describe, const QString &actor,
-                              const QJsonObject &extraData = {});
+                              const QJsonObject *extraData = nullptr);
 
     QSqlDatabase m_db;
 };

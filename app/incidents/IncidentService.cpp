@@ -149,21 +149,18 @@ Result<Change> IncidentService::setMilestone(const QString &incidentId, Mileston
 Result<Change> IncidentService::tick(const QString &itemId, const QString &note,
                                      const QString &calledPerson)
 {
-    const std::optional<ChecklistItem> current = item(itemId);
-    const Called called{current ? calledRole(*current) : QString(), calledPerson.simplified()};
-    if (current && !called.person.isEmpty() && called.role.isEmpty())
-        return Error{QStringLiteral("item %1 calls nobody (its template names no role with "
-                                    "'call'), so nobody can be recorded as called")
-                         .arg(current->number),
-                     ErrorKind::Refused};
+    ChecklistItem before;
+    const TickRequest request{note, calledPerson, [this](const ChecklistItem &item) {
+                                  return calledRole(item);
+                              }};
     Result<Change> changed = journaled(itemIncident(itemId), [&] {
-        return ChecklistStore(m_db).tick(itemId, m_actor, note, called);
+        return ChecklistStore(m_db).tick(itemId, m_actor, request, &before);
     });
     // A tick that records a milestone (acknowledge…) may fulfil other items.
-    if (changed && current && !current->milestone.isEmpty())
-        if (const auto milestone = parseMilestone(current->milestone))
+    if (changed && !before.milestone.isEmpty())
+        if (const auto milestone = parseMilestone(before.milestone))
             completeItemsDoneBy(changed->incidentId, done_when::milestone(*milestone),
-                                QStringLiteral("milestone %1 recorded").arg(current->milestone));
+                                QStringLiteral("milestone %1 recorded").arg(before.milestone));
     return changed;
 }
 
