@@ -1,5 +1,6 @@
 #include "AlertsConfig.h"
 
+#include "core/ConsoleSecrets.h"
 #include "core/Duration.h"
 #include "core/PrivateFiles.h"
 
@@ -123,6 +124,11 @@ public:
             const auto value = text(env, prefix + base + QStringLiteral("_env"));
             if (!value)
                 return std::nullopt;
+            // The token goes to the source's server: never one of the console's own secrets.
+            if (const QString why = whyNotAPasswordVariable(*value); !why.isEmpty()) {
+                problem(env, prefix + base + QStringLiteral("_env"), why);
+                return std::nullopt;
+            }
             ref.env = *value;
         }
         if (const YAML::Node file = map[fileKey]; file) {
@@ -132,6 +138,10 @@ public:
             ref.file = QDir::isAbsolutePath(*value)
                            ? *value
                            : QFileInfo(m_file).absoluteDir().filePath(*value);
+            if (const QString why = whyNotAPasswordFile(ref.file); !why.isEmpty()) {
+                problem(file, prefix + base + QStringLiteral("_file"), why);
+                return std::nullopt;
+            }
         }
         if (!ref.env.isEmpty() && !ref.file.isEmpty()) {
             problem(map[fileKey], prefix + base + QStringLiteral("_file"),

@@ -18,8 +18,8 @@ bool isConsoleFileName(const QString &fileName)
 QString whyNotAPasswordVariable(const QString &name)
 {
     if (name.startsWith(QLatin1String("INCIDENT_CONSOLE_")))
-        return QStringLiteral("%1 is the console's own variable; a check would send it to the "
-                              "server it logs in to")
+        return QStringLiteral("%1 is the console's own variable; it would be sent as a "
+                              "password to the server named")
             .arg(name);
     return {};
 }
@@ -31,8 +31,8 @@ QString whyNotAPasswordFile(const QString &path)
     const QString target = file.canonicalFilePath();
     if (isConsoleFileName(file.fileName()) ||
         (!target.isEmpty() && isConsoleFileName(QFileInfo(target).fileName())))
-        return QStringLiteral("%1 is one of the console's own files; a check would send it to "
-                              "the server it logs in to")
+        return QStringLiteral("%1 is one of the console's own files; it would be sent as a "
+                              "password to the server named")
             .arg(path);
     return {};
 }

@@ -1,5 +1,7 @@
 #include "PgConnection.h"
 
+#include "core/ConsoleSecrets.h"
+
 #include <libpq-fe.h>
 
 namespace ic::team {
@@ -36,12 +38,17 @@ ServerAddress parseServerAddress(const QString &uri)
             continue;
         const QString keyword = QString::fromUtf8(option->keyword);
         const QString value = QString::fromUtf8(option->val);
-        if (keyword == QLatin1String("password"))
-            address.problem = QStringLiteral("the URI carries a password; give it with "
+        if (keyword == QLatin1String("password") || keyword == QLatin1String("sslpassword"))
+            address.problem = QStringLiteral("the URI carries a %1; give it with "
                                              "--password-stdin, PGPASSWORD or a password file "
                                              "(~/.pgpass) instead, so it is never stored with "
-                                             "the URI");
-        else if (keyword == QLatin1String("user"))
+                                             "the URI")
+                                  .arg(keyword);
+        else if (keyword == QLatin1String("passfile")) {
+            // libpq sends the password it reads there to the host the URI names.
+            if (const QString why = whyNotAPasswordFile(value); !why.isEmpty())
+                address.problem = QStringLiteral("%1: %2").arg(keyword, why);
+        } else if (keyword == QLatin1String("user"))
             user = value;
         else if (keyword == QLatin1String("host"))
             host = value;

@@ -112,6 +112,13 @@ private Q_SLOTS:
         QTest::newRow("two token sources")
             << QByteArray("bearer_token_env: A, bearer_token_file: b")
             << QStringLiteral("give one of bearer_token_env or bearer_token_file");
+        QTest::newRow("the console's own variable")
+            << QByteArray("bearer_token_env: INCIDENT_CONSOLE_SLACK_WEBHOOK")
+            << QStringLiteral("sources[0].bearer_token_env: INCIDENT_CONSOLE_SLACK_WEBHOOK is "
+                              "the console's own variable");
+        QTest::newRow("the webhook secret file")
+            << QByteArray("basic_auth: { username: ana, password_file: slack-webhook.secret }")
+            << QStringLiteral("sources[0].basic_auth.password_file: ");
         QTest::newRow("no user") << QByteArray("basic_auth: { password_env: P }")
                                  << QStringLiteral("sources[0].basic_auth.username: missing");
         QTest::newRow("filter on prometheus")

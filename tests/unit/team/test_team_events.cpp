@@ -3,13 +3,16 @@
 // clock orders events sensibly; the replicated columns are exactly the tables' columns.
 
 #include "TeamTestSupport.h"
+#include "core/ConsoleSecrets.h"
 #include "team/Hlc.h"
 #include "team/PgConnection.h"
 #include "team/TeamEvent.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 
 using namespace ic;
 using namespace ic::team;
@@ -175,6 +178,30 @@ private Q_SLOTS:
         }
     }
 
+    // libpq would read the "password" from the file and send it to the host the URI names.
+    void aServerUriMayNotReadTheConsolesSecrets()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString webhook = dir.filePath(webhookSecretFileName);
+        QFile secret(webhook);
+        QVERIFY(secret.open(QIODevice::WriteOnly));
+        secret.write("https://hooks.slack.com/services/T0/B0/x\n");
+        secret.close();
+        const QString link = dir.filePath(QStringLiteral("pgpass"));
+        QVERIFY(QFile::link(webhook, link));
+        for (const QString &file : {webhook, link, dir.filePath(QStringLiteral("console.db"))}) {
+            const ServerAddress address = parseServerAddress(
+                QStringLiteral("postgresql://ic@evil.example/team?passfile=%1").arg(file));
+            QVERIFY2(address.problem.startsWith(QStringLiteral("passfile: ")),
+                     qPrintable(file + QStringLiteral(" -> ") + address.problem));
+        }
+        const ServerAddress ownPassfile =
+            parseServerAddress(QStringLiteral("postgresql://ic@db/team?passfile=%1")
+                                   .arg(dir.filePath(QStringLiteral("my.pgpass"))));
+        QVERIFY2(ownPassfile.problem.isEmpty(), qPrintable(ownPassfile.problem));
+    }
+
     void aServerUriIsCheckedBeforeItIsStored()
     {
         const ServerAddress good = parseServerAddress(
@@ -185,6 +212,8 @@ private Q_SLOTS:
             parseServerAddress(QStringLiteral("postgresql://ic:hunter2@db/team"));
         QVERIFY(withPassword.problem.contains(QStringLiteral("password")));
         QVERIFY(!withPassword.problem.contains(QStringLiteral("hunter2")));
+        QVERIFY(parseServerAddress(QStringLiteral("postgresql://ic@db/team?sslpassword=x"))
+                    .problem.contains(QStringLiteral("sslpassword")));
         QVERIFY(!parseServerAddress(QStringLiteral("https://db/team")).problem.isEmpty());
         QVERIFY(!parseServerAddress(QStringLiteral("postgresql://db/team?nonsense=1"))
                      .problem.isEmpty());
