@@ -9,12 +9,16 @@
 #include "storage/Sql.h"
 
 #include <QDir>
+#include <QTemporaryDir>
 #include <QUuid>
 
 namespace ic::test {
 
 struct IncidentFixture
 {
+    // Where the databases go when the test runs outside CTest, which sets the data dir: never
+    // the working directory.
+    QTemporaryDir ownDataDir;
     std::unique_ptr<Database> database;
     std::unique_ptr<incidents::IncidentService> service;
     const incidents::IncidentStore *store = nullptr;
@@ -22,15 +26,15 @@ struct IncidentFixture
     explicit IncidentFixture(
         const QString &dataDir = qEnvironmentVariable("INCIDENT_CONSOLE_DATA_DIR"))
     {
-        QDir().mkpath(dataDir);
+        const QString dir = dataDir.isEmpty() ? ownDataDir.path() : dataDir;
+        QDir().mkpath(dir);
         DatabaseOpenResult result;
-        database = Database::open(
-            QDir(dataDir).filePath(QUuid::createUuid().toString(QUuid::WithoutBraces) +
-                                   QStringLiteral(".db")),
-            &result);
+        database =
+            Database::open(QDir(dir).filePath(QUuid::createUuid().toString(QUuid::WithoutBraces) +
+                                              QStringLiteral(".db")),
+                           &result);
         service = std::make_unique<incidents::IncidentService>(
-            database->connection(), incidents::loadIncidentConfig(dataDir),
-            QStringLiteral("alice"));
+            database->connection(), incidents::loadIncidentConfig(dir), QStringLiteral("alice"));
         store = &service->store();
     }
 
