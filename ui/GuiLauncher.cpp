@@ -178,8 +178,8 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
         return cli::UsageError;
     startupStep("logging started");
     const DataDirChoice dataDir = resolveDataDir(options.dataDir);
-    if (const QString problem = ensureDataDir(dataDir.path); !problem.isEmpty()) {
-        showFatal(problem);
+    if (const Result<void> ready = ensureDataDir(dataDir.path); !ready) {
+        showFatal(ready.error());
         return cli::DataError;
     }
     // The startup probe measures a window, not a hand-over to one already running.

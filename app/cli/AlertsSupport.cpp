@@ -15,9 +15,8 @@ std::optional<alerts::AlertsConfig> loadAlertSources(Context &context, const QSt
     QString path = configOption;
     if (path.isEmpty()) {
         const QString dataDir = context.dataDir().path;
-        QString problem = ensureDataDir(dataDir);
-        if (problem.isEmpty())
-            problem = alerts::ensureDefaultAlertsConfig(dataDir);
+        const Result<void> ready = ensureDataDir(dataDir);
+        const QString problem = ready ? alerts::ensureDefaultAlertsConfig(dataDir) : ready.error();
         if (!problem.isEmpty()) {
             context.err() << "incident-console " << command << ": " << problem << Qt::endl;
             *exitCode = DataError;

@@ -70,9 +70,8 @@ int runCheck(Context &context, const QStringList &args)
     QString configPath = parser.value(QStringLiteral("config"));
     if (configPath.isEmpty()) {
         const QString dataDir = context.dataDir().path;
-        QString problem = ensureDataDir(dataDir);
-        if (problem.isEmpty())
-            problem = health::ensureDefaultHealthConfig(dataDir);
+        const Result<void> ready = ensureDataDir(dataDir);
+        const QString problem = ready ? health::ensureDefaultHealthConfig(dataDir) : ready.error();
         if (!problem.isEmpty()) {
             context.err() << "incident-console check: " << problem << Qt::endl;
             return DataError;

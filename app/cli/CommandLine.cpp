@@ -75,7 +75,7 @@ bool startLogging(const GlobalOptions &options, QTextStream &err)
         logOptions.verboseStderr = true;
     }
     const DataDirChoice dataDir = resolveDataDir(options.dataDir);
-    if (ensureDataDir(dataDir.path).isEmpty())
+    if (ensureDataDir(dataDir.path))
         logOptions.logDir = QDir(dataDir.path).filePath(QStringLiteral("logs"));
     const QString problem = log::setup(logOptions);
     if (!problem.isEmpty())
@@ -85,9 +85,8 @@ bool startLogging(const GlobalOptions &options, QTextStream &err)
 
 std::unique_ptr<Database> Context::openDatabase(Access access)
 {
-    const QString problem = ensureDataDir(m_dataDir.path);
-    if (!problem.isEmpty()) {
-        m_humanErr << "incident-console: " << problem << Qt::endl;
+    if (const Result<void> ready = ensureDataDir(m_dataDir.path); !ready) {
+        m_humanErr << "incident-console: " << ready.error() << Qt::endl;
         return nullptr;
     }
     const QString path = QDir(m_dataDir.path).filePath(Database::defaultFileName());

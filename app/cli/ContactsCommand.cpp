@@ -24,8 +24,8 @@ using contacts::Person;
 std::optional<Directory> loadFor(Context &context, const QString &command, const QDateTime &at)
 {
     const QString dataDir = context.dataDir().path;
-    if (const QString problem = ensureDataDir(dataDir); !problem.isEmpty()) {
-        context.err() << "incident-console " << command << ": " << problem << Qt::endl;
+    if (const Result<void> ready = ensureDataDir(dataDir); !ready) {
+        context.err() << "incident-console " << command << ": " << ready.error() << Qt::endl;
         return std::nullopt;
     }
     if (const QString problem = contacts::ensureDefaultContacts(dataDir); !problem.isEmpty())

@@ -29,10 +29,9 @@ int runIncidentImport(Context &context, const QStringList &args)
                            "imported")
                 .arg(path, countText(file.size()), countText(incidents::maxImportFileBytes)),
             UsageError);
-    QString error;
-    const auto record = incidents::parseIncidentExport(file.readAll(), &error);
+    const Result<incidents::IncidentRecord> record = incidents::parseIncidentExport(file.readAll());
     if (!record)
-        return fail(context, action, path + QStringLiteral(": ") + error, UsageError);
+        return fail(context, action, path + QStringLiteral(": ") + record.error(), UsageError);
 
     auto session = openIncidentSession(context, parser);
     if (!session)
@@ -43,10 +42,8 @@ int runIncidentImport(Context &context, const QStringList &args)
                       << "' is not in this data dir's severity scheme; kept as it is, without "
                          "its update cadence"
                       << Qt::endl;
-    bool alreadyExists = false;
-    if (const Result<void> imported = session->service->importIncident(*record, &alreadyExists);
-        !imported) {
-        if (alreadyExists)
+    if (const Result<void> imported = session->service->importIncident(*record); !imported) {
+        if (imported.errorKind() == ErrorKind::Unchanged)
             return fail(context, action,
                         path + QStringLiteral(": ") + imported.error() +
                             QStringLiteral("; nothing imported"),

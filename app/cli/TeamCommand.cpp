@@ -141,16 +141,16 @@ int runJoin(Context &context, const QStringList &args)
 
     // The URI and the incidents already here enter the team together.
     int shared = 0;
-    const Result<void> stored = sql::inWriteTransaction(db, [&](QString *stepError) {
-        const Result<void> uri = team::setMetaValue(db, team::keys::serverUri, address.uri);
+    const Result<void> stored = sql::inWriteTransaction(db, [&]() -> Result<void> {
+        if (const Result<void> uri = team::setMetaValue(db, team::keys::serverUri, address.uri);
+            !uri)
+            return uri;
         const Result<int> sharedNow =
-            uri ? team::ChangeJournal(db).shareUnjournaledIncidents(session->service->actor())
-                : Result<int>(Error{uri.error()});
+            team::ChangeJournal(db).shareUnjournaledIncidents(session->service->actor());
         if (!sharedNow)
-            *stepError = sharedNow.error();
-        else
-            shared = *sharedNow;
-        return sharedNow.ok();
+            return sharedNow.failed();
+        shared = *sharedNow;
+        return {};
     });
     if (!stored)
         return failTeam(context, QStringLiteral("join"), stored.error(), DataError);
@@ -314,14 +314,12 @@ int runLeave(Context &context, const QStringList &args)
                                        "team sync first, or leave with --force")
                             .arg(counted(waiting, QStringLiteral("change"))),
                         UsageError);
-    const Result<void> left = sql::inWriteTransaction(db, [&](QString *stepError) {
+    const Result<void> left = sql::inWriteTransaction(db, [&]() -> Result<void> {
         for (const QString &key : {team::keys::serverUri, team::keys::cursor, team::keys::lastSync,
                                    team::keys::lastError})
-            if (const Result<void> removed = team::removeMetaValue(db, key); !removed) {
-                *stepError = removed.error();
-                return false;
-            }
-        return true;
+            if (const Result<void> removed = team::removeMetaValue(db, key); !removed)
+                return removed;
+        return {};
     });
     if (!left)
         return failTeam(context, QStringLiteral("leave"), left.error(), DataError);

@@ -50,26 +50,27 @@ QStringList privatePaths(const QString &dataDir)
 
 } // namespace
 
-QString ensureDataDir(const QString &path)
+Result<void> ensureDataDir(const QString &path)
 {
     const QFileInfo info(path);
     if (info.exists()) {
         if (!info.isDir())
-            return QStringLiteral("data dir %1 exists but is not a directory").arg(path);
+            return refusal(QStringLiteral("data dir %1 exists but is not a directory").arg(path));
         for (const QString &privatePath : privatePaths(path)) {
             if (const QString problem = makePrivate(privatePath); !problem.isEmpty())
-                return problem;
+                return refusal(problem);
         }
         return {};
     }
     const QFileInfo parent(info.absolutePath());
     if (!parent.exists() && !QDir().mkpath(parent.absoluteFilePath()))
-        return QStringLiteral("cannot create data dir parent %1").arg(parent.absoluteFilePath());
+        return failure(
+            QStringLiteral("cannot create data dir parent %1").arg(parent.absoluteFilePath()));
     // mkdir with 0700 directly: incident notes and webhook secrets live here, so the
     // directory is never world-readable, not even for an instant.
     if (::mkdir(QFile::encodeName(path).constData(), S_IRWXU) != 0 && errno != EEXIST)
-        return QStringLiteral("cannot create data dir %1: %2")
-            .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        return failure(QStringLiteral("cannot create data dir %1: %2")
+                           .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     return {};
 }
 

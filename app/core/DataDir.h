@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QString>
 
 namespace ic {
@@ -16,8 +18,8 @@ DataDirChoice resolveDataDir(const QString &commandLineValue);
 
 // Creates the directory (0700) when it does not exist yet. An existing one is made private
 // (see makePrivate() in PrivateFiles.h) with console.db, its WAL files, secrets, backups
-// and logs, or refused when another account owns it. Returns an empty string on success,
-// otherwise a message naming the directory or file and the reason.
-QString ensureDataDir(const QString &path);
+// and logs, or refused when another account owns it. The error names the directory or file
+// and the reason.
+Result<void> ensureDataDir(const QString &path);
 
 } // namespace ic

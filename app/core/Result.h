@@ -38,10 +38,14 @@ public:
     T &value() { return std::get<T>(m_state); }
     const T &operator*() const { return value(); }
     const T *operator->() const { return &value(); }
+    T &operator*() { return value(); }
+    T *operator->() { return &value(); }
 
     // Empty when ok().
     QString error() const { return ok() ? QString() : std::get<Error>(m_state).message; }
     ErrorKind errorKind() const { return ok() ? ErrorKind::Failed : std::get<Error>(m_state).kind; }
+    // The error itself, to pass on as another Result's; only when !ok().
+    const Error &failed() const { return std::get<Error>(m_state); }
 
 private:
     std::variant<T, Error> m_state;
@@ -58,6 +62,7 @@ public:
     explicit operator bool() const { return ok(); }
     QString error() const { return m_error.message; }
     ErrorKind errorKind() const { return m_error.kind; }
+    const Error &failed() const { return m_error; }
 
 private:
     Error m_error;

@@ -94,13 +94,13 @@ std::pair<int, int> placeFor(const QSqlDatabase &db, const QString &incidentId,
 
 } // namespace
 
-std::vector<ChecklistItem> ChecklistStore::items(const QString &incidentId, QString *error) const
+std::vector<ChecklistItem> ChecklistStore::items(const QString &incidentId) const
 {
     std::vector<ChecklistItem> result;
     auto query = sql::exec(m_db,
                            selectItems + QStringLiteral("WHERE c.incident_id = ? ORDER BY "
                                                         "c.phase_position, c.position"),
-                           {incidentId}, error);
+                           {incidentId});
     while (query && query->next())
         result.push_back(itemFrom(*query));
     return result;
@@ -132,56 +132,59 @@ Result<QString> ChecklistStore::resolveItem(const QString &incidentId,
                        .arg(highest == all.end() ? 0 : highest->number));
 }
 
-bool ChecklistStore::recordMilestone(const ChecklistItem &item, Milestone milestone,
-                                     QJsonObject &data, QString &eventText, QString *error)
+Result<void> ChecklistStore::recordMilestone(const ChecklistItem &item, Milestone milestone,
+                                             QJsonObject &data, QString &eventText)
 {
     // Ticking "acknowledge" records the acknowledged milestone once, not on later re-ticks;
     // the tick's own event says so (with the time, for an untick to take back), so one change
     // stays one event.
     const QString now = storedNow();
-    auto updated =
-        sql::exec(m_db,
-                  // security-check: allow the column is a milestone id from code, never input
-                  QStringLiteral("UPDATE incidents SET %1_at = ? WHERE id = ? AND %1_at IS NULL")
-                      .arg(milestoneId(milestone)),
-                  {now, item.incidentId}, error);
+    const Result<int> updated = sql::changedRows(
+        m_db,
+        // security-check: allow the column is a milestone id from code, never input
+        QStringLiteral("UPDATE incidents SET %1_at = ? WHERE id = ? AND %1_at IS NULL")
+            .arg(milestoneId(milestone)),
+        {now, item.incidentId});
     if (!updated)
-        return false;
-    if (updated->numRowsAffected() > 0) {
+        return updated.failed();
+    if (*updated > 0) {
         data.insert(QStringLiteral("milestone"), item.milestone);
         data.insert(QStringLiteral("milestone_at"), now);
         eventText += QStringLiteral(" (milestone %1 recorded)").arg(item.milestone);
     }
-    return true;
+    return {};
 }
 
-bool ChecklistStore::withdrawMilestone(const ChecklistItem &item, Milestone milestone,
-                                       QJsonObject &data, QString &eventText, QString *error)
+Result<void> ChecklistStore::withdrawMilestone(const ChecklistItem &item, Milestone milestone,
+                                               QJsonObject &data, QString &eventText)
 {
     // Unticking takes back the milestone that ticking recorded (a false MTTA otherwise), but
     // never one somebody entered or corrected since: only while it still holds the tick's time.
+    QString readError;
     const QVariant recordedAt = sql::scalar(
         m_db,
         QStringLiteral("SELECT json_extract(data, '$.milestone_at') FROM timeline_events WHERE "
                        "incident_id = ? AND kind = ? AND json_extract(data, '$.item') = ? AND "
                        "json_extract(data, '$.milestone_at') IS NOT NULL ORDER BY rowid DESC "
                        "LIMIT 1"),
-        {item.incidentId, EventKind::Tick, item.id}, error);
+        {item.incidentId, EventKind::Tick, item.id}, &readError);
+    if (!readError.isEmpty())
+        return failure(readError);
     if (recordedAt.isNull())
-        return error->isEmpty();
-    auto updated =
-        sql::exec(m_db,
-                  // security-check: allow the column is a milestone id from code, never input
-                  QStringLiteral("UPDATE incidents SET %1_at = NULL WHERE id = ? AND %1_at = ?")
-                      .arg(milestoneId(milestone)),
-                  {item.incidentId, recordedAt}, error);
+        return {};
+    const Result<int> updated = sql::changedRows(
+        m_db,
+        // security-check: allow the column is a milestone id from code, never input
+        QStringLiteral("UPDATE incidents SET %1_at = NULL WHERE id = ? AND %1_at = ?")
+            .arg(milestoneId(milestone)),
+        {item.incidentId, recordedAt});
     if (!updated)
-        return false;
-    if (updated->numRowsAffected() > 0) {
+        return updated.failed();
+    if (*updated > 0) {
         data.insert(QStringLiteral("milestone_cleared"), item.milestone);
         eventText += QStringLiteral(" (milestone %1 cleared)").arg(item.milestone);
     }
-    return true;
+    return {};
 }
 
 Result<Change> ChecklistStore::changeItem(const QString &itemId, const QString &sql,
@@ -190,38 +193,39 @@ Result<Change> ChecklistStore::changeItem(const QString &itemId, const QString &
                                           const QJsonObject *extraData)
 {
     Change change;
-    std::optional<ErrorKind> judged; // why the item's state said no, when it did
-    const Result<void> written = sql::inWriteTransaction(m_db, [&](QString *stepError) {
+    const Result<void> written = sql::inWriteTransaction(m_db, [&]() -> Result<void> {
         const auto current = item(itemId);
-        if (!current) {
-            *stepError = QStringLiteral("no checklist item %1").arg(itemId);
-            judged = ErrorKind::Refused;
-            return false;
-        }
+        if (!current)
+            return refusal(QStringLiteral("no checklist item %1").arg(itemId));
         // Read and judged inside the transaction, so a concurrent writer cannot slip in between.
-        // A refusal there means the item is that way already: nothing to change.
-        QString eventText = describe(*current, stepError);
-        if (eventText.isEmpty()) {
-            judged = ErrorKind::Unchanged;
-            return false;
-        }
-        if (!sql::exec(m_db, sql, params, stepError))
-            return false;
+        const Result<QString> described = describe(*current);
+        if (!described)
+            return described.failed();
+        QString eventText = *described;
+        if (const Result<void> updated = sql::run(m_db, sql, params); !updated)
+            return updated;
         QJsonObject data = extraData ? *extraData : QJsonObject();
         data.insert(QStringLiteral("item"), itemId);
         const auto milestone = parseMilestone(current->milestone);
-        if (milestone && kind == EventKind::Tick &&
-            !recordMilestone(*current, *milestone, data, eventText, stepError))
-            return false;
-        if (milestone && kind == EventKind::Untick &&
-            !withdrawMilestone(*current, *milestone, data, eventText, stepError))
-            return false;
-        change = {current->incidentId, Timeline::append(m_db, current->incidentId, kind, eventText,
-                                                        actor, data, {}, stepError)};
-        return !change.eventId.isEmpty();
+        if (milestone && kind == EventKind::Tick) {
+            if (const Result<void> recorded =
+                    recordMilestone(*current, *milestone, data, eventText);
+                !recorded)
+                return recorded;
+        }
+        if (milestone && kind == EventKind::Untick) {
+            if (const Result<void> withdrawn =
+                    withdrawMilestone(*current, *milestone, data, eventText);
+                !withdrawn)
+                return withdrawn;
+        }
+        const Result<QString> event =
+            Timeline::append(m_db, current->incidentId, kind, eventText, actor, data);
+        if (!event)
+            return event.failed();
+        change = {current->incidentId, *event};
+        return {};
     });
-    if (!written && judged)
-        return Error{written.error(), *judged};
     return committed(written, change);
 }
 
@@ -231,27 +235,22 @@ Result<Change> ChecklistStore::tick(const QString &itemId, const QString &actor,
     const QString &note = request.note;
     const QString person = request.calledPerson.simplified();
     QJsonObject calledData;
-    bool callsNobody = false;
-    Result<Change> changed = changeItem(
+    return changeItem(
         itemId,
         QStringLiteral("UPDATE checklist_items SET checked_at = ?, checked_by = ?, note = CASE "
                        "WHEN ? = '' THEN note ELSE ? END WHERE id = ?"),
         {storedNow(), notNull(actor), notNull(note), notNull(note), itemId}, EventKind::Tick,
-        [&](const ChecklistItem &current, QString *refusal) {
+        [&](const ChecklistItem &current) -> Result<QString> {
             if (before)
                 *before = current;
-            if (current.isChecked()) {
-                *refusal = QStringLiteral("item already ticked by %1").arg(current.checkedBy);
-                return QString();
-            }
+            if (current.isChecked())
+                return unchanged(
+                    QStringLiteral("item already ticked by %1").arg(current.checkedBy));
             const QString role = request.roleOf ? request.roleOf(current) : QString();
-            if (!person.isEmpty() && role.isEmpty()) {
-                callsNobody = true;
-                *refusal = QStringLiteral("item %1 calls nobody (its template names no role "
-                                          "with 'call'), so nobody can be recorded as called")
-                               .arg(current.number);
-                return QString();
-            }
+            if (!person.isEmpty() && role.isEmpty())
+                return refusal(QStringLiteral("item %1 calls nobody (its template names no role "
+                                              "with 'call'), so nobody can be recorded as called")
+                                   .arg(current.number));
             if (!role.isEmpty())
                 calledData.insert(QStringLiteral("calls"), role);
             if (!person.isEmpty())
@@ -263,9 +262,6 @@ Result<Change> ChecklistStore::tick(const QString &itemId, const QString &actor,
             return text;
         },
         actor, &calledData);
-    if (!changed && callsNobody)
-        return Error{changed.error(), ErrorKind::Refused};
-    return changed;
 }
 
 Result<Change> ChecklistStore::untick(const QString &itemId, const QString &actor)
@@ -275,11 +271,9 @@ Result<Change> ChecklistStore::untick(const QString &itemId, const QString &acto
         QStringLiteral("UPDATE checklist_items SET checked_at = NULL, checked_by = "
                        "NULL WHERE id = ?"),
         {itemId}, EventKind::Untick,
-        [](const ChecklistItem &current, QString *refusal) {
-            if (!current.isChecked()) {
-                *refusal = QStringLiteral("item is not ticked");
-                return QString();
-            }
+        [](const ChecklistItem &current) -> Result<QString> {
+            if (!current.isChecked())
+                return unchanged(QStringLiteral("item is not ticked"));
             return QStringLiteral("Undone: %1").arg(current.text);
         },
         actor);
@@ -291,7 +285,7 @@ Result<Change> ChecklistStore::setNote(const QString &itemId, const QString &not
     return changeItem(
         itemId, QStringLiteral("UPDATE checklist_items SET note = ? WHERE id = ?"),
         {notNull(note.trimmed()), itemId}, EventKind::ItemNote,
-        [&](const ChecklistItem &current, QString *) {
+        [&](const ChecklistItem &current) -> Result<QString> {
             return QStringLiteral("Note on \"%1\": %2").arg(current.text, note.trimmed());
         },
         actor);
@@ -305,7 +299,7 @@ Result<Change> ChecklistStore::assign(const QString &itemId, const QString &pers
         QStringLiteral("UPDATE checklist_items SET assignee = ?, timebox_until = ? WHERE id = ?"),
         {notNull(person), until.isValid() ? QVariant(toStoredTime(until)) : QVariant(), itemId},
         EventKind::ItemAssigned,
-        [&](const ChecklistItem &current, QString *) {
+        [&](const ChecklistItem &current) -> Result<QString> {
             return QStringLiteral("\"%1\" assigned to %2").arg(current.text, person);
         },
         actor);
@@ -325,17 +319,20 @@ Result<Change> ChecklistStore::addItem(const QString &incidentId, const QString 
     added.dueOffsetSeconds = dueOffsetSeconds;
     added.source = QStringLiteral("ad-hoc");
     Change change{incidentId, {}};
-    const Result<void> inserted = sql::inWriteTransaction(m_db, [&](QString *stepError) {
+    const Result<void> inserted = sql::inWriteTransaction(m_db, [&]() -> Result<void> {
         // Placed inside the transaction, so two additions cannot take the same position.
         std::tie(added.phasePosition, added.position) = placeFor(m_db, incidentId, added.phase);
         added.number = nextNumber(m_db, incidentId);
-        if (!insertExact(m_db, added, stepError))
-            return false;
-        change.eventId =
+        if (const Result<void> stored = insertExact(m_db, added); !stored)
+            return stored;
+        const Result<QString> event =
             Timeline::append(m_db, incidentId, EventKind::ItemAdded,
                              QStringLiteral("Item added to %1: %2").arg(added.phase, added.text),
-                             actor, {{QStringLiteral("item"), added.id}}, {}, stepError);
-        return !change.eventId.isEmpty();
+                             actor, {{QStringLiteral("item"), added.id}});
+        if (!event)
+            return event.failed();
+        change.eventId = *event;
+        return {};
     });
     return committed(inserted, change);
 }
@@ -347,7 +344,7 @@ Result<Change> ChecklistStore::attachTasks(const QString &incidentId, const QStr
     if (tasks.empty())
         return refusal(QStringLiteral("the runbook has no tasks to attach"));
     Change change{incidentId, {}};
-    const Result<void> written = sql::inWriteTransaction(m_db, [&](QString *stepError) {
+    const Result<void> written = sql::inWriteTransaction(m_db, [&]() -> Result<void> {
         const int phasePosition =
             sql::scalar(m_db,
                         QStringLiteral("SELECT coalesce(max(phase_position), -1) + 1 FROM "
@@ -368,23 +365,26 @@ Result<Change> ChecklistStore::attachTasks(const QString &incidentId, const QStr
                              : QStringLiteral("%1 (%2)").arg(task.text, task.headingPath);
             added.source = QStringLiteral("runbook");
             added.number = number++;
-            if (!insertExact(m_db, added, stepError))
-                return false;
+            if (const Result<void> stored = insertExact(m_db, added); !stored)
+                return stored;
         }
-        change.eventId =
+        const Result<QString> event =
             Timeline::append(m_db, incidentId, EventKind::TasksAttached,
                              QStringLiteral("Runbook tasks attached: %1 (%2 items)")
                                  .arg(sectionTitle)
                                  .arg(tasks.size()),
-                             actor, {{QStringLiteral("section"), sectionTitle}}, {}, stepError);
-        return !change.eventId.isEmpty();
+                             actor, {{QStringLiteral("section"), sectionTitle}});
+        if (!event)
+            return event.failed();
+        change.eventId = *event;
+        return {};
     });
     return committed(written, change);
 }
 
-bool ChecklistStore::insertFromTemplate(const QSqlDatabase &db, const QString &incidentId,
-                                        const ChecklistTemplate &checklist,
-                                        const SeverityLevel &level, QString *error)
+Result<void> ChecklistStore::insertFromTemplate(const QSqlDatabase &db, const QString &incidentId,
+                                                const ChecklistTemplate &checklist,
+                                                const SeverityLevel &level)
 {
     std::vector<TemplateItem> all = checklist.items;
     all.insert(all.end(), level.extraItems.begin(), level.extraItems.end());
@@ -417,20 +417,22 @@ bool ChecklistStore::insertFromTemplate(const QSqlDatabase &db, const QString &i
     int number = 0;
     for (ChecklistItem &item : items) {
         item.number = ++number;
-        if (!insertExact(db, item, error))
-            return false;
+        if (const Result<void> stored = insertExact(db, item); !stored)
+            return stored;
     }
-    return true;
+    return {};
 }
 
-bool ChecklistStore::applySeverity(const QSqlDatabase &db, const QString &incidentId,
-                                   const SeverityLevel &level, QString *error)
+Result<void> ChecklistStore::applySeverity(const QSqlDatabase &db, const QString &incidentId,
+                                           const SeverityLevel &level)
 {
-    if (!sql::exec(db,
-                   QStringLiteral("UPDATE checklist_items SET due_offset_seconds = ? WHERE "
-                                  "incident_id = ? AND due_rule = ?"),
-                   {level.responseTargetSeconds, incidentId, responseTargetRule}, error))
-        return false;
+    if (const Result<void> moved =
+            sql::run(db,
+                     QStringLiteral("UPDATE checklist_items SET due_offset_seconds = ? WHERE "
+                                    "incident_id = ? AND due_rule = ?"),
+                     {level.responseTargetSeconds, incidentId, responseTargetRule});
+        !moved)
+        return moved;
     for (const TemplateItem &extra : level.extraItems) {
         const bool present =
             sql::scalar(db,
@@ -452,14 +454,14 @@ bool ChecklistStore::applySeverity(const QSqlDatabase &db, const QString &incide
         item.milestone = extra.milestone;
         if (extra.due.kind == DueRule::Kind::ResponseTarget)
             item.dueRule = responseTargetRule;
-        if (!insertExact(db, item, error))
-            return false;
+        if (const Result<void> stored = insertExact(db, item); !stored)
+            return stored;
     }
-    return true;
+    return {};
 }
 
-QString ChecklistStore::insertFollowUp(const QSqlDatabase &db, const QString &incidentId,
-                                       const QString &text, QString *error)
+Result<QString> ChecklistStore::insertFollowUp(const QSqlDatabase &db, const QString &incidentId,
+                                               const QString &text)
 {
     const QVariant lastPhase = sql::scalar(
         db,
@@ -474,49 +476,46 @@ QString ChecklistStore::insertFollowUp(const QSqlDatabase &db, const QString &in
     item.number = nextNumber(db, incidentId);
     item.text = text;
     item.source = QStringLiteral("follow-up");
-    return insertExact(db, item, error) ? item.id : QString();
+    if (const Result<void> stored = insertExact(db, item); !stored)
+        return stored.failed();
+    return item.id;
 }
 
-bool ChecklistStore::renameFollowUp(const QSqlDatabase &db, const QString &itemId,
-                                    const QString &text, QString *error)
+Result<void> ChecklistStore::renameFollowUp(const QSqlDatabase &db, const QString &itemId,
+                                            const QString &text)
 {
-    return sql::exec(db,
-                     QStringLiteral("UPDATE checklist_items SET text = ? WHERE id = ? AND "
-                                    "source = 'follow-up'"),
-                     {text, itemId}, error)
-        .has_value();
+    return sql::run(db,
+                    QStringLiteral("UPDATE checklist_items SET text = ? WHERE id = ? AND "
+                                   "source = 'follow-up'"),
+                    {text, itemId});
 }
 
-bool ChecklistStore::removeOpenFollowUp(const QSqlDatabase &db, const QString &itemId,
-                                        QString *error)
+Result<void> ChecklistStore::removeOpenFollowUp(const QSqlDatabase &db, const QString &itemId)
 {
-    return sql::exec(db,
-                     QStringLiteral("DELETE FROM checklist_items WHERE id = ? AND source = "
-                                    "'follow-up' AND checked_at IS NULL"),
-                     {itemId}, error)
-        .has_value();
+    return sql::run(db,
+                    QStringLiteral("DELETE FROM checklist_items WHERE id = ? AND source = "
+                                   "'follow-up' AND checked_at IS NULL"),
+                    {itemId});
 }
 
-bool ChecklistStore::insertExact(const QSqlDatabase &db, const ChecklistItem &item, QString *error)
+Result<void> ChecklistStore::insertExact(const QSqlDatabase &db, const ChecklistItem &item)
 {
     const auto time = [](const QDateTime &value) {
         return value.isValid() ? QVariant(toStoredTime(value)) : QVariant();
     };
-    return sql::exec(db,
-                     QStringLiteral("INSERT INTO checklist_items (id, incident_id, phase, "
-                                    "phase_position, position, text, due_offset_seconds, "
-                                    "due_rule, checked_at, checked_by, note, source, assignee, "
-                                    "timebox_until, milestone, number) VALUES "
-                                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                     {item.id, item.incidentId, notNull(item.phase), item.phasePosition,
-                      item.position, notNull(item.text),
-                      item.dueOffsetSeconds ? QVariant(*item.dueOffsetSeconds) : QVariant(),
-                      notNull(item.dueRule), time(item.checkedAt),
-                      item.isChecked() ? QVariant(notNull(item.checkedBy)) : QVariant(),
-                      notNull(item.note), notNull(item.source), notNull(item.assignee),
-                      time(item.timeboxUntil), notNull(item.milestone), item.number},
-                     error)
-        .has_value();
+    return sql::run(db,
+                    QStringLiteral("INSERT INTO checklist_items (id, incident_id, phase, "
+                                   "phase_position, position, text, due_offset_seconds, "
+                                   "due_rule, checked_at, checked_by, note, source, assignee, "
+                                   "timebox_until, milestone, number) VALUES "
+                                   "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {item.id, item.incidentId, notNull(item.phase), item.phasePosition,
+                     item.position, notNull(item.text),
+                     item.dueOffsetSeconds ? QVariant(*item.dueOffsetSeconds) : QVariant(),
+                     notNull(item.dueRule), time(item.checkedAt),
+                     item.isChecked() ? QVariant(notNull(item.checkedBy)) : QVariant(),
+                     notNull(item.note), notNull(item.source), notNull(item.assignee),
+                     time(item.timeboxUntil), notNull(item.milestone), item.number});
 }
 
 } // namespace ic::incidents

@@ -68,34 +68,35 @@ public:
     explicit ChecklistStore(QSqlDatabase db) : m_db(std::move(db)) {}
 
     // In checklist order (phase, then position), with due times from the incident start.
-    std::vector<ChecklistItem> items(const QString &incidentId, QString *error = nullptr) const;
+    // Empty when the read fails (logged with its SQL by sql::exec), as for an unknown incident.
+    std::vector<ChecklistItem> items(const QString &incidentId) const;
     std::optional<ChecklistItem> item(const QString &itemId) const;
     // An item id, or its 1-based number in items(); the error names the choices.
     Result<QString> resolveItem(const QString &incidentId, const QString &idOrNumber) const;
 
     // Inside the caller's transaction: the checklist for a new incident from the template
     // plus the severity's own items.
-    static bool insertFromTemplate(const QSqlDatabase &db, const QString &incidentId,
-                                   const ChecklistTemplate &checklist, const SeverityLevel &level,
-                                   QString *error);
+    static Result<void> insertFromTemplate(const QSqlDatabase &db, const QString &incidentId,
+                                           const ChecklistTemplate &checklist,
+                                           const SeverityLevel &level);
     // Inside the caller's transaction, after a severity change: deadlines that follow the
     // response target move with it, and the new level's own items are added (nothing is
     // removed, so ticks stay).
-    static bool applySeverity(const QSqlDatabase &db, const QString &incidentId,
-                              const SeverityLevel &level, QString *error);
+    static Result<void> applySeverity(const QSqlDatabase &db, const QString &incidentId,
+                                      const SeverityLevel &level);
     // Inside the caller's transaction: a follow-up from a "TODO:" note, in the last phase.
-    // Returns the new item's id, or empty with *error set.
-    static QString insertFollowUp(const QSqlDatabase &db, const QString &incidentId,
-                                  const QString &text, QString *error);
+    // Returns the new item's id.
+    static Result<QString> insertFollowUp(const QSqlDatabase &db, const QString &incidentId,
+                                          const QString &text);
     // Inside the caller's transaction: a follow-up whose note was edited takes the new text.
-    static bool renameFollowUp(const QSqlDatabase &db, const QString &itemId, const QString &text,
-                               QString *error);
+    static Result<void> renameFollowUp(const QSqlDatabase &db, const QString &itemId,
+                                       const QString &text);
     // Inside the caller's transaction: a follow-up whose note no longer asks for it goes, unless
     // it was done already (then it stays, as what happened).
-    static bool removeOpenFollowUp(const QSqlDatabase &db, const QString &itemId, QString *error);
+    static Result<void> removeOpenFollowUp(const QSqlDatabase &db, const QString &itemId);
     // Inside the caller's transaction: an item exactly as given, every column (new items and
     // imported ones alike).
-    static bool insertExact(const QSqlDatabase &db, const ChecklistItem &item, QString *error);
+    static Result<void> insertExact(const QSqlDatabase &db, const ChecklistItem &item);
 
 private:
     friend class IncidentService;
@@ -119,14 +120,14 @@ private:
 
     // Inside changeItem's transaction: the milestone an item records on its tick, and takes
     // back on its untick; both add to the one event of the change.
-    bool recordMilestone(const ChecklistItem &item, Milestone milestone, QJsonObject &data,
-                         QString &eventText, QString *error);
-    bool withdrawMilestone(const ChecklistItem &item, Milestone milestone, QJsonObject &data,
-                           QString &eventText, QString *error);
+    Result<void> recordMilestone(const ChecklistItem &item, Milestone milestone, QJsonObject &data,
+                                 QString &eventText);
+    Result<void> withdrawMilestone(const ChecklistItem &item, Milestone milestone,
+                                   QJsonObject &data, QString &eventText);
 
-    // The event text for the change of an item, or empty with *refusal set when the item's
-    // current state does not allow it.
-    using Describe = std::function<QString(const ChecklistItem &current, QString *refusal)>;
+    // The event text for the change of an item, or why the item's current state does not allow
+    // it: unchanged() when it is that way already, refusal() when it may not be.
+    using Describe = std::function<Result<QString>(const ChecklistItem &current)>;
     // *extraData (read after describe, which may fill it) joins the event's data.
     Result<Change> changeItem(const QString &itemId, const QString &sql, const QVariantList &params,
                               const QString &kind, const Describe &describe, const QString &actor,

@@ -272,34 +272,29 @@ bool withinImportLimits(const QJsonObject &object, QString *error)
 
 } // namespace
 
-std::optional<IncidentRecord> parseIncidentExport(const QByteArray &json, QString *error)
+Result<IncidentRecord> parseIncidentExport(const QByteArray &json)
 {
+    QString problem;
+    QString *error = &problem; // the readers below keep the first problem here
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const QByteArray before = json.left(parseError.offset);
         const qsizetype line = before.count('\n') + 1;
         const qsizetype column = parseError.offset - (before.lastIndexOf('\n') + 1) + 1;
-        *error = QStringLiteral("line %1, column %2: not valid JSON: %3")
-                     .arg(line)
-                     .arg(column)
-                     .arg(parseError.errorString());
-        return std::nullopt;
+        return refusal(QStringLiteral("line %1, column %2: not valid JSON: %3")
+                           .arg(line)
+                           .arg(column)
+                           .arg(parseError.errorString()));
     }
-    if (!document.isObject()) {
-        *error =
+    if (!document.isObject())
+        return refusal(
             QStringLiteral("expected a JSON object (an incident export), found %1")
-                .arg(document.isArray() ? QStringLiteral("an array") : QStringLiteral("nothing"));
-        return std::nullopt;
-    }
-    error->clear();
+                .arg(document.isArray() ? QStringLiteral("an array") : QStringLiteral("nothing")));
     const QJsonObject object = document.object();
     Reader root(object, {}, error);
-    if (!readFormatVersion(root, object))
-        return std::nullopt;
-
-    if (!withinImportLimits(object, error))
-        return std::nullopt;
+    if (!readFormatVersion(root, object) || !withinImportLimits(object, error))
+        return refusal(problem);
 
     IncidentRecord record;
     readIncident(root, record.incident);
@@ -360,8 +355,8 @@ std::optional<IncidentRecord> parseIncidentExport(const QByteArray &json, QStrin
         record.drafts.push_back(draft);
     });
 
-    if (!error->isEmpty())
-        return std::nullopt;
+    if (!problem.isEmpty())
+        return refusal(problem);
     return record;
 }
 
@@ -396,39 +391,33 @@ QString existingRow(const QSqlDatabase &db, const IncidentRecord &record)
 
 } // namespace
 
-ImportOutcome importIncident(const QSqlDatabase &db, const IncidentRecord &record, QString *error)
+Result<void> importIncident(const QSqlDatabase &db, const IncidentRecord &record)
 {
-    QString conflict;
-    const Result<void> written = sql::inWriteTransaction(db, [&](QString *stepError) {
+    const Result<void> written = sql::inWriteTransaction(db, [&]() -> Result<void> {
         // Checked inside the transaction, so nobody can add the same id in between.
-        conflict = existingRow(db, record);
-        if (!conflict.isEmpty()) {
-            *stepError = conflict;
-            return false;
-        }
-        if (!IncidentStore::insertExact(db, record.incident, stepError))
-            return false;
+        if (const QString conflict = existingRow(db, record); !conflict.isEmpty())
+            return unchanged(conflict);
+        if (const Result<void> stored = IncidentStore::insertExact(db, record.incident); !stored)
+            return stored;
         for (const ChecklistItem &item : record.items)
-            if (!ChecklistStore::insertExact(db, item, stepError))
-                return false;
+            if (const Result<void> stored = ChecklistStore::insertExact(db, item); !stored)
+                return stored;
         // In file order: the timeline breaks ties between equal times by insertion order.
         for (const TimelineEvent &event : record.events)
-            if (!Timeline::insertExact(db, event, stepError))
-                return false;
+            if (const Result<void> stored = Timeline::insertExact(db, event); !stored)
+                return stored;
         for (const Draft &draft : record.drafts)
-            if (!IncidentStore::insertExact(db, draft, stepError))
-                return false;
-        return true;
+            if (const Result<void> stored = IncidentStore::insertExact(db, draft); !stored)
+                return stored;
+        return {};
     });
-    if (!written) {
-        *error = written.error();
-        return conflict.isEmpty() ? ImportOutcome::Failed : ImportOutcome::AlreadyExists;
-    }
+    if (!written)
+        return written;
     log::get(log::Incidents)
         ->info("imported incident {} ({} checklist items, {} timeline events, {} drafts)",
                record.incident.id.toStdString(), record.items.size(), record.events.size(),
                record.drafts.size());
-    return ImportOutcome::Imported;
+    return {};
 }
 
 } // namespace ic::incidents

@@ -35,17 +35,12 @@ inline constexpr qsizetype maxImportDrafts = 10'000;
 // ("line 3, column 7: …") or the field ("checklist[2].position: expected an integer, found a
 // string"), when the bytes are not such an export, were written by a newer format version or
 // hold more than the limits above.
-std::optional<IncidentRecord> parseIncidentExport(const QByteArray &json, QString *error);
-
-enum class ImportOutcome
-{
-    Imported,
-    AlreadyExists, // the incident, or one of its items, events or drafts; nothing written
-    Failed
-};
+Result<IncidentRecord> parseIncidentExport(const QByteArray &json);
 
 // Writes the record in one write transaction with ids and timestamps exactly as they are, and
-// nothing else (no "imported" event: a re-export must equal the file).
-ImportOutcome importIncident(const QSqlDatabase &db, const IncidentRecord &record, QString *error);
+// nothing else (no "imported" event: a re-export must equal the file). When the incident, or
+// one of its items, events or drafts, is here already, nothing is written and the error is
+// ErrorKind::Unchanged.
+Result<void> importIncident(const QSqlDatabase &db, const IncidentRecord &record);
 
 } // namespace ic::incidents

@@ -300,24 +300,20 @@ Result<Change> IncidentService::recordEvent(const QString &incidentId, const QSt
                      [&] { return m_store.recordEvent(incidentId, kind, text, data, feature); });
 }
 
-Result<void> IncidentService::importIncident(const IncidentRecord &record, bool *alreadyExists)
+Result<void> IncidentService::importIncident(const IncidentRecord &record)
 {
-    QString error;
-    ImportOutcome outcome = ImportOutcome::Failed;
     // In a team the imported incident is shared in the import's own transaction.
-    const Result<void> written = sql::inWriteTransaction(m_db, [&](QString *stepError) {
-        outcome = incidents::importIncident(m_db, record, stepError);
-        if (outcome != ImportOutcome::Imported || !m_journal)
-            return outcome == ImportOutcome::Imported;
+    const Result<void> written = sql::inWriteTransaction(m_db, [&]() -> Result<void> {
+        if (const Result<void> imported = incidents::importIncident(m_db, record);
+            !imported || !m_journal)
+            return imported;
         const Result<int> shared = m_journal->shareUnjournaledIncidents(m_actor);
         if (!shared)
-            *stepError = shared.error();
-        return shared.ok();
+            return shared.failed();
+        return {};
     });
-    if (alreadyExists)
-        *alreadyExists = outcome == ImportOutcome::AlreadyExists;
     if (!written)
-        return failure(written.error());
+        return written;
     reportNewEvents();
     return {};
 }

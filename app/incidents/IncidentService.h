@@ -102,8 +102,8 @@ public:
                                const QJsonObject &data, const QString &feature);
 
     // An exported incident restored with its ids and times (nothing added to its timeline).
-    // alreadyExists is set when the failure is that its id (or one of its rows') is taken.
-    Result<void> importIncident(const IncidentRecord &record, bool *alreadyExists = nullptr);
+    // ErrorKind::Unchanged when its id (or one of its rows') is taken: nothing was written.
+    Result<void> importIncident(const IncidentRecord &record);
 
     // Whether this data dir joined a team (read again after another process committed, or
     // when the window joins or leaves one): then each change is also journaled for the team.

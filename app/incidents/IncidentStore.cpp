@@ -87,16 +87,20 @@ Result<Change> IncidentStore::declare(const DeclareRequest &request, const QStri
             .arg(request.drill ? QStringLiteral("Drill declared") : QStringLiteral("Declared"),
                  level->id, incident.title);
     Change change{incident.id, {}};
-    const Result<void> declared = sql::inWriteTransaction(m_db, [&](QString *stepError) {
-        if (!insertExact(m_db, incident, stepError) ||
-            !ChecklistStore::insertFromTemplate(m_db, incident.id, m_config.checklist, *level,
-                                                stepError))
-            return false;
-        change.eventId = Timeline::append(
+    const Result<void> declared = sql::inWriteTransaction(m_db, [&]() -> Result<void> {
+        if (const Result<void> stored = insertExact(m_db, incident); !stored)
+            return stored;
+        if (const Result<void> items =
+                ChecklistStore::insertFromTemplate(m_db, incident.id, m_config.checklist, *level);
+            !items)
+            return items;
+        const Result<QString> event = Timeline::append(
             m_db, incident.id, EventKind::Declared, text, actor,
-            {{QStringLiteral("severity"), level->id}, {QStringLiteral("drill"), request.drill}}, {},
-            stepError);
-        return !change.eventId.isEmpty();
+            {{QStringLiteral("severity"), level->id}, {QStringLiteral("drill"), request.drill}});
+        if (!event)
+            return event.failed();
+        change.eventId = *event;
+        return {};
     });
     return committed(declared, change);
 }
@@ -163,21 +167,25 @@ Result<Change> IncidentStore::changeIncident(const QString &id, const QString &a
                                              const QVariantList &values, const QString &kind,
                                              const QString &text, const QJsonObject &data,
                                              const QString &actor,
-                                             const std::function<bool(QString *)> &alsoDo)
+                                             const std::function<Result<void>()> &alsoDo)
 {
     QVariantList params = values;
     params << storedNow() << id;
     Change change{id, {}};
-    const Result<void> written = sql::inWriteTransaction(m_db, [&](QString *stepError) {
-        if (!sql::exec(
+    const Result<void> written = sql::inWriteTransaction(m_db, [&]() -> Result<void> {
+        if (const Result<void> updated = sql::run(
                 m_db,
                 // security-check: allow assignments are column names from code; values are bound
                 QStringLiteral("UPDATE incidents SET %1updated_at = ? WHERE id = ?")
                     .arg(assignments.isEmpty() ? QString() : assignments + QStringLiteral(", ")),
-                params, stepError))
-            return false;
-        change.eventId = Timeline::append(m_db, id, kind, text, actor, data, {}, stepError);
-        return !change.eventId.isEmpty() && (!alsoDo || alsoDo(stepError));
+                params);
+            !updated)
+            return updated;
+        const Result<QString> event = Timeline::append(m_db, id, kind, text, actor, data);
+        if (!event)
+            return event.failed();
+        change.eventId = *event;
+        return alsoDo ? alsoDo() : Result<void>();
     });
     return committed(written, change);
 }
@@ -243,9 +251,7 @@ Result<Change> IncidentStore::setSeverity(const QString &id, const QString &seve
         id, QStringLiteral("severity = ?"), {level->id}, EventKind::Severity,
         QStringLiteral("Severity %1 → %2").arg(incident->severity, level->id),
         {{QStringLiteral("old"), incident->severity}, {QStringLiteral("new"), level->id}}, actor,
-        [&](QString *stepError) {
-            return ChecklistStore::applySeverity(m_db, id, *level, stepError);
-        });
+        [&] { return ChecklistStore::applySeverity(m_db, id, *level); });
 }
 
 Result<Change> IncidentStore::setMilestone(const QString &id, Milestone milestone,
@@ -296,9 +302,12 @@ Result<Change> IncidentStore::recordEvent(const QString &id, const QString &kind
                                           const QString &actor)
 {
     Change change{id, {}};
-    const Result<void> written = sql::inWriteTransaction(m_db, [&](QString *stepError) {
-        change.eventId = Timeline::append(m_db, id, kind, text, actor, data, {}, stepError);
-        return !change.eventId.isEmpty();
+    const Result<void> written = sql::inWriteTransaction(m_db, [&]() -> Result<void> {
+        const Result<QString> event = Timeline::append(m_db, id, kind, text, actor, data);
+        if (!event)
+            return event.failed();
+        change.eventId = *event;
+        return {};
     });
     return committed(written, change);
 }
@@ -322,13 +331,15 @@ Result<Change> IncidentStore::savePostmortem(const QString &id, const QString &t
     draft.body = text;
     draft.createdAt = QDateTime::currentDateTimeUtc();
     Change change{id, {}};
-    const Result<void> written = sql::inWriteTransaction(m_db, [&](QString *stepError) {
-        if (!insertExact(m_db, draft, stepError))
-            return false;
-        change.eventId =
-            Timeline::append(m_db, id, EventKind::PostmortemSaved,
-                             QStringLiteral("Postmortem saved"), actor, {}, {}, stepError);
-        return !change.eventId.isEmpty();
+    const Result<void> written = sql::inWriteTransaction(m_db, [&]() -> Result<void> {
+        if (const Result<void> stored = insertExact(m_db, draft); !stored)
+            return stored;
+        const Result<QString> event = Timeline::append(m_db, id, EventKind::PostmortemSaved,
+                                                       QStringLiteral("Postmortem saved"), actor);
+        if (!event)
+            return event.failed();
+        change.eventId = *event;
+        return {};
     });
     return committed(written, change);
 }
@@ -355,7 +366,7 @@ std::vector<Draft> IncidentStore::drafts(const QString &id) const
     return result;
 }
 
-bool IncidentStore::insertExact(const QSqlDatabase &db, const Incident &incident, QString *error)
+Result<void> IncidentStore::insertExact(const QSqlDatabase &db, const Incident &incident)
 {
     QVariantList values{incident.id,
                         notNull(incident.title),
@@ -372,28 +383,25 @@ bool IncidentStore::insertExact(const QSqlDatabase &db, const Incident &incident
     values << storedOrNull(incident.createdAt) << storedOrNull(incident.updatedAt)
            << (incident.timeZone.isEmpty() ? QStringLiteral("UTC") : incident.timeZone)
            << notNull(incident.channel);
-    return sql::exec(db,
-                     QStringLiteral("INSERT INTO incidents (id, title, severity, status, "
-                                    "services, impact, commander, deputy, scribe, is_drill, "
-                                    "started_at, detected_at, acknowledged_at, mitigated_at, "
-                                    "resolved_at, created_at, updated_at, time_zone, channel) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                    "?)"),
-                     values, error)
-        .has_value();
+    return sql::run(db,
+                    QStringLiteral("INSERT INTO incidents (id, title, severity, status, "
+                                   "services, impact, commander, deputy, scribe, is_drill, "
+                                   "started_at, detected_at, acknowledged_at, mitigated_at, "
+                                   "resolved_at, created_at, updated_at, time_zone, channel) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                   "?)"),
+                    values);
 }
 
-bool IncidentStore::insertExact(const QSqlDatabase &db, const Draft &draft, QString *error)
+Result<void> IncidentStore::insertExact(const QSqlDatabase &db, const Draft &draft)
 {
-    return sql::exec(db,
-                     QStringLiteral("INSERT INTO drafts (id, incident_id, template, body, "
-                                    "created_at, copied_at, posted_at) VALUES "
-                                    "(?, ?, ?, ?, ?, ?, ?)"),
-                     {draft.id, draft.incidentId, notNull(draft.templateId), notNull(draft.body),
-                      storedOrNull(draft.createdAt), storedOrNull(draft.copiedAt),
-                      storedOrNull(draft.postedAt)},
-                     error)
-        .has_value();
+    return sql::run(db,
+                    QStringLiteral("INSERT INTO drafts (id, incident_id, template, body, "
+                                   "created_at, copied_at, posted_at) VALUES "
+                                   "(?, ?, ?, ?, ?, ?, ?)"),
+                    {draft.id, draft.incidentId, notNull(draft.templateId), notNull(draft.body),
+                     storedOrNull(draft.createdAt), storedOrNull(draft.copiedAt),
+                     storedOrNull(draft.postedAt)});
 }
 
 QDateTime IncidentStore::nextUpdateDue(const Incident &incident) const

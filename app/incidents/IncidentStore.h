@@ -76,8 +76,8 @@ public:
 
     // Inside the caller's transaction: rows exactly as given, ids and times included (new
     // incidents and imported ones alike).
-    static bool insertExact(const QSqlDatabase &db, const Incident &incident, QString *error);
-    static bool insertExact(const QSqlDatabase &db, const Draft &draft, QString *error);
+    static Result<void> insertExact(const QSqlDatabase &db, const Incident &incident);
+    static Result<void> insertExact(const QSqlDatabase &db, const Draft &draft);
     // When the next update is due: the latest update (or the start) plus the severity's
     // cadence. Invalid when the severity expects no regular updates or the incident is closed.
     QDateTime nextUpdateDue(const Incident &incident) const;
@@ -116,7 +116,7 @@ private:
                                   const QVariantList &values, const QString &kind,
                                   const QString &text, const QJsonObject &data,
                                   const QString &actor,
-                                  const std::function<bool(QString *)> &alsoDo = {});
+                                  const std::function<Result<void>()> &alsoDo = {});
 
     QSqlDatabase m_db;
     IncidentConfig m_config;

@@ -26,20 +26,24 @@ QString followUpTask(const QString &note)
 // Inside the caller's transaction: the follow-up item follows its note when the note is
 // replaced by newText (empty: deleted). It takes the new task, is added when the edit makes
 // the note a TODO, and goes when the note no longer asks for it (unless already done).
-// Returns the follow-up the new text has ("" for none), or a null string on failure.
-QString moveFollowUp(const QSqlDatabase &db, const TimelineEvent &original, const QString &newText,
-                     QString *error)
+// Returns the follow-up item the new text has, empty for none.
+Result<QString> moveFollowUp(const QSqlDatabase &db, const TimelineEvent &original,
+                             const QString &newText)
 {
     const QString item = original.data.value(QStringLiteral("follow_up")).toString();
     const QString task = followUpTask(newText);
     if (task.isEmpty()) {
-        if (!item.isEmpty() && !ChecklistStore::removeOpenFollowUp(db, item, error))
-            return {};
-        return QStringLiteral("");
+        if (item.isEmpty())
+            return QString();
+        if (const Result<void> removed = ChecklistStore::removeOpenFollowUp(db, item); !removed)
+            return removed.failed();
+        return QString();
     }
     if (item.isEmpty())
-        return ChecklistStore::insertFollowUp(db, original.incidentId, task, error);
-    return ChecklistStore::renameFollowUp(db, item, task, error) ? item : QString();
+        return ChecklistStore::insertFollowUp(db, original.incidentId, task);
+    if (const Result<void> renamed = ChecklistStore::renameFollowUp(db, item, task); !renamed)
+        return renamed.failed();
+    return item;
 }
 
 const QString selectEvents =
@@ -62,9 +66,9 @@ TimelineEvent eventFrom(const QSqlQuery &query)
 
 } // namespace
 
-QString Timeline::append(const QSqlDatabase &db, const QString &incidentId, const QString &kind,
-                         const QString &text, const QString &actor, const QJsonObject &data,
-                         const QString &supersedes, QString *error)
+Result<QString> Timeline::append(const QSqlDatabase &db, const QString &incidentId,
+                                 const QString &kind, const QString &text, const QString &actor,
+                                 const QJsonObject &data, const QString &supersedes)
 {
     TimelineEvent event;
     event.id = newId();
@@ -75,23 +79,23 @@ QString Timeline::append(const QSqlDatabase &db, const QString &incidentId, cons
     event.actor = actor;
     event.data = data;
     event.supersedes = supersedes;
-    return insertExact(db, event, error) ? event.id : QString();
+    if (const Result<void> inserted = insertExact(db, event); !inserted)
+        return inserted.failed();
+    return event.id;
 }
 
-bool Timeline::insertExact(const QSqlDatabase &db, const TimelineEvent &event, QString *error)
+Result<void> Timeline::insertExact(const QSqlDatabase &db, const TimelineEvent &event)
 {
-    return sql::exec(db,
-                     QStringLiteral("INSERT INTO timeline_events (id, incident_id, at, kind, text, "
-                                    "actor, data, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                     {event.id, event.incidentId, toStoredTime(event.at), event.kind,
-                      notNull(event.text), notNull(event.actor),
-                      QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)),
-                      event.supersedes.isEmpty() ? QVariant() : QVariant(event.supersedes)},
-                     error)
-        .has_value();
+    return sql::run(db,
+                    QStringLiteral("INSERT INTO timeline_events (id, incident_id, at, kind, text, "
+                                   "actor, data, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {event.id, event.incidentId, toStoredTime(event.at), event.kind,
+                     notNull(event.text), notNull(event.actor),
+                     QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)),
+                     event.supersedes.isEmpty() ? QVariant() : QVariant(event.supersedes)});
 }
 
-std::vector<TimelineEvent> Timeline::eventsOfKinds(const QStringList &kinds, QString *error) const
+std::vector<TimelineEvent> Timeline::eventsOfKinds(const QStringList &kinds) const
 {
     std::vector<TimelineEvent> result;
     if (kinds.isEmpty())
@@ -101,19 +105,19 @@ std::vector<TimelineEvent> Timeline::eventsOfKinds(const QStringList &kinds, QSt
     auto query = sql::exec(
         m_db,
         selectEvents + QStringLiteral("WHERE instr(?, ',' || kind || ',') > 0 ORDER BY rowid"),
-        {list}, error);
+        {list});
     while (query && query->next())
         result.push_back(eventFrom(*query));
     return result;
 }
 
-std::vector<TimelineEvent> Timeline::events(const QString &incidentId, QString *error) const
+std::vector<TimelineEvent> Timeline::events(const QString &incidentId) const
 {
     std::vector<TimelineEvent> result;
     // rowid breaks ties between events stored in the same millisecond.
     auto query =
         sql::exec(m_db, selectEvents + QStringLiteral("WHERE incident_id = ? ORDER BY at, rowid"),
-                  {incidentId}, error);
+                  {incidentId});
     if (!query)
         return result;
     QSet<QString> replaced;
@@ -155,16 +159,16 @@ TimelinePage pageFrom(std::optional<QSqlQuery> query, int limit)
 
 } // namespace
 
-TimelinePage Timeline::newestEvents(const QString &incidentId, int limit, QString *error) const
+TimelinePage Timeline::newestEvents(const QString &incidentId, int limit) const
 {
     return pageFrom(sql::exec(m_db,
                               selectPageEvents + QStringLiteral("WHERE incident_id = ? ORDER BY "
                                                                 "at DESC, rowid DESC LIMIT ?"),
-                              {incidentId, limit + 1}, error),
+                              {incidentId, limit + 1}),
                     limit);
 }
 
-TimelinePage Timeline::eventsBefore(const QString &olderThan, int limit, QString *error) const
+TimelinePage Timeline::eventsBefore(const QString &olderThan, int limit) const
 {
     return pageFrom(
         sql::exec(m_db,
@@ -173,7 +177,7 @@ TimelinePage Timeline::eventsBefore(const QString &olderThan, int limit, QString
                                      "timeline_events WHERE id = ?) AND (at, rowid) < (SELECT "
                                      "at, rowid FROM timeline_events WHERE id = ?) ORDER BY at "
                                      "DESC, rowid DESC LIMIT ?"),
-                  {olderThan, olderThan, limit + 1}, error),
+                  {olderThan, olderThan, limit + 1}),
         limit);
 }
 
@@ -221,18 +225,19 @@ Result<Change> Timeline::addNote(const QString &incidentId, const QString &text,
         return refusal(QStringLiteral("a note needs some text"));
     const QString task = followUpTask(note);
     Change change{incidentId, {}};
-    const Result<void> added = sql::inWriteTransaction(m_db, [&](QString *stepError) {
+    const Result<void> added = sql::inWriteTransaction(m_db, [&]() -> Result<void> {
         QJsonObject data;
         if (!task.isEmpty()) {
-            const QString itemId =
-                ChecklistStore::insertFollowUp(m_db, incidentId, task, stepError);
-            if (itemId.isEmpty())
-                return false;
-            data.insert(QStringLiteral("follow_up"), itemId);
+            const Result<QString> itemId = ChecklistStore::insertFollowUp(m_db, incidentId, task);
+            if (!itemId)
+                return itemId.failed();
+            data.insert(QStringLiteral("follow_up"), *itemId);
         }
-        change.eventId =
-            append(m_db, incidentId, EventKind::Note, note, actor, data, {}, stepError);
-        return !change.eventId.isEmpty();
+        const Result<QString> event = append(m_db, incidentId, EventKind::Note, note, actor, data);
+        if (!event)
+            return event.failed();
+        change.eventId = *event;
+        return {};
     });
     return committed(added, change);
 }
@@ -253,31 +258,28 @@ Result<Change> Timeline::supersedeNote(const QString &noteId, const QString &kin
                                        const QString &text, const QString &actor)
 {
     Change change;
-    bool refused = false;
-    const Result<void> superseded = sql::inWriteTransaction(m_db, [&](QString *stepError) {
+    const Result<void> superseded = sql::inWriteTransaction(m_db, [&]() -> Result<void> {
         const auto original = event(noteId);
         const bool editable = original && (original->kind == EventKind::Note ||
                                            original->kind == EventKind::NoteEdited);
-        if (!editable || original->superseded) {
-            *stepError = QStringLiteral("%1 is not a current manual note; only notes can be "
-                                        "edited or deleted, automatic events are permanent")
-                             .arg(noteId);
-            refused = true;
-            return false;
-        }
+        if (!editable || original->superseded)
+            return refusal(QStringLiteral("%1 is not a current manual note; only notes can be "
+                                          "edited or deleted, automatic events are permanent")
+                               .arg(noteId));
         QJsonObject data{{QStringLiteral("previous"), original->text}};
-        const QString followUp = moveFollowUp(
-            m_db, *original, kind == EventKind::NoteEdited ? text : QString(), stepError);
-        if (followUp.isNull())
-            return false;
-        if (!followUp.isEmpty())
-            data.insert(QStringLiteral("follow_up"), followUp);
-        change = {original->incidentId,
-                  append(m_db, original->incidentId, kind, text, actor, data, noteId, stepError)};
-        return !change.eventId.isEmpty();
+        const Result<QString> followUp =
+            moveFollowUp(m_db, *original, kind == EventKind::NoteEdited ? text : QString());
+        if (!followUp)
+            return followUp.failed();
+        if (!followUp->isEmpty())
+            data.insert(QStringLiteral("follow_up"), *followUp);
+        const Result<QString> added =
+            append(m_db, original->incidentId, kind, text, actor, data, noteId);
+        if (!added)
+            return added.failed();
+        change = {original->incidentId, *added};
+        return {};
     });
-    if (!superseded && refused)
-        return refusal(superseded.error());
     return committed(superseded, change);
 }
 

@@ -68,26 +68,26 @@ class Timeline
 public:
     explicit Timeline(QSqlDatabase db) : m_db(std::move(db)) {}
 
-    // Appends inside the caller's transaction. Returns the new event's id, or an empty
-    // string with *error set.
-    static QString append(const QSqlDatabase &db, const QString &incidentId, const QString &kind,
-                          const QString &text, const QString &actor, const QJsonObject &data = {},
-                          const QString &supersedes = {}, QString *error = nullptr);
+    // Appends inside the caller's transaction. Returns the new event's id.
+    static Result<QString> append(const QSqlDatabase &db, const QString &incidentId,
+                                  const QString &kind, const QString &text, const QString &actor,
+                                  const QJsonObject &data = {}, const QString &supersedes = {});
 
     // Inside the caller's transaction: an event exactly as given, id and time included
     // (import). superseded is not stored; it follows from the events that supersede.
-    static bool insertExact(const QSqlDatabase &db, const TimelineEvent &event, QString *error);
+    static Result<void> insertExact(const QSqlDatabase &db, const TimelineEvent &event);
 
+    // Reads give what they found: a read that fails is logged with its SQL (sql::exec) and
+    // gives nothing, as for an unknown id.
     // Oldest first.
-    std::vector<TimelineEvent> events(const QString &incidentId, QString *error = nullptr) const;
+    std::vector<TimelineEvent> events(const QString &incidentId) const;
     // The newest limit events, or the limit events just before the event olderThan; each
     // read through the indexes, in time independent of the timeline's length.
-    TimelinePage newestEvents(const QString &incidentId, int limit, QString *error = nullptr) const;
-    TimelinePage eventsBefore(const QString &olderThan, int limit, QString *error = nullptr) const;
+    TimelinePage newestEvents(const QString &incidentId, int limit) const;
+    TimelinePage eventsBefore(const QString &olderThan, int limit) const;
     std::optional<TimelineEvent> event(const QString &eventId) const;
     // Every incident's events of these kinds, in the order they were written.
-    std::vector<TimelineEvent> eventsOfKinds(const QStringList &kinds,
-                                             QString *error = nullptr) const;
+    std::vector<TimelineEvent> eventsOfKinds(const QStringList &kinds) const;
     QDateTime latestOf(const QString &incidentId, const QString &kind) const;
     // The newest event of either kind, when there is one.
     std::optional<TimelineEvent> latestOfEither(const QString &incidentId, const QString &kind,

@@ -26,6 +26,23 @@ std::optional<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql,
     return std::nullopt;
 }
 
+Result<void> run(const QSqlDatabase &db, const QString &sql, const QVariantList &params)
+{
+    QString error;
+    if (!exec(db, sql, params, &error))
+        return failure(error);
+    return {};
+}
+
+Result<int> changedRows(const QSqlDatabase &db, const QString &sql, const QVariantList &params)
+{
+    QString error;
+    const auto query = exec(db, sql, params, &error);
+    if (!query)
+        return failure(error);
+    return query->numRowsAffected();
+}
+
 QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &params,
                 QString *error)
 {
@@ -93,14 +110,16 @@ void WriteTransaction::closed()
         depths.remove(name);
 }
 
-Result<void> inWriteTransaction(const QSqlDatabase &db,
-                                const std::function<bool(QString *error)> &work)
+Result<void> inWriteTransaction(const QSqlDatabase &db, const std::function<Result<void>()> &work)
 {
     WriteTransaction transaction(db);
-    QString problem;
-    if (transaction.isActive() && work(&problem) && transaction.commit())
-        return {};
-    return failure(problem.isEmpty() ? transaction.error() : problem);
+    if (!transaction.isActive())
+        return failure(transaction.error());
+    if (Result<void> done = work(); !done)
+        return done;
+    if (!transaction.commit())
+        return failure(transaction.error());
+    return {};
 }
 
 } // namespace ic::sql

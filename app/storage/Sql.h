@@ -16,6 +16,12 @@ namespace ic::sql {
 std::optional<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql,
                               const QVariantList &params = {}, QString *error = nullptr);
 
+// exec() for a statement whose rows are not read: success, or the driver's message and the SQL.
+Result<void> run(const QSqlDatabase &db, const QString &sql, const QVariantList &params = {});
+// exec() for an UPDATE or DELETE: how many rows it changed.
+Result<int> changedRows(const QSqlDatabase &db, const QString &sql,
+                        const QVariantList &params = {});
+
 // The first column of the first row, or an invalid QVariant when there is no row.
 QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &params = {},
                 QString *error = nullptr);
@@ -46,10 +52,9 @@ private:
     QString m_error;
 };
 
-// One WriteTransaction around work, committed when work returns true. Otherwise rolled back,
-// with work's own message, or why the transaction could not begin or commit. Work is a chain
-// of steps that each report through the QString* they are given.
-Result<void> inWriteTransaction(const QSqlDatabase &db,
-                                const std::function<bool(QString *error)> &work);
+// One WriteTransaction around work, committed when work succeeds. Otherwise rolled back, with
+// work's own error (its kind kept: a refusal stays a refusal), or why the transaction could
+// not begin or commit.
+Result<void> inWriteTransaction(const QSqlDatabase &db, const std::function<Result<void>()> &work);
 
 } // namespace ic::sql

@@ -114,13 +114,14 @@ Result<int> pushWaiting(const QSqlDatabase &local, PgConnection &server)
             return Error{sent.error()};
         // Acknowledged only after the server committed: a crash in between sends them again,
         // which the server ignores.
-        const Result<void> marked = sql::inWriteTransaction(local, [&](QString *stepError) {
+        const Result<void> marked = sql::inWriteTransaction(local, [&]() -> Result<void> {
             for (const TeamServer::Upload &upload : uploads)
-                if (!sql::exec(local,
-                               QStringLiteral("UPDATE team_events SET pushed = 1 WHERE id = ?"),
-                               {upload.id}, stepError))
-                    return false;
-            return true;
+                if (const Result<void> done = sql::run(
+                        local, QStringLiteral("UPDATE team_events SET pushed = 1 WHERE id = ?"),
+                        {upload.id});
+                    !done)
+                    return done;
+            return {};
         });
         if (!marked)
             return Error{marked.error()};

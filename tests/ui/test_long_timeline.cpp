@@ -56,10 +56,9 @@ private Q_SLOTS:
         QVERIFY2(declared, qPrintable(declared.error()));
         m_incidentId = declared->incidentId;
 
-        QString error;
-        auto record = incidents::parseIncidentExport(
-            QJsonDocument(source.document(m_incidentId)).toJson(), &error);
-        QVERIFY2(record, qPrintable(error));
+        Result<incidents::IncidentRecord> record =
+            incidents::parseIncidentExport(QJsonDocument(source.document(m_incidentId)).toJson());
+        QVERIFY2(record, qPrintable(record.error()));
         const QDateTime start = record->incident.milestone(incidents::Milestone::Started);
         for (int i = 0; i < importedEvents; ++i) {
             incidents::TimelineEvent event;
@@ -75,8 +74,8 @@ private Q_SLOTS:
         QVERIFY2(m_database, qPrintable(opened.message));
         QElapsedTimer importing;
         importing.start();
-        QCOMPARE(incidents::importIncident(m_database->connection(), *record, &error),
-                 incidents::ImportOutcome::Imported);
+        const Result<void> imported = incidents::importIncident(m_database->connection(), *record);
+        QVERIFY2(imported, qPrintable(imported.error()));
         qInfo("imported %d events in %lld ms", importedEvents, qlonglong(importing.elapsed()));
     }
 

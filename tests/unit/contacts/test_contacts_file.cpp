@@ -267,7 +267,7 @@ private Q_SLOTS:
             QVERIFY(QFile::setPermissions(dataDir + QLatin1Char('/') + name,
                                           QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
                                               QFile::ReadOther));
-        QVERIFY(ensureDataDir(dataDir).isEmpty());
+        QVERIFY(ensureDataDir(dataDir).ok());
         QCOMPARE(test::unixMode(contactsPath(dataDir)), 0600);
         QCOMPARE(test::unixMode(dataDir + QStringLiteral("/oncall.ics")), 0600);
     }

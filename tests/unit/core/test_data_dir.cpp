@@ -40,9 +40,9 @@ private Q_SLOTS:
     {
         QTemporaryDir root;
         const QString path = root.filePath(QStringLiteral("nested/data"));
-        QCOMPARE(ensureDataDir(path), QString());
+        QVERIFY(ensureDataDir(path).ok());
         QCOMPARE(test::unixMode(path), 0700);
-        QCOMPARE(ensureDataDir(path), QString()); // idempotent
+        QVERIFY(ensureDataDir(path).ok()); // idempotent
     }
 
     void fileInTheWayIsNamed()
@@ -50,7 +50,7 @@ private Q_SLOTS:
         QTemporaryDir root;
         const QString path = root.filePath(QStringLiteral("occupied"));
         QVERIFY(test::writeFile(path, "x"));
-        const QString problem = ensureDataDir(path);
+        const QString problem = ensureDataDir(path).error();
         QVERIFY(problem.contains(path));
         QVERIFY(problem.contains(QStringLiteral("not a directory")));
     }

@@ -157,12 +157,12 @@ class TestIncidentImport : public QObject
     static void verifyRoundTrip(const test::IncidentFixture &source, const QString &id)
     {
         const QByteArray exported = exportBytes(*source.store, id);
-        QString error;
-        const auto record = parseIncidentExport(exported, &error);
-        QVERIFY2(record, qPrintable(error));
+        const Result<IncidentRecord> record = parseIncidentExport(exported);
+        QVERIFY2(record, qPrintable(record.error()));
 
         test::IncidentFixture target;
-        QCOMPARE(importIncident(target.connection(), *record, &error), ImportOutcome::Imported);
+        const Result<void> imported = importIncident(target.connection(), *record);
+        QVERIFY2(imported, qPrintable(imported.error()));
         QCOMPARE(rows(target.connection(), id), rows(source.connection(), id));
         QCOMPARE(exportBytes(*target.store, id), exported);
     }
@@ -213,12 +213,12 @@ private Q_SLOTS:
         test::IncidentFixture fixture;
         const QString id = fullIncident(fixture);
         QVERIFY(!id.isEmpty());
-        QString error;
-        const auto record = parseIncidentExport(exportBytes(*fixture.store, id), &error);
+        const Result<IncidentRecord> record = parseIncidentExport(exportBytes(*fixture.store, id));
         QVERIFY(record);
         const int before = rowCount(fixture.connection());
-        QCOMPARE(importIncident(fixture.connection(), *record, &error),
-                 ImportOutcome::AlreadyExists);
+        Result<void> imported = importIncident(fixture.connection(), *record);
+        QCOMPARE(imported.errorKind(), ErrorKind::Unchanged);
+        QString error = imported.error();
         QVERIFY2(error.contains(QStringLiteral("incident %1").arg(id)) &&
                      error.contains(QStringLiteral("already exists")),
                  qPrintable(error));
@@ -228,8 +228,9 @@ private Q_SLOTS:
         // incident row written before that check would have failed is not there either.
         IncidentRecord renamed = *record;
         renamed.incident.id = newId();
-        QCOMPARE(importIncident(fixture.connection(), renamed, &error),
-                 ImportOutcome::AlreadyExists);
+        imported = importIncident(fixture.connection(), renamed);
+        QCOMPARE(imported.errorKind(), ErrorKind::Unchanged);
+        error = imported.error();
         QVERIFY2(
             error.startsWith(
                 QStringLiteral("checklist item %1 already exists").arg(record->items.front().id)),
@@ -313,9 +314,10 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, json);
         QFETCH(QString, message);
-        QString error;
-        QVERIFY(!parseIncidentExport(json, &error));
-        QVERIFY2(error.startsWith(message), qPrintable(error));
+        const Result<IncidentRecord> record = parseIncidentExport(json);
+        QVERIFY(!record);
+        QCOMPARE(record.errorKind(), ErrorKind::Refused);
+        QVERIFY2(record.error().startsWith(message), qPrintable(record.error()));
     }
 };
 

@@ -230,6 +230,41 @@ private Q_SLOTS:
             0);
     }
 
+    // A step's refusal comes back as that refusal (the CLI's exit code follows the kind), a
+    // failing statement as a failure naming it, and neither leaves a row behind.
+    void aFailingStepRollsBackAndKeepsItsKind()
+    {
+        DatabaseOpenResult result;
+        auto db = Database::open(dbPath(QStringLiteral("steps.db")), &result);
+        QVERIFY(db);
+        const QSqlDatabase connection = db->connection();
+        const auto insert = [&](const QString &key) {
+            return sql::run(connection, QStringLiteral("INSERT INTO app_meta VALUES (?, '1')"),
+                            {key});
+        };
+        const Result<void> refused = sql::inWriteTransaction(connection, [&]() -> Result<void> {
+            if (const Result<void> inserted = insert(QStringLiteral("a")); !inserted)
+                return inserted;
+            return refusal(QStringLiteral("item 3 calls nobody"));
+        });
+        QCOMPARE(refused.errorKind(), ErrorKind::Refused);
+        QCOMPARE(refused.error(), QStringLiteral("item 3 calls nobody"));
+        const Result<void> failed = sql::inWriteTransaction(connection, [&]() -> Result<void> {
+            if (const Result<void> inserted = insert(QStringLiteral("b")); !inserted)
+                return inserted;
+            return insert(QStringLiteral("b"));
+        });
+        QCOMPARE(failed.errorKind(), ErrorKind::Failed);
+        QVERIFY2(failed.error().contains(QStringLiteral("UNIQUE")) &&
+                     failed.error().contains(QStringLiteral("INSERT INTO app_meta")),
+                 qPrintable(failed.error()));
+        QCOMPARE(sql::scalar(connection, QStringLiteral("SELECT count(*) FROM app_meta")).toInt(),
+                 0);
+        QVERIFY(sql::inWriteTransaction(connection, [&] { return insert(QStringLiteral("c")); }));
+        QCOMPARE(sql::scalar(connection, QStringLiteral("SELECT count(*) FROM app_meta")).toInt(),
+                 1);
+    }
+
     void boundParametersAreNeverSpliced()
     {
         DatabaseOpenResult result;
