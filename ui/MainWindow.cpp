@@ -238,7 +238,8 @@ void MainWindow::createMenus()
     runbooks->setObjectName(QStringLiteral("browseRunbooksAction"));
     runbooks->setShortcut(QKeySequence::Find);
     QAction *health = view->addAction(tr("Set up &health checks…"), this, [this] {
-        m_healthDock->show();
+        // Raised too: it shares its place with the Alerts dock, which may be in front.
+        showArea(Area::Health);
         const QString path = health::healthConfigPath(m_services.dataDir);
         if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
             statusBar()->showMessage(tr("Edit %1 with a text editor; the board follows its "

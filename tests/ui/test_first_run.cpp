@@ -7,10 +7,12 @@
 #include "ui/ActiveIncident.h"
 #include "ui/DeclareDialog.h"
 #include "ui/GuiLauncher.h"
+#include "ui/HealthBoard.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -150,6 +152,22 @@ private Q_SLOTS:
         QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("firstStepPrimary"));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         QTRY_VERIFY(window.findChild<DeclareDialog *>(QStringLiteral("declareDialog")));
+    }
+
+    // "Set up health checks" brings the board in front of the Alerts tab it shares a place
+    // with; it stayed behind it once, and the first step seemed to do nothing.
+    void settingUpHealthChecksShowsTheBoard()
+    {
+        FreshConsole console;
+        QVERIFY2(console.database, qPrintable(console.opened.message));
+        MainWindow &window = *console.window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QDockWidget *health = window.dock(MainWindow::Area::Health);
+        QVERIFY(health->visibleRegion().isEmpty()); // behind the Alerts tab at first
+        window.findChild<QAction *>(QStringLiteral("editHealthConfigAction"))->trigger();
+        QTRY_VERIFY(!health->visibleRegion().isEmpty());
+        QVERIFY(health->findChild<HealthBoard *>(QStringLiteral("healthBoard"))->isVisible());
     }
 
     // A window wider than the screen hides the right-hand docks: it must fit a 1280 pixel
