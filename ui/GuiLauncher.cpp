@@ -143,7 +143,7 @@ ActiveIncident *assembleWindow(MainWindow &window, Database &database,
         database.path(),
         runbooks::runbookRoots(runbookDirs + Settings(dataDir).get(settings::runbookFolders)));
     window.setAreaContent(MainWindow::Area::Runbooks, runbookPanel);
-    auto *healthBoard = new HealthBoard(&monitor);
+    auto *healthBoard = new HealthBoard(&monitor, dataDir);
     window.setAreaContent(MainWindow::Area::Health, healthBoard);
     ActiveIncident *incident = installIncidentCockpit(window, database, dataDir);
     installDrafts(window, incident, dataDir);

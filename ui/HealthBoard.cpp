@@ -1,21 +1,28 @@
 #include "HealthBoard.h"
 
 #include "HealthDetailDialog.h"
+#include "HealthGrid.h"
 #include "HealthTile.h"
+#include "core/Settings.h"
 #include "health/HealthMonitor.h"
 
+#include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ic::ui {
 
-HealthBoard::HealthBoard(health::HealthMonitor *monitor, QWidget *parent)
+HealthBoard::HealthBoard(health::HealthMonitor *monitor, const QString &settingsDir,
+                         QWidget *parent)
     : QWidget(parent), m_monitor(monitor), m_problems(new QLabel(this)),
       m_summary(new QLabel(this)), m_observerNote(new QLabel(this)), m_tilesArea(new QWidget),
-      m_tilesLayout(nullptr)
+      m_tilesLayout(nullptr), m_views(new QStackedWidget(this)),
+      m_grid(new HealthGrid(monitor, m_views)), m_gridButton(new QToolButton(this)),
+      m_tilesButton(new QToolButton(this)), m_settingsDir(settingsDir)
 {
     setObjectName(QStringLiteral("healthBoard"));
     m_problems->setObjectName(QStringLiteral("healthProblems"));
@@ -37,17 +44,53 @@ HealthBoard::HealthBoard(health::HealthMonitor *monitor, QWidget *parent)
     m_tilesLayout->setContentsMargins(0, 0, 0, 0);
     m_tilesLayout->setSpacing(4);
 
+    m_views->addWidget(m_grid);
+    m_views->addWidget(scroll);
+    connect(m_grid, &HealthGrid::detailsRequested, this, &HealthBoard::showDetails);
+    connect(m_grid, &HealthGrid::runbookRequested, this, &HealthBoard::runbookRequested);
+    connect(m_grid, &HealthGrid::probeNowRequested, m_monitor, &health::HealthMonitor::probeNow);
+
+    auto *views = new QButtonGroup(this);
+    for (QToolButton *button : {m_gridButton, m_tilesButton}) {
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        views->addButton(button);
+    }
+    m_gridButton->setObjectName(QStringLiteral("healthGridButton"));
+    m_gridButton->setText(tr("Grid"));
+    m_gridButton->setToolTip(tr("Every check as a small cell, worst first, with filters"));
+    m_tilesButton->setObjectName(QStringLiteral("healthTilesButton"));
+    m_tilesButton->setText(tr("Tiles"));
+    m_tilesButton->setToolTip(tr("Checks by group, each with its message and history"));
+    connect(m_gridButton, &QToolButton::clicked, this, [this] { setView(View::Grid); });
+    connect(m_tilesButton, &QToolButton::clicked, this, [this] { setView(View::Tiles); });
+    if (!m_settingsDir.isEmpty()) {
+        const QString chosen = Settings(m_settingsDir).get(settings::healthBoardView);
+        m_viewChosen = chosen == QLatin1String("grid") || chosen == QLatin1String("tiles");
+        m_view = chosen == QLatin1String("grid") ? View::Grid : View::Tiles;
+    }
+
+    auto *summaryRow = new QHBoxLayout;
+    summaryRow->addWidget(m_summary, 1);
+    summaryRow->addWidget(m_gridButton, 0, Qt::AlignTop);
+    summaryRow->addWidget(m_tilesButton, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_problems);
-    layout->addWidget(m_summary);
+    layout->addLayout(summaryRow);
     layout->addWidget(m_observerNote);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_views, 1);
 
     connect(m_monitor, &health::HealthMonitor::checksChanged, this, &HealthBoard::rebuild);
+    // The summary counts every check: with thousands reporting, it is counted at most five
+    // times a second, not once per result.
+    m_summaryDue.setSingleShot(true);
+    m_summaryDue.setInterval(200);
+    connect(&m_summaryDue, &QTimer::timeout, this, &HealthBoard::updateSummary);
     connect(m_monitor, &health::HealthMonitor::statusChanged, this, [this](const QString &name) {
         refreshTile(name);
-        updateSummary();
+        if (!m_summaryDue.isActive())
+            m_summaryDue.start();
     });
     connect(m_monitor, &health::HealthMonitor::observerImpaired, this,
             [this](const QDateTime &from, const QDateTime &to) {
@@ -95,6 +138,9 @@ void HealthBoard::rebuild()
             order.append(group);
         m_groups[group].members.append(name);
     }
+    if (!m_viewChosen)
+        m_view = names.size() > gridFrom ? View::Grid : View::Tiles;
+    showView(m_view);
     // Folded when the board is large, unless the user unfolded it; a small board shows all.
     const bool large = names.size() > maxExpandedChecks;
     for (const QString &group : order) {
@@ -130,7 +176,7 @@ void HealthBoard::rebuild()
         tilesLayout->setContentsMargins(0, 0, 0, 0);
         tilesLayout->setSpacing(4);
         m_tilesLayout->addWidget(entry.tiles);
-        if (isGroupExpanded(group))
+        if (isGroupExpanded(group) && m_view == View::Tiles)
             fillGroup(group);
         updateToggle(group);
     }
@@ -157,7 +203,8 @@ void HealthBoard::setGroupExpanded(const QString &group, bool expanded)
         return;
     if (expanded) {
         m_folded.remove(group);
-        fillGroup(group);
+        if (m_view == View::Tiles)
+            fillGroup(group);
         for (const QString &name : m_groups[group].members)
             refreshTile(name);
     } else {
@@ -167,6 +214,29 @@ void HealthBoard::setGroupExpanded(const QString &group, bool expanded)
     }
     updateToggle(group);
     updateSummary();
+}
+
+void HealthBoard::setView(View view)
+{
+    m_viewChosen = true;
+    if (!m_settingsDir.isEmpty())
+        Settings(m_settingsDir)
+            .set(settings::healthBoardView,
+                 view == View::Grid ? QStringLiteral("grid") : QStringLiteral("tiles"));
+    if (view == m_view) {
+        showView(view);
+        return;
+    }
+    m_view = view;
+    // The tiles are made for the tile view only, and dropped again when it goes.
+    rebuild();
+}
+
+void HealthBoard::showView(View view)
+{
+    m_views->setCurrentIndex(view == View::Grid ? 0 : 1);
+    m_gridButton->setChecked(view == View::Grid);
+    m_tilesButton->setChecked(view == View::Tiles);
 }
 
 void HealthBoard::updateToggle(const QString &group)
@@ -206,6 +276,7 @@ void HealthBoard::refreshAll()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (auto it = m_tiles.begin(); it != m_tiles.end(); ++it)
         it.value()->display(m_monitor->status(it.key()), now);
+    m_grid->refresh();
     updateSummary();
 }
 
@@ -222,14 +293,16 @@ void HealthBoard::updateSummary()
     int pending = 0;
     QHash<QString, QMap<int, int>> folded;
     for (const QString &name : names) {
-        const health::CheckStatus status = m_monitor->status(name);
-        const int state = status.hasResult ? int(health::displayedState(status, now)) : -1;
+        const health::CheckStatus *status = m_monitor->findStatus(name);
+        if (!status)
+            continue;
+        const int state = status->hasResult ? int(health::displayedState(*status, now)) : -1;
         if (state < 0)
             ++pending;
         else
             ++counts[state];
-        if (!isGroupExpanded(status.check.group))
-            ++folded[status.check.group][state];
+        if (!isGroupExpanded(status->check.group))
+            ++folded[status->check.group][state];
     }
     // A folded group's heading says what its tiles would, worst first.
     for (auto group = folded.cbegin(); group != folded.cend(); ++group) {

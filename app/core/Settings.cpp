@@ -15,6 +15,7 @@ const std::vector<SettingSample> &allSettings()
         {settings::healthConfigPath.key, QStringLiteral("/etc/incident-console/health.yaml")},
         {settings::theme.key, QStringLiteral("dark")},
         {settings::notifications.key, false},
+        {settings::healthBoardView.key, QStringLiteral("tiles")},
     };
     return all;
 }

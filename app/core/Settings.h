@@ -26,6 +26,9 @@ inline const SettingKey<bool> nameAsked{"incidents/name_asked", false};
 inline const SettingKey<QString> healthConfigPath{"health/config_path", {}};
 inline const SettingKey<QString> theme{"ui/theme", QStringLiteral("system")}; // system|light|dark
 inline const SettingKey<bool> notifications{"ui/notifications", true};
+// The health board's view as the user last chose it: "grid", "tiles", or "" (by the number of
+// checks).
+inline const SettingKey<QString> healthBoardView{"ui/health_board_view", {}};
 } // namespace settings
 
 // Every key with a sample non-default value, so a test can prove each one round-trips.

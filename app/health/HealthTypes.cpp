@@ -41,4 +41,21 @@ State worse(State a, State b)
     return severityRank(a) >= severityRank(b) ? a : b;
 }
 
+int boardPosition(State state)
+{
+    switch (state) {
+    case State::Crit:
+        return 0;
+    case State::Warn:
+        return 1;
+    case State::Stale:
+        return 2;
+    case State::Unknown:
+        return 3;
+    case State::Ok:
+        return 4;
+    }
+    return 3;
+}
+
 } // namespace ic::health

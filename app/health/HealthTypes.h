@@ -24,6 +24,9 @@ QString stateName(State state);
 State worse(State a, State b);
 // How bad a state is in that order, 0 for OK: for sorting worst first.
 int severityRank(State state);
+// Where a state's checks stand on the health board, 0 first: CRIT, WARN, STALE, UNKNOWN, OK.
+// What the commander must act on comes before what the console could not tell.
+int boardPosition(State state);
 
 // What a probe saw, before any condition is applied. Placeholder values are kept as the
 // text the target answered, so conditions can explain what they compared.

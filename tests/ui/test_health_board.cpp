@@ -2,15 +2,23 @@
 #include "health/HealthMonitor.h"
 #include "ui/HealthBoard.h"
 #include "ui/HealthDetailDialog.h"
+#include "ui/HealthGrid.h"
+#include "ui/HealthGridFilter.h"
+#include "ui/HealthGridModel.h"
 #include "ui/HealthHistoryChart.h"
 #include "ui/HealthTile.h"
 #include "ui/MainWindow.h"
 
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
@@ -57,6 +65,15 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_listening.listen(QHostAddress::LocalHost, 0));
+        // Hung up at once: a tcp check needs only the connection, and a server that keeps
+        // them stops accepting after 30 (QTcpServer's pending limit), which hundreds of checks
+        // would reach.
+        connect(&m_listening, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_listening.nextPendingConnection()) {
+                socket->abort();
+                socket->deleteLater();
+            }
+        });
         QTcpServer closed;
         QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
         m_closedPort = closed.serverPort();
@@ -78,6 +95,8 @@ private Q_SLOTS:
         HealthBoard board(&monitor);
         board.show();
         monitor.start();
+        QCOMPARE(board.view(), HealthBoard::View::Grid);
+        board.setView(HealthBoard::View::Tiles);
         QVERIFY(!board.isGroupExpanded(QStringLiteral("g0")));
         QVERIFY(!board.tile(QStringLiteral("c0")));
         QVERIFY(board.findChildren<HealthTile *>().isEmpty());
@@ -94,6 +113,134 @@ private Q_SLOTS:
         board.setGroupExpanded(QStringLiteral("g0"), false);
         QVERIFY(!board.tile(QStringLiteral("c0")));
         QTRY_VERIFY(board.findChildren<HealthTile *>().isEmpty());
+    }
+
+    // 200 checks in 10 groups, 29 of them down: the grid shows every one of the 29 first and
+    // without scrolling, at the size of the health dock on a 1440×900 screen.
+    void theGridPutsEveryProblemOnTheFirstScreen()
+    {
+        QString yaml = QStringLiteral("defaults: { interval: 1h }\nchecks:\n");
+        QStringList down;
+        for (int i = 0; i < 200; ++i) {
+            const bool isDown = i % 7 == 3;
+            const QString name = QStringLiteral("service-%1").arg(i, 3, 10, QLatin1Char('0'));
+            if (isDown)
+                down.append(name);
+            yaml += QStringLiteral("  - { name: %1, group: team-%2, type: tcp, host: 127.0.0.1, "
+                                   "port: %3%4 }\n")
+                        .arg(name)
+                        .arg(i % 10)
+                        .arg(isDown ? m_closedPort : m_listening.serverPort())
+                        .arg(i == 3 ? QStringLiteral(", runbook: service-down") : QString());
+        }
+        QCOMPARE(down.size(), 29);
+        QVERIFY(test::writeFile(configPath(), yaml.toUtf8()));
+        health::HealthMonitor monitor(configPath(), QString());
+        HealthBoard board(&monitor);
+        board.resize(700, 560);
+        board.show();
+        monitor.start();
+        QCOMPARE(board.view(), HealthBoard::View::Grid);
+        QVERIFY(board.findChildren<HealthTile *>().isEmpty());
+        HealthGrid *grid = board.grid();
+        QTRY_COMPARE_WITH_TIMEOUT(grid->shownChecks().mid(0, 29), down, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(board.findChild<QLabel *>(QStringLiteral("healthSummary"))
+                                     ->text()
+                                     .contains(QStringLiteral("171 OK")),
+                                 10000);
+        QListView *view = grid->view();
+        const QRect visible = view->viewport()->rect();
+        for (int row = 0; row < down.size(); ++row) {
+            const QRect cell = view->visualRect(view->model()->index(row, 0));
+            QVERIFY2(visible.contains(cell), qPrintable(down[row]));
+        }
+
+        // Filters: text, group, state; the count says how many of all are shown.
+        grid->textFilter()->setText(QStringLiteral("SERVICE-01"));
+        QCOMPARE(grid->shownChecks().size(), 10);
+        auto *count = grid->findChild<QLabel *>(QStringLiteral("healthGridCount"));
+        QVERIFY(count->isVisibleTo(grid));
+        QCOMPARE(count->text(), QStringLiteral("10 of 200"));
+        grid->textFilter()->clear();
+        QVERIFY(!count->isVisibleTo(grid));
+        grid->groupFilter()->setCurrentIndex(
+            grid->groupFilter()->findText(QStringLiteral("team-3")));
+        QCOMPARE(grid->shownChecks().size(), 20);
+        grid->stateFilter()->setCurrentIndex(
+            grid->stateFilter()->findText(QStringLiteral("Not OK")));
+        QStringList downInTeam3;
+        for (const QString &name : down)
+            if (name.mid(8).toInt() % 10 == 3)
+                downInTeam3.append(name);
+        QCOMPARE(grid->shownChecks(), downInTeam3);
+        grid->groupFilter()->setCurrentIndex(0);
+        grid->stateFilter()->setCurrentIndex(grid->stateFilter()->findText(QStringLiteral("OK")));
+        QCOMPARE(grid->shownChecks().size(), 171);
+        grid->stateFilter()->setCurrentIndex(0);
+
+        // By keyboard: R opens the selected check's runbook, Enter its details.
+        QSignalSpy runbook(&board, &HealthBoard::runbookRequested);
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QCOMPARE(grid->shownChecks().first(), QStringLiteral("service-003"));
+        QTest::keyClick(view, Qt::Key_R);
+        QCOMPARE(runbook.count(), 1);
+        QCOMPARE(runbook.first().at(0).toString(), QStringLiteral("service-down"));
+        QTest::keyClick(view, Qt::Key_Right);
+        QCOMPARE(view->currentIndex().row(), 1);
+        QTest::keyClick(view, Qt::Key_Return);
+        auto *detail = board.findChild<HealthDetailDialog *>(QStringLiteral("healthDetail"));
+        QVERIFY(detail);
+        QCOMPARE(detail->checkName(), down[1]);
+        detail->close();
+    }
+
+    // Worst first as the issue asks: what to act on (CRIT, WARN), then what the console could
+    // not tell (STALE, UNKNOWN), then OK, then checks not probed yet; by name within a state.
+    void theGridOrdersWorstFirst()
+    {
+        QStandardItemModel rows;
+        const auto add = [&](const QString &name, int position) {
+            auto *item = new QStandardItem(name);
+            item->setData(name, HealthGridModel::NameRole);
+            item->setData(position, HealthGridModel::BoardPositionRole);
+            rows.appendRow(item);
+        };
+        add(QStringLiteral("ok-b"), health::boardPosition(health::State::Ok));
+        add(QStringLiteral("pending"), HealthGridModel::pendingPosition);
+        add(QStringLiteral("unknown"), health::boardPosition(health::State::Unknown));
+        add(QStringLiteral("ok-a"), health::boardPosition(health::State::Ok));
+        add(QStringLiteral("stale"), health::boardPosition(health::State::Stale));
+        add(QStringLiteral("warn"), health::boardPosition(health::State::Warn));
+        add(QStringLiteral("crit"), health::boardPosition(health::State::Crit));
+        HealthGridFilter filter;
+        filter.setSourceModel(&rows);
+        QStringList order;
+        for (int row = 0; row < filter.rowCount(); ++row)
+            order.append(filter.index(row, 0).data(HealthGridModel::NameRole).toString());
+        QCOMPARE(order, (QStringList{QStringLiteral("crit"), QStringLiteral("warn"),
+                                     QStringLiteral("stale"), QStringLiteral("unknown"),
+                                     QStringLiteral("ok-a"), QStringLiteral("ok-b"),
+                                     QStringLiteral("pending")}));
+        filter.setStates(HealthGridFilter::States::NotOk);
+        QCOMPARE(filter.rowCount(), 5);
+    }
+
+    void theChosenViewIsKept()
+    {
+        QVERIFY(test::writeFile(configPath(), config(false)));
+        health::HealthMonitor monitor(configPath(), QString());
+        QTemporaryDir settingsDir;
+        {
+            HealthBoard board(&monitor, settingsDir.path());
+            QCOMPARE(board.view(), HealthBoard::View::Tiles); // three checks: tiles
+            QTest::mouseClick(board.findChild<QToolButton *>(QStringLiteral("healthGridButton")),
+                              Qt::LeftButton);
+            QCOMPARE(board.view(), HealthBoard::View::Grid);
+        }
+        HealthBoard again(&monitor, settingsDir.path());
+        QCOMPARE(again.view(), HealthBoard::View::Grid);
+        QVERIFY(again.findChild<QToolButton *>(QStringLiteral("healthGridButton"))->isChecked());
     }
 
     void tilesShowLiveStatesGroupsProblemsAndRunbooks()

@@ -60,7 +60,7 @@ private Q_SLOTS:
         const Settings fresh(dir.path());
         for (const SettingSample &sample : allSettings())
             QVERIFY2(!fresh.raw(sample.key).isValid(), sample.key);
-        QCOMPARE(allSettings().size(), std::size_t(7));
+        QCOMPARE(allSettings().size(), std::size_t(8));
     }
 };
 
