@@ -152,6 +152,7 @@ ActiveIncident *assembleWindow(MainWindow &window, Database &database,
     linkRunbookTasks(runbookPanel, incident);
     DesktopTray *tray = installTray(window, &monitor, incident, dataDir);
     installAlerts(window, database, incident, runbookPanel, tray, dataDir);
+    followIncidentWithLayout(window, incident);
     return incident;
 }
 

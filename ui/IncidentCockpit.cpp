@@ -29,6 +29,16 @@ constexpr int refreshEveryTicks = 3;
 
 } // namespace
 
+void followIncidentWithLayout(MainWindow &window, ActiveIncident *incident)
+{
+    const auto follow = [&window, incident] {
+        window.setMode(incident->hasIncident() ? MainWindow::Mode::Wartime
+                                               : MainWindow::Mode::Peacetime);
+    };
+    QObject::connect(incident, &ActiveIncident::changed, &window, follow);
+    follow();
+}
+
 ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
                                        const QString &dataDir)
 {

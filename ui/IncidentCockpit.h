@@ -17,4 +17,9 @@ class MainWindow;
 ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
                                        const QString &dataDir);
 
+// The window's layout follows the incident: peacetime while none is open, the cockpit from
+// its declaration on (through its resolution and postmortem). Called once every dock exists,
+// so each mode's saved arrangement covers them all.
+void followIncidentWithLayout(MainWindow &window, ActiveIncident *incident);
+
 } // namespace ic::ui

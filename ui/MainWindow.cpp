@@ -35,6 +35,11 @@ constexpr int layoutVersion = 1;
 constexpr const char *geometryKey = "window/geometry";
 constexpr const char *stateKey = "window/state";
 
+const char *stateKeyOf(MainWindow::Mode mode)
+{
+    return mode == MainWindow::Mode::Peacetime ? "window/state_peacetime" : "window/state_wartime";
+}
+
 // Says in words, not colour alone, that nothing done in this window is saved, and why.
 QLabel *createReadOnlyBanner(const QString &reason, QWidget *parent)
 {
@@ -331,7 +336,32 @@ void MainWindow::saveLayout()
 {
     m_settings->setRaw(geometryKey, saveGeometry());
     m_settings->setRaw(stateKey, saveState(layoutVersion));
+    if (m_mode)
+        m_settings->setRaw(stateKeyOf(*m_mode), saveState(layoutVersion));
     m_settings->sync();
+}
+
+void MainWindow::setMode(Mode mode)
+{
+    if (m_mode == mode)
+        return;
+    if (m_mode)
+        m_settings->setRaw(stateKeyOf(*m_mode), saveState(layoutVersion));
+    m_mode = mode;
+    if (!restoreState(m_settings->raw(stateKeyOf(mode)).toByteArray(), layoutVersion))
+        applyDefaultLayout(mode);
+}
+
+void MainWindow::applyDefaultLayout(Mode mode)
+{
+    // Peacetime: no empty checklist, drafts or timeline taking the room the runbooks and the
+    // health board need. Wartime: the whole cockpit.
+    const bool wartime = mode == Mode::Wartime;
+    for (QDockWidget *cockpitDock : {m_checklistDock, m_draftsDock, m_timelineDock})
+        cockpitDock->setVisible(wartime);
+    m_healthDock->show();
+    if (!wartime)
+        m_healthDock->raise();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QMainWindow>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QDockWidget;
@@ -48,6 +49,14 @@ public:
         CopyDraft
     };
 
+    // Before an incident the window is a runbook browser and health board; during one, the
+    // cockpit with checklist, drafts and timeline. Each mode keeps the user's own arrangement.
+    enum class Mode
+    {
+        Peacetime,
+        Wartime
+    };
+
     explicit MainWindow(const WindowServices &services, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -56,6 +65,10 @@ public:
     QWidget *areaContent(Area area) const;
 
     void saveLayout();
+    // Keeps the arrangement of the mode it leaves and brings back the new mode's: as the user
+    // left it there, or the mode's default. Until the first call every dock shows.
+    void setMode(Mode mode);
+    std::optional<Mode> mode() const { return m_mode; }
 
     // The header strip on top (severity, title, clocks), where features add rows.
     IncidentHeader *header() const { return m_header; }
@@ -84,6 +97,7 @@ private:
     QDockWidget *addAreaDock(Area area, const QString &title, const QString &objectName,
                              Qt::DockWidgetArea side, QWidget *content);
     void restoreLayout();
+    void applyDefaultLayout(Mode mode);
     void createMenus();
     void backUpNow();
 
@@ -97,6 +111,7 @@ private:
     QDockWidget *m_timelineDock = nullptr;
     CommandPalette *m_palette = nullptr;
     QHash<Action, QAction *> m_actions;
+    std::optional<Mode> m_mode;
 };
 
 } // namespace ic::ui

@@ -164,10 +164,59 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QDockWidget *health = window.dock(MainWindow::Area::Health);
-        QVERIFY(health->visibleRegion().isEmpty()); // behind the Alerts tab at first
+        window.findChild<QAction *>(QStringLiteral("showAlertsAction"))->trigger();
+        QTRY_VERIFY(health->visibleRegion().isEmpty()); // behind the Alerts tab
         window.findChild<QAction *>(QStringLiteral("editHealthConfigAction"))->trigger();
         QTRY_VERIFY(!health->visibleRegion().isEmpty());
         QVERIFY(health->findChild<HealthBoard *>(QStringLiteral("healthBoard"))->isVisible());
+    }
+
+    // Before an incident the window is a runbook browser and health board: no empty
+    // checklist, drafts or timeline. Declaring brings the cockpit. Each mode keeps the
+    // arrangement the user gave it, across restarts.
+    void theLayoutFollowsTheIncident()
+    {
+        FreshConsole console;
+        QVERIFY2(console.database, qPrintable(console.opened.message));
+        const auto shown = [&console] {
+            QStringList docks;
+            for (const auto area : {MainWindow::Area::Checklist, MainWindow::Area::Health,
+                                    MainWindow::Area::Drafts, MainWindow::Area::Timeline})
+                if (console.window->dock(area)->isVisible())
+                    docks.append(console.window->dock(area)->objectName());
+            return docks.join(QLatin1Char(' '));
+        };
+        console.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(console.window.get()));
+        QCOMPARE(console.window->mode(), MainWindow::Mode::Peacetime);
+        QCOMPARE(shown(), QStringLiteral("healthDock"));
+        QVERIFY(!console.window->dock(MainWindow::Area::Health)->visibleRegion().isEmpty());
+        // The user wants the timeline in peacetime too.
+        console.window->showArea(MainWindow::Area::Timeline);
+
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Checkout fails for EU card payments");
+        request.severity = console.incident->severities().ids().value(1);
+        QVERIFY(console.incident->declare(request));
+        QCOMPARE(console.window->mode(), MainWindow::Mode::Wartime);
+        QCOMPARE(shown(), QStringLiteral("checklistDock healthDock draftsDock timelineDock"));
+        console.window->dock(MainWindow::Area::Drafts)->close();
+        console.window->close();
+
+        console.reopenWindow(); // the incident is still open: the cockpit as it was left
+        console.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(console.window.get()));
+        QCOMPARE(console.window->mode(), MainWindow::Mode::Wartime);
+        QCOMPARE(shown(), QStringLiteral("checklistDock healthDock timelineDock"));
+        QVERIFY(console.incident->setStatus(incidents::Status::Resolved));
+        QCOMPARE(console.window->mode(), MainWindow::Mode::Wartime); // the postmortem follows
+        console.window->close();
+
+        console.reopenWindow(); // nothing open: peacetime, with the timeline the user added
+        console.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(console.window.get()));
+        QCOMPARE(console.window->mode(), MainWindow::Mode::Peacetime);
+        QCOMPARE(shown(), QStringLiteral("healthDock timelineDock"));
     }
 
     // A window wider than the screen hides the right-hand docks: it must fit a 1280 pixel
