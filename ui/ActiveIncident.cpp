@@ -47,6 +47,14 @@ void ActiveIncident::reload()
     readEvents();
     m_nextUpdateDue = m_incident ? m_service.store().nextUpdateDue(*m_incident) : QDateTime();
     Q_EMIT changed();
+    const bool resolvedNow = m_incident && m_incident->status == incidents::Status::Resolved;
+    if (resolvedNow != m_resolvedSeen) {
+        m_resolvedSeen = resolvedNow;
+        if (resolvedNow)
+            Q_EMIT resolved();
+        else
+            Q_EMIT reopened();
+    }
 }
 
 void ActiveIncident::readEvents()

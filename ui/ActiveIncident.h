@@ -95,6 +95,11 @@ Q_SIGNALS:
     void olderEventsLoaded();
     // A new incident was declared here (after changed()): time for the first announcement.
     void declared();
+    // The incident turned resolved, here or from elsewhere (after changed()): time for the
+    // resolution message and the postmortem.
+    void resolved();
+    // It is open again (reopened) or another one is active: what resolved() offered is moot.
+    void reopened();
     void failed(const QString &message);
     // Who holds the roles may have changed (contacts read again, a hand-over).
     void roleHoldersChanged();
@@ -113,6 +118,8 @@ private:
     // loaded, so a change does not take away what the user scrolled back to.
     int m_eventsWanted = eventPage;
     bool m_hasOlderEvents = false;
+    // Whether resolved() was the last word on the active incident (reopened() resets it).
+    bool m_resolvedSeen = false;
     QDateTime m_nextUpdateDue;
     ContactsProvider m_contacts;
     RoleHolders m_roleHolders;

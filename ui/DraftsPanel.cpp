@@ -243,9 +243,14 @@ QString DraftsPanel::slackText() const
 
 void DraftsPanel::startAnnouncing()
 {
-    const int initial = m_template->findData(QStringLiteral("initial"));
-    if (initial >= 0 && initial != m_template->currentIndex())
-        m_template->setCurrentIndex(initial); // refills
+    openTemplate(QStringLiteral("initial"));
+}
+
+void DraftsPanel::openTemplate(const QString &templateId)
+{
+    const int index = m_template->findData(templateId);
+    if (index >= 0 && index != m_template->currentIndex())
+        m_template->setCurrentIndex(index); // refills
     else
         refill();
     m_copy->setFocus(Qt::OtherFocusReason);

@@ -54,6 +54,8 @@ public Q_SLOTS:
     void incidentChanged();
     // A new incident: the initial alert, freshly filled, with the focus on its Copy button.
     void startAnnouncing();
+    // The draft of this template (the saved postmortem when there is one), focus on Copy.
+    void openTemplate(const QString &templateId);
     // Copies after lint; returns whether it was copied.
     bool copyCurrent();
     void postCurrent();

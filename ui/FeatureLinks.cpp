@@ -7,6 +7,7 @@
 #include "HealthStrip.h"
 #include "IncidentHeader.h"
 #include "MainWindow.h"
+#include "ResolvedOffer.h"
 #include "comms/MessageTemplates.h"
 #include "comms/SlackWebhook.h"
 #include "comms/WebhookSecret.h"
@@ -89,6 +90,7 @@ void installDrafts(MainWindow &window, ActiveIncident *incident, const QString &
         panel->copyCurrent();
     });
     window.setAction(MainWindow::Action::CopyDraft, copy);
+    installResolvedOffer(window, incident, panel);
     if (QMenu *file = window.menu(QStringLiteral("fileMenu")))
         file->insertAction(file->actions().value(0), copy);
 }

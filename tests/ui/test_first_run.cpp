@@ -6,6 +6,7 @@
 #include "storage/Database.h"
 #include "ui/ActiveIncident.h"
 #include "ui/DeclareDialog.h"
+#include "ui/DraftsPanel.h"
 #include "ui/GuiLauncher.h"
 #include "ui/HealthBoard.h"
 #include "ui/MainWindow.h"
@@ -217,6 +218,40 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(console.window.get()));
         QCOMPARE(console.window->mode(), MainWindow::Mode::Peacetime);
         QCOMPARE(shown(), QStringLiteral("healthDock timelineDock"));
+    }
+
+    // Resolving leaves two things to do: say so, and write the postmortem. The header offers
+    // both; each opens its draft. Reopening takes the offer back.
+    void resolvingOffersTheResolutionAndThePostmortem()
+    {
+        FreshConsole console;
+        QVERIFY2(console.database, qPrintable(console.opened.message));
+        MainWindow &window = *console.window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *offer = window.findChild<QWidget *>(QStringLiteral("resolvedOffer"));
+        QVERIFY(offer && !offer->isVisible());
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Search returns nothing for accented queries");
+        request.severity = console.incident->severities().ids().value(1);
+        QVERIFY(console.incident->declare(request));
+        QVERIFY(!offer->isVisible());
+        QVERIFY(console.incident->setStatus(incidents::Status::Resolved));
+        QVERIFY(offer->isVisible());
+        QVERIFY(window.minimumSizeHint().width() <= 1280);
+        auto *drafts = window.findChild<DraftsPanel *>();
+        QVERIFY(drafts);
+        clickButton(window, "resolvedOfferPostmortem");
+        QCOMPARE(drafts->currentTemplateId(), QStringLiteral("postmortem"));
+        QVERIFY(window.dock(MainWindow::Area::Drafts)->isVisible());
+        clickButton(window, "resolvedOfferResolution");
+        QCOMPARE(drafts->currentTemplateId(), QStringLiteral("resolution"));
+        QVERIFY(console.incident->setStatus(incidents::Status::Investigating));
+        QVERIFY(!offer->isVisible());
+        QVERIFY(console.incident->setStatus(incidents::Status::Resolved));
+        QVERIFY(offer->isVisible());
+        clickButton(window, "resolvedOfferLater");
+        QVERIFY(!offer->isVisible());
     }
 
     // A window wider than the screen hides the right-hand docks: it must fit a 1280 pixel
