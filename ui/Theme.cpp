@@ -1,12 +1,14 @@
 #include "Theme.h"
 
 #include <QApplication>
+#include <QPainter>
 #include <QPalette>
+#include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 namespace ic::ui {
-namespace {
 
 QPalette darkPalette()
 {
@@ -35,12 +37,42 @@ QPalette darkPalette()
     return p;
 }
 
+namespace {
+
+// Fusion outlines a check box in the window colour made darker, which on a dark window is
+// nearly the colour of the box itself: the checklist's open items showed no box at all.
+// This draws Fusion's box, then an outline in the colour of disabled text around it.
+class DarkStyle : public QProxyStyle
+{
+public:
+    DarkStyle() : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion"))) {}
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                       const QWidget *widget) const override
+    {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        if (element != PE_IndicatorCheckBox && element != PE_IndicatorItemViewItemCheck)
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(option->palette.color(QPalette::Disabled, QPalette::Text));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(option->rect.adjusted(0, 0, -1, -1));
+        painter->restore();
+    }
+};
+
 } // namespace
+
+QStyle *darkStyle()
+{
+    return new DarkStyle;
+}
 
 void applyTheme(QApplication &app, const QString &theme)
 {
     if (theme == QLatin1String("dark")) {
-        app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        app.setStyle(darkStyle());
         app.setPalette(darkPalette());
     } else if (theme == QLatin1String("light")) {
         app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));

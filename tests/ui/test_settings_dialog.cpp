@@ -1,13 +1,17 @@
 #include "TestSupport.h"
 #include "core/Settings.h"
 #include "ui/SettingsDialog.h"
+#include "ui/Theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPainter>
 #include <QSignalSpy>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -19,6 +23,33 @@ class TestSettingsDialog : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The checklist's open items are unchecked boxes: in the dark theme each must stand out
+    // from the dark background (Fusion alone outlined them in almost the background colour).
+    void darkThemeDrawsVisibleCheckBoxes()
+    {
+        const QPalette palette = ui::darkPalette();
+        const std::unique_ptr<QStyle> style(ui::darkStyle());
+        const QColor base = palette.color(QPalette::Base);
+        for (const auto element :
+             {QStyle::PE_IndicatorItemViewItemCheck, QStyle::PE_IndicatorCheckBox}) {
+            QImage image(20, 20, QImage::Format_RGB32);
+            image.fill(base);
+            QStyleOptionViewItem option;
+            option.rect = QRect(2, 2, 16, 16);
+            option.palette = palette;
+            option.state = QStyle::State_Enabled | QStyle::State_Off;
+            QPainter painter(&image);
+            style->drawPrimitive(element, &option, &painter);
+            painter.end();
+            int visible = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    if (qAbs(qGray(image.pixel(x, y)) - qGray(base.rgb())) > 60)
+                        ++visible;
+            QVERIFY2(visible >= 40, qPrintable(QStringLiteral("%1 pixels stand out").arg(visible)));
+        }
+    }
+
     void initTestCase() { qunsetenv("INCIDENT_CONSOLE_SLACK_WEBHOOK"); }
 
     void everyFieldIsSavedAndShownAgain()
