@@ -359,9 +359,9 @@ void MainWindow::applyDefaultLayout(Mode mode)
     const bool wartime = mode == Mode::Wartime;
     for (QDockWidget *cockpitDock : {m_checklistDock, m_draftsDock, m_timelineDock})
         cockpitDock->setVisible(wartime);
+    // In front of the Alerts tab it shares a place with, until the user picks Alerts.
     m_healthDock->show();
-    if (!wartime)
-        m_healthDock->raise();
+    m_healthDock->raise();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
