@@ -12,8 +12,6 @@
 #include "health/HealthMonitor.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -49,26 +47,6 @@ QString writeConfig(const QTemporaryDir &dir, const QJsonObject &ports, const QS
     return path;
 }
 
-// Gaps between ticks of a 1 ms timer while the event loop runs for ms milliseconds.
-std::vector<double> gapsWhileRunning(int ms)
-{
-    std::vector<double> gaps;
-    QElapsedTimer sinceTick;
-    QTimer beat;
-    beat.setTimerType(Qt::PreciseTimer);
-    beat.setInterval(1);
-    QObject::connect(&beat, &QTimer::timeout, [&] {
-        gaps.push_back(double(sinceTick.nsecsElapsed()) / 1e6);
-        sinceTick.restart();
-    });
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    sinceTick.start();
-    beat.start();
-    loop.exec();
-    return gaps;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -91,7 +69,7 @@ int main(int argc, char **argv)
 
     // The baseline: the same timer in the same process with nothing else to do, which shows
     // what the machine itself adds (a loaded CI box misses 16 ms without any probe).
-    const std::vector<double> idle = gapsWhileRunning(3000);
+    const std::vector<double> idle = bench::eventLoopGaps(3000);
 
     QTemporaryDir dir;
     health::HealthMonitor monitor(writeConfig(dir, ports, only), QString());
@@ -100,8 +78,8 @@ int main(int argc, char **argv)
     // The scheduler spreads the checks over their interval, as in the console; the first
     // round is left out of the figures (it loads TLS and starts the network threads).
     monitor.start();
-    gapsWhileRunning(3000);
-    const std::vector<double> hostile = gapsWhileRunning(rounds * 3000);
+    bench::eventLoopGaps(3000);
+    const std::vector<double> hostile = bench::eventLoopGaps(rounds * 3000);
     server.kill();
     server.waitForFinished();
 
