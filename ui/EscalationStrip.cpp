@@ -77,7 +77,9 @@ EscalationStrip::EscalationStrip(ActiveIncident &incident, QWidget *parent)
         auto *button = new QToolButton(this);
         button->setObjectName(action->objectName() + QStringLiteral("Button"));
         button->setDefaultAction(action);
+        button->hide();
         row->addWidget(button);
+        m_buttons.append(button);
     }
     hide();
 }
@@ -170,6 +172,8 @@ void EscalationStrip::updateClocks()
     m_actions.at(0)->setEnabled(person && !person->phone.isEmpty());
     m_actions.at(1)->setEnabled(person && !person->email.isEmpty());
     m_actions.at(2)->setEnabled(person && !person->chat.isEmpty());
+    for (qsizetype i = 0; i < m_buttons.size(); ++i)
+        m_buttons.at(i)->setVisible(m_actions.at(i)->isEnabled());
     show();
 }
 

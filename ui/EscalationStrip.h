@@ -50,6 +50,9 @@ private:
     ElidedLabel *m_person;
     ElidedLabel *m_reach;
     QList<QAction *> m_actions;
+    // One per action, shown only while it has something to copy: disabled buttons took the
+    // row's room from the step and the person it names.
+    QList<QToolButton *> m_buttons;
 };
 
 // Adds the strip to the window's header and keeps its directory current: read off the UI

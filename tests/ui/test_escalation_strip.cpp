@@ -107,8 +107,11 @@ private Q_SLOTS:
                  QStringLiteral("Ana Lima's phone number copied"));
         QTest::keyClick(&window, Qt::Key_H, Qt::ControlModifier | Qt::AltModifier);
         QTRY_COMPARE(QApplication::clipboard()->text(), QStringLiteral("@ana"));
-        // Ana has no e-mail address: nothing to copy, and the key says so by doing nothing.
+        // Ana has no e-mail address: nothing to copy, and the key says so by doing nothing. Its
+        // button is not there either, leaving the row's room to the step and the person.
         QVERIFY(!child<QAction>(window, "escalationCopyEmail")->isEnabled());
+        QVERIFY(!child<QWidget>(window, "escalationCopyEmailButton")->isVisible());
+        QVERIFY(child<QWidget>(window, "escalationCopyPhoneButton")->isVisible());
 
         // Resolving the incident takes the strip away.
         QVERIFY(incident->setStatus(incidents::Status::Resolved));
