@@ -76,8 +76,6 @@ void HealthGridModel::reset()
     for (const QString &name : names) {
         Row row;
         row.name = name;
-        if (const health::CheckStatus *status = m_monitor->findStatus(name))
-            row.group = status->check.group;
         readRow(row, now);
         m_rowOf.insert(name, int(m_rows.size()));
         m_rows.push_back(std::move(row));
@@ -88,13 +86,17 @@ void HealthGridModel::reset()
 void HealthGridModel::readRow(Row &row, const QDateTime &now) const
 {
     const health::CheckStatus *status = m_monitor->findStatus(row.name);
+    if (status) {
+        // Known before the first probe: a pending check is filtered by group and opens its
+        // runbook like any other.
+        row.group = status->check.group;
+        row.runbook = status->check.runbook;
+    }
     if (!status || !status->hasResult) {
         row.position = pendingPosition;
         row.message.clear();
         return;
     }
-    row.group = status->check.group;
-    row.runbook = status->check.runbook;
     row.state = health::displayedState(*status, now);
     row.position = health::boardPosition(row.state);
     row.message = status->last.message;

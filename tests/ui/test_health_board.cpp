@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 #include "health/HealthMonitor.h"
+#include "health/probes/Probe.h"
 #include "ui/HealthBoard.h"
 #include "ui/HealthDetailDialog.h"
 #include "ui/HealthGrid.h"
@@ -25,6 +26,21 @@
 
 using namespace ic;
 using namespace ic::ui;
+
+namespace {
+
+// A probe that has not answered yet (its check's timeout is long): the check stays pending.
+class UnansweredProbe : public health::Probe
+{
+public:
+    using Probe::Probe;
+
+protected:
+    void start() override {}
+    health::Observation timedOut() override { return {}; }
+};
+
+} // namespace
 
 // The health board driven by a real monitor running real TCP checks against 127.0.0.1.
 class TestHealthBoard : public QObject
@@ -224,6 +240,37 @@ private Q_SLOTS:
                                      QStringLiteral("pending")}));
         filter.setStates(HealthGridFilter::States::NotOk);
         QCOMPARE(filter.rowCount(), 5);
+    }
+
+    // Before its first probe a check already has its group and its runbook.
+    void aPendingCheckIsFilteredAndOpensItsRunbook()
+    {
+        QVERIFY(test::writeFile(
+            configPath(), "checks:\n"
+                          "  - { name: api-port, group: api, type: tcp, host: 127.0.0.1, port: 1, "
+                          "timeout: 1h, interval: 1h, runbook: service-down }\n"
+                          "  - { name: db-port, group: data, type: tcp, host: 127.0.0.1, port: 1, "
+                          "timeout: 1h, interval: 1h }\n"));
+        health::HealthMonitor monitor(configPath(), QString());
+        monitor.setProbeFactory([](const health::CheckDefinition &check, QObject *parent) {
+            return static_cast<health::Probe *>(new UnansweredProbe(check, parent));
+        });
+        HealthBoard board(&monitor);
+        board.setView(HealthBoard::View::Grid);
+        board.show();
+        monitor.start();
+        HealthGrid *grid = board.grid();
+        QTRY_COMPARE(grid->shownChecks().size(), 2);
+        QCOMPARE(
+            grid->view()->model()->index(0, 0).data(HealthGridModel::BoardPositionRole).toInt(),
+            HealthGridModel::pendingPosition);
+        grid->groupFilter()->setCurrentIndex(grid->groupFilter()->findText(QStringLiteral("api")));
+        QCOMPARE(grid->shownChecks(), QStringList{QStringLiteral("api-port")});
+        QSignalSpy runbook(&board, &HealthBoard::runbookRequested);
+        grid->view()->setCurrentIndex(grid->view()->model()->index(0, 0));
+        QTest::keyClick(grid->view(), Qt::Key_R);
+        QCOMPARE(runbook.count(), 1);
+        QCOMPARE(runbook.first().at(0).toString(), QStringLiteral("service-down"));
     }
 
     void theChosenViewIsKept()
