@@ -1,6 +1,7 @@
 #include "ActiveIncident.h"
 
 #include "comms/IncidentValues.h"
+#include "incidents/CallOut.h"
 
 #include <algorithm>
 
@@ -46,6 +47,7 @@ void ActiveIncident::reload()
     m_items = m_incident ? m_service.items(m_incident->id) : std::vector<ChecklistItem>{};
     readEvents();
     m_nextUpdateDue = m_incident ? m_service.store().nextUpdateDue(*m_incident) : QDateTime();
+    m_nextCallOutDue = m_incident ? m_service.store().nextCallOutDue(*m_incident) : QDateTime();
     Q_EMIT changed();
     const bool resolvedNow = m_incident && m_incident->status == incidents::Status::Resolved;
     if (resolvedNow != m_resolvedSeen) {
@@ -181,6 +183,22 @@ bool ActiveIncident::editNote(const QString &noteId, const QString &text)
 bool ActiveIncident::deleteNote(const QString &noteId)
 {
     return succeeded(m_service.deleteNote(noteId));
+}
+
+QString ActiveIncident::callOutText(const QDateTime &now) const
+{
+    return m_incident ? incidents::callOutText(*m_incident, m_items, m_nextUpdateDue, now)
+                      : QString();
+}
+
+bool ActiveIncident::recordCallOut(const QString &text)
+{
+    return m_incident && succeeded(m_service.recordCallOut(m_incident->id, text));
+}
+
+bool ActiveIncident::retimeNote(const QString &noteId, const QDateTime &at, const QString &reason)
+{
+    return succeeded(m_service.retimeNote(noteId, at, reason));
 }
 
 bool ActiveIncident::attachRunbookTasks(const QString &runbookTitle,

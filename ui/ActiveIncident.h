@@ -35,6 +35,9 @@ public:
     // Adds the page before the oldest event shown and announces it with olderEventsLoaded().
     void loadOlderEvents();
     QDateTime nextUpdateDue() const { return m_nextUpdateDue; }
+    // The deputy's next call-out (invalid: none due at this severity) and what to say at now.
+    QDateTime nextCallOutDue() const { return m_nextCallOutDue; }
+    QString callOutText(const QDateTime &now) const;
 
     void setActive(const QString &incidentId);
     // The comms placeholder values for drafts; empty without an incident.
@@ -73,6 +76,8 @@ public:
     bool addItem(const QString &phase, const QString &text);
     bool editNote(const QString &noteId, const QString &text);
     bool deleteNote(const QString &noteId);
+    bool recordCallOut(const QString &text);
+    bool retimeNote(const QString &noteId, const QDateTime &at, const QString &reason);
     bool attachRunbookTasks(const QString &runbookTitle,
                             const std::vector<incidents::AttachedTask> &tasks);
     bool recordMessageSent(const QString &templateId, const QString &templateTitle,
@@ -121,6 +126,7 @@ private:
     // Whether resolved() was the last word on the active incident (reopened() resets it).
     bool m_resolvedSeen = false;
     QDateTime m_nextUpdateDue;
+    QDateTime m_nextCallOutDue;
     ContactsProvider m_contacts;
     RoleHolders m_roleHolders;
 };

@@ -1,6 +1,7 @@
 #include "IncidentCockpit.h"
 
 #include "ActiveIncident.h"
+#include "CallOutReminder.h"
 #include "ChecklistPanel.h"
 #include "DeclareDialog.h"
 #include "FirstPaintProbe.h"
@@ -96,14 +97,18 @@ ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
         menu->addMenu(window.header()->updateClockMenu());
     }
 
+    auto *callOut = new CallOutReminder(*incident, header);
+    header->addRow(callOut);
+
     auto *clock = new QTimer(&window);
     clock->setObjectName(QStringLiteral("incidentClock"));
     QObject::connect(clock, &QTimer::timeout, &window,
-                     [header, checklist, service, ticks = 0]() mutable {
+                     [header, checklist, callOut, service, ticks = 0]() mutable {
                          if (++ticks % refreshEveryTicks == 0)
                              service->checkForExternalChanges();
                          header->updateClocks();
                          checklist->updateClocks();
+                         callOut->updateClock(QDateTime::currentDateTimeUtc());
                      });
     clock->start(1000);
 

@@ -2,6 +2,9 @@
 
 #include "ActiveIncident.h"
 #include "EmptyState.h"
+#include "NoteTimeDialog.h"
+#include "core/Ids.h"
+#include "incidents/Incident.h"
 
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -14,6 +17,23 @@
 #include <QVBoxLayout>
 
 namespace ic::ui {
+namespace {
+
+// What a note moved in time says besides its text: the time it had and why.
+QString correctionText(const incidents::TimelineEvent &event, bool withDate)
+{
+    if (event.kind != incidents::EventKind::NoteRetimed)
+        return {};
+    const QDateTime previous =
+        fromStoredTime(event.data.value(QStringLiteral("previous_at")).toString());
+    const QString was = previous.toLocalTime().toString(
+        withDate ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("HH:mm:ss"));
+    const QString reason = event.data.value(QStringLiteral("reason")).toString();
+    return reason.isEmpty() ? TimelinePanel::tr("  (time corrected from %1)").arg(was)
+                            : TimelinePanel::tr("  (time corrected from %1: %2)").arg(was, reason);
+}
+
+} // namespace
 
 TimelinePanel::TimelinePanel(ActiveIncident &incident, QWidget *parent)
     : QWidget(parent), m_incident(incident), m_pages(new QStackedWidget(this)),
@@ -69,24 +89,40 @@ void TimelinePanel::showRowMenu(const QPoint &position)
         return;
     const QString eventId = row->data(Qt::UserRole).toString();
     const auto &events = m_incident.events();
-    const auto event =
+    const auto found =
         std::find_if(events.begin(), events.end(),
                      [&](const incidents::TimelineEvent &e) { return e.id == eventId; });
-    const bool editable = event != events.end() && !event->superseded &&
-                          (event->kind == incidents::EventKind::Note ||
-                           event->kind == incidents::EventKind::NoteEdited);
-    if (!editable)
+    if (found == events.end() || found->superseded)
         return;
-    const QString text = event->text;
+    const incidents::TimelineEvent event = *found;
     QMenu menu(this);
-    menu.addAction(tr("Edit note…"), this, [this, eventId, text] {
-        bool ok = false;
-        const QString edited =
-            QInputDialog::getText(this, tr("Edit note"), tr("Note:"), QLineEdit::Normal, text, &ok);
-        if (ok)
-            m_incident.editNote(eventId, edited);
-    });
-    menu.addAction(tr("Delete note"), this, [this, eventId] { m_incident.deleteNote(eventId); });
+    if (incidents::isCurrentNote(event)) {
+        menu.addAction(tr("Edit note…"), this, [this, event] {
+            bool ok = false;
+            const QString edited = QInputDialog::getText(this, tr("Edit note"), tr("Note:"),
+                                                         QLineEdit::Normal, event.text, &ok);
+            if (ok)
+                m_incident.editNote(event.id, edited);
+        });
+        menu.addAction(tr("Correct the time…"), this, [this, event] {
+            NoteTimeDialog dialog(m_incident, event.id, event.at, this);
+            dialog.exec();
+        });
+        menu.addAction(tr("Delete note"), this, [this, event] { m_incident.deleteNote(event.id); });
+        menu.addSeparator();
+    }
+    // "The first errors are in this entry": a milestone takes the entry's time.
+    QMenu *milestones = menu.addMenu(
+        tr("Set milestone at %1").arg(event.at.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    milestones->setObjectName(QStringLiteral("timelineMilestoneMenu"));
+    for (int i = 0; i < incidents::milestoneCount; ++i) {
+        const auto milestone = incidents::Milestone(i);
+        QAction *action = milestones->addAction(
+            incidents::milestoneId(milestone), this,
+            [this, milestone, at = event.at] { m_incident.setMilestone(milestone, at); });
+        action->setObjectName(QStringLiteral("timelineMilestone_") +
+                              incidents::milestoneId(milestone));
+    }
     menu.exec(m_list->viewport()->mapToGlobal(position));
 }
 
@@ -140,7 +176,9 @@ void TimelinePanel::fill()
         const QString time = event.at.toLocalTime().toString(
             spansDays ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("HH:mm:ss"));
         auto *row = new QListWidgetItem(
-            tr("%1  %2  %3: %4").arg(time, event.kind, event.actor, event.text), m_list);
+            tr("%1  %2  %3: %4").arg(time, event.kind, event.actor, event.text) +
+                correctionText(event, spansDays),
+            m_list);
         row->setData(Qt::UserRole, event.id);
         if (event.superseded) {
             QFont font = row->font();

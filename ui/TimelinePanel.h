@@ -26,7 +26,8 @@ private:
     void showOlderEvents();
     void fill();
     void addNote();
-    // Edit or delete a manual note; automatic events offer nothing.
+    // A note can be edited, deleted or moved to when it happened; any entry can set a
+    // milestone to its time.
     void showRowMenu(const QPoint &position);
 
     ActiveIncident &m_incident;

@@ -1,7 +1,9 @@
 #include "ContactsCommand.h"
 #include "IncidentCommandSupport.h"
 #include "core/Ids.h"
+#include "incidents/CallOut.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace ic::cli {
@@ -217,6 +219,99 @@ int runNote(Context &context, const QStringList &args)
                    noted->eventId);
 }
 
+int runRetime(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Move the manual note NOTE_ID (from show --json) to the ISO 8601 TIME it "
+                       "really happened; the time it had stays on the timeline."));
+    parser.addOption({QStringLiteral("reason"),
+                      QStringLiteral("Why the time changes (kept with the correction)."),
+                      QStringLiteral("T")});
+    addActorOption(parser);
+    if (const int code =
+            parseAction(parser, QStringLiteral("retime"), args, context,
+                        {QStringLiteral("ID"), QStringLiteral("NOTE_ID"), QStringLiteral("TIME")});
+        code >= 0)
+        return code;
+    const QStringList positional = parser.positionalArguments();
+    const QDateTime at = QDateTime::fromString(positional.at(2), Qt::ISODateWithMs);
+    if (!at.isValid())
+        return fail(context, QStringLiteral("retime"),
+                    QStringLiteral("'%1' is not a time; use ISO 8601 (2026-11-25T16:20:00+01:00)")
+                        .arg(positional.at(2)),
+                    UsageError);
+    auto session = openIncidentSession(context, parser);
+    if (!session)
+        return DataError;
+    const QString id = incidentIdFrom(context, QStringLiteral("retime"), session->store(), parser);
+    if (id.isEmpty())
+        return UsageError;
+    IncidentService &service = *session->service;
+    const auto original = service.event(positional.at(1));
+    if (!original || original->incidentId != id)
+        return fail(context, QStringLiteral("retime"),
+                    QStringLiteral("no note %1 in this incident; see the timeline ids in "
+                                   "'incident show %2 --json'")
+                        .arg(positional.at(1), id.left(8)),
+                    UsageError);
+    const Result<Change> moved =
+        service.retimeNote(original->id, at, parser.value(QStringLiteral("reason")));
+    if (!moved)
+        return failedChange(context, QStringLiteral("retime"), moved);
+    return confirm(context, session->store(), id, parser.isSet(QStringLiteral("json")),
+                   moved->eventId + QStringLiteral(" at ") + toIsoWithOffset(at));
+}
+
+int runCallOut(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Print the deputy's call-out (time elapsed, open and overdue items, who is "
+                       "on what, next update) and when it is due; --done records it as made."));
+    parser.addOption(
+        {QStringLiteral("done"), QStringLiteral("The call-out was made: put it on the timeline.")});
+    addActorOption(parser);
+    if (const int code =
+            parseAction(parser, QStringLiteral("callout"), args, context, {QStringLiteral("ID")});
+        code >= 0)
+        return code;
+    auto session = openIncidentSession(context, parser);
+    if (!session)
+        return DataError;
+    const QString id = incidentIdFrom(context, QStringLiteral("callout"), session->store(), parser);
+    if (id.isEmpty())
+        return UsageError;
+    const IncidentStore &store = session->store();
+    const std::optional<Incident> incident = store.load(id);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString text =
+        callOutText(*incident, session->service->items(id), store.nextUpdateDue(*incident), now);
+    if (parser.isSet(QStringLiteral("done"))) {
+        if (const Result<Change> made = session->service->recordCallOut(id, text); !made)
+            return failedChange(context, QStringLiteral("callout"), made);
+        return confirm(context, store, id, parser.isSet(QStringLiteral("json")),
+                       QStringLiteral("Call-out: ") + text);
+    }
+    const QDateTime due = store.nextCallOutDue(*incident);
+    if (parser.isSet(QStringLiteral("json"))) {
+        context.out() << QJsonDocument(QJsonObject{{QStringLiteral("text"), text},
+                                                   {QStringLiteral("due_at"),
+                                                    due.isValid() ? QJsonValue(toIsoWithOffset(due))
+                                                                  : QJsonValue()}})
+                             .toJson(QJsonDocument::Compact)
+                      << Qt::endl;
+        return Success;
+    }
+    context.out() << text << Qt::endl
+                  << (due.isValid() ? (due <= now ? QStringLiteral("Due now (since %1).")
+                                                  : QStringLiteral("Next due at %1."))
+                                          .arg(toIsoWithOffset(due))
+                                    : QStringLiteral("No call-outs at this severity."))
+                  << Qt::endl;
+    return Success;
+}
+
 int runSnooze(Context &context, const QStringList &args)
 {
     QCommandLineParser parser;
@@ -269,6 +364,10 @@ int runIncidentChange(Context &context, const QString &action, const QStringList
         return runTick(context, args);
     if (action == QLatin1String("note"))
         return runNote(context, args);
+    if (action == QLatin1String("retime"))
+        return runRetime(context, args);
+    if (action == QLatin1String("callout"))
+        return runCallOut(context, args);
     if (action == QLatin1String("snooze"))
         return runSnooze(context, args);
     return -1;

@@ -184,7 +184,8 @@ int runIncident(Context &context, const QStringList &args)
         context.err() << "incident-console incident: unknown action '" << action << "'\n";
     (help ? context.out() : context.err())
         << "Usage: incident-console incident ACTION [options]\n"
-           "Actions: new, list, show, import, status, severity, milestone, tick, note, snooze\n"
+           "Actions: new, list, show, import, status, severity, milestone, tick, note, retime, "
+           "snooze, callout\n"
            "Try: incident-console incident ACTION --help"
         << Qt::endl;
     return help ? Success : UsageError;

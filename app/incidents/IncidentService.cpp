@@ -229,6 +229,13 @@ Result<Change> IncidentService::deleteNote(const QString &noteId)
                      [&] { return Timeline(m_db).deleteNote(noteId, m_actor); });
 }
 
+Result<Change> IncidentService::retimeNote(const QString &noteId, const QDateTime &at,
+                                           const QString &reason)
+{
+    return journaled(eventIncident(noteId),
+                     [&] { return Timeline(m_db).retimeNote(noteId, at, reason, m_actor); });
+}
+
 Result<Change> IncidentService::recordMessageSent(const QString &incidentId,
                                                   const QString &templateId,
                                                   const QString &templateTitle, const QString &text,
@@ -264,6 +271,16 @@ Result<Change> IncidentService::pauseUpdates(const QString &incidentId, int minu
         minutes > 0 ? QDateTime::currentDateTimeUtc().addSecs(qint64(minutes) * 60) : QDateTime();
     return journaled(incidentId,
                      [&] { return m_store.pauseUpdates(incidentId, until, reason, m_actor); });
+}
+
+Result<Change> IncidentService::recordCallOut(const QString &incidentId, const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return refusal(QStringLiteral("a call-out needs what was said"));
+    return journaled(incidentId, [&] {
+        return m_store.recordEvent(incidentId, EventKind::CallOut,
+                                   QStringLiteral("Call-out: ") + text.trimmed(), {}, m_actor);
+    });
 }
 
 void IncidentService::completeItemsDoneBy(const QString &incidentId, const QString &action,

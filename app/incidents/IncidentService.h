@@ -86,6 +86,9 @@ public:
     Result<Change> addNote(const QString &incidentId, const QString &text);
     Result<Change> editNote(const QString &noteId, const QString &text);
     Result<Change> deleteNote(const QString &noteId);
+    // "We noticed at 16:20, not 16:39": the note moves to when it happened; the time it had and
+    // the reason stay on the timeline (Timeline::retimeNote says which times are accepted).
+    Result<Change> retimeNote(const QString &noteId, const QDateTime &at, const QString &reason);
 
     // A drafted message was copied or posted ("how"): logged with its text; an initial alert
     // or an update also restarts the next-update countdown.
@@ -96,6 +99,9 @@ public:
     // The deputy's clock: snooze the next-update reminder for minutes, or (0) say no further
     // updates are needed until one is sent anyway. The reason is required and logged.
     Result<Change> pauseUpdates(const QString &incidentId, int minutes, const QString &reason);
+    // The deputy called out the state of the response (CallOut.h); the next call-out is due
+    // an interval after this one.
+    Result<Change> recordCallOut(const QString &incidentId, const QString &text);
     // Another feature's automatic event (a health state change, a runbook opened), recorded as
     // that feature rather than as the user.
     Result<Change> recordEvent(const QString &incidentId, const QString &kind, const QString &text,

@@ -1,5 +1,6 @@
 #include "IncidentStore.h"
 
+#include "CallOut.h"
 #include "ChecklistStore.h"
 #include "Timeline.h"
 #include "comms/IncidentValues.h"
@@ -416,6 +417,15 @@ QDateTime IncidentStore::nextUpdateDue(const Incident &incident) const
         return fromStoredTime(latest->data.value(QStringLiteral("until")).toString());
     const QDateTime base = latest ? latest->at : incident.milestone(Milestone::Started);
     return base.addSecs(level->updateEverySeconds);
+}
+
+QDateTime IncidentStore::nextCallOutDue(const Incident &incident) const
+{
+    const SeverityLevel *level = m_config.severities.level(incident.severity);
+    if (!level)
+        return {};
+    return incidents::nextCallOutDue(incident, level->callOutEverySeconds,
+                                     Timeline(m_db).latestOf(incident.id, EventKind::CallOut));
 }
 
 Result<Change> IncidentStore::pauseUpdates(const QString &id, const QDateTime &until,

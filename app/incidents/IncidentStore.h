@@ -81,6 +81,8 @@ public:
     // When the next update is due: the latest update (or the start) plus the severity's
     // cadence. Invalid when the severity expects no regular updates or the incident is closed.
     QDateTime nextUpdateDue(const Incident &incident) const;
+    // When the deputy's next call-out is due (CallOut.h); invalid when none is.
+    QDateTime nextCallOutDue(const Incident &incident) const;
 
     // Over the given incidents (a search's, or list() for all).
     static MetricsSummary metrics(const std::vector<Incident> &incidents);

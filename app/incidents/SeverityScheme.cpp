@@ -20,6 +20,8 @@ SeverityLevel parseLevel(const YAML::Node &node)
     level.responseTargetSeconds = *target;
     if (yaml::optionalText(node, "update_every") != QLatin1String("none"))
         level.updateEverySeconds = yaml::optionalDuration(node, "update_every").value_or(0);
+    if (yaml::optionalText(node, "call_out_every") != QLatin1String("none"))
+        level.callOutEverySeconds = yaml::optionalDuration(node, "call_out_every").value_or(0);
     if (const YAML::Node ladder = node["escalation"]) {
         if (!ladder.IsSequence())
             yaml::fail(ladder, QStringLiteral("field 'escalation' must be a list"));

@@ -23,6 +23,8 @@ struct SeverityLevel
     QString definition;
     qint64 responseTargetSeconds = 0;
     qint64 updateEverySeconds = 0; // 0: no regular updates expected
+    // How often the deputy calls out the state of the response (CallOut.h); 0: never.
+    qint64 callOutEverySeconds = 0;
     std::vector<EscalationStep> escalation;
     std::vector<TemplateItem> extraItems; // added to the checklist at this severity
 

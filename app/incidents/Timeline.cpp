@@ -254,30 +254,87 @@ Result<Change> Timeline::deleteNote(const QString &noteId, const QString &actor)
     return supersedeNote(noteId, EventKind::NoteDeleted, QStringLiteral("Note deleted"), actor);
 }
 
+Result<Change> Timeline::retimeNote(const QString &noteId, const QDateTime &at,
+                                    const QString &reason, const QString &actor)
+{
+    if (!at.isValid())
+        return refusal(QStringLiteral("the corrected time is not a time"));
+    // A minute of slack for a clock a little ahead of the one that wrote the note.
+    if (at > QDateTime::currentDateTimeUtc().addSecs(60))
+        return refusal(QStringLiteral("%1 is in the future; a note can only move to when it "
+                                      "happened")
+                           .arg(at.toUTC().toString(Qt::ISODate)));
+    const auto original = event(noteId);
+    if (original) {
+        const QDateTime declared = fromStoredTime(
+            sql::scalar(m_db, QStringLiteral("SELECT created_at FROM incidents WHERE id = ?"),
+                        {original->incidentId})
+                .toString());
+        if (declared.isValid() && at < declared.addDays(-7))
+            return refusal(
+                QStringLiteral("%1 is more than a week before the incident was "
+                               "declared (%2)")
+                    .arg(at.toUTC().toString(Qt::ISODate), declared.toUTC().toString(Qt::ISODate)));
+    }
+    QJsonObject extra{{QStringLiteral("previous_at"), toStoredTime(original ? original->at : at)}};
+    if (!reason.trimmed().isEmpty())
+        extra.insert(QStringLiteral("reason"), reason.trimmed());
+    return supersedeNote(noteId, EventKind::NoteRetimed, original ? original->text : QString(),
+                         actor, at, extra);
+}
+
+bool isCurrentNote(const TimelineEvent &event)
+{
+    return !event.superseded &&
+           (event.kind == EventKind::Note || event.kind == EventKind::NoteEdited ||
+            event.kind == EventKind::NoteRetimed);
+}
+
+namespace {
+
+// Set on a note moved in time and on every edit of it, which keeps that time.
+const QString timeCorrected = QStringLiteral("time_corrected");
+
+} // namespace
+
 Result<Change> Timeline::supersedeNote(const QString &noteId, const QString &kind,
-                                       const QString &text, const QString &actor)
+                                       const QString &text, const QString &actor,
+                                       const QDateTime &at, const QJsonObject &extra)
 {
     Change change;
     const Result<void> superseded = sql::inWriteTransaction(m_db, [&]() -> Result<void> {
         const auto original = event(noteId);
-        const bool editable = original && (original->kind == EventKind::Note ||
-                                           original->kind == EventKind::NoteEdited);
-        if (!editable || original->superseded)
+        if (!original || !isCurrentNote(*original))
             return refusal(QStringLiteral("%1 is not a current manual note; only notes can be "
-                                          "edited or deleted, automatic events are permanent")
+                                          "edited, deleted or moved in time, automatic events "
+                                          "are permanent")
                                .arg(noteId));
-        QJsonObject data{{QStringLiteral("previous"), original->text}};
+        TimelineEvent replacement;
+        replacement.id = newId();
+        replacement.incidentId = original->incidentId;
+        replacement.at = at.isValid() ? at.toUTC() : QDateTime::currentDateTimeUtc();
+        replacement.kind = kind;
+        replacement.text = text;
+        replacement.actor = actor;
+        replacement.supersedes = noteId;
+        replacement.data = extra;
+        replacement.data.insert(QStringLiteral("previous"), original->text);
+        const bool keepsTime = kind != EventKind::NoteDeleted;
+        if (kind == EventKind::NoteRetimed ||
+            (keepsTime && original->data.value(timeCorrected).toBool())) {
+            replacement.data.insert(timeCorrected, true);
+            if (!at.isValid())
+                replacement.at = original->at;
+        }
         const Result<QString> followUp =
-            moveFollowUp(m_db, *original, kind == EventKind::NoteEdited ? text : QString());
+            moveFollowUp(m_db, *original, kind == EventKind::NoteDeleted ? QString() : text);
         if (!followUp)
             return followUp.failed();
         if (!followUp->isEmpty())
-            data.insert(QStringLiteral("follow_up"), *followUp);
-        const Result<QString> added =
-            append(m_db, original->incidentId, kind, text, actor, data, noteId);
-        if (!added)
+            replacement.data.insert(QStringLiteral("follow_up"), *followUp);
+        if (const Result<void> added = insertExact(m_db, replacement); !added)
             return added.failed();
-        change = {original->incidentId, *added};
+        change = {original->incidentId, replacement.id};
         return {};
     });
     return committed(superseded, change);

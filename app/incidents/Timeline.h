@@ -10,8 +10,8 @@
 
 namespace ic::incidents {
 
-// Kinds of timeline events. Only notes may be edited or deleted, and only by appending an
-// event that supersedes them; nothing on the timeline is ever updated in place.
+// Kinds of timeline events. Only notes may be edited, deleted or moved in time, and only by
+// appending an event that supersedes them; nothing on the timeline is ever updated in place.
 namespace EventKind {
 inline const QString Declared = QStringLiteral("declared");
 inline const QString Status = QStringLiteral("status");
@@ -26,12 +26,17 @@ inline const QString TasksAttached = QStringLiteral("runbook-attached");
 inline const QString Note = QStringLiteral("note");
 inline const QString NoteEdited = QStringLiteral("note-edited");
 inline const QString NoteDeleted = QStringLiteral("note-deleted");
+// A note moved to the time it really happened ("we noticed at 16:20, not 16:39"): the note
+// again, at the corrected time, with the time it had and why in its data.
+inline const QString NoteRetimed = QStringLiteral("note-retimed");
 // Written by versions before 0.3, when a TODO note took two events; still shown.
 inline const QString FollowUp = QStringLiteral("follow-up");
 inline const QString UpdateSent = QStringLiteral("update-sent");
 // The next-update reminder snoozed until a time, or stopped (no further updates needed).
 inline const QString UpdatesPaused = QStringLiteral("updates-paused");
 inline const QString MessageSent = QStringLiteral("message-sent");
+// The deputy called out elapsed time, open items and who is on what (CallOut.h).
+inline const QString CallOut = QStringLiteral("call-out");
 inline const QString PostmortemSaved = QStringLiteral("postmortem-saved");
 inline const QString HealthChanged = QStringLiteral("health");
 inline const QString RunbookOpened = QStringLiteral("runbook-opened");
@@ -55,6 +60,10 @@ struct TimelineEvent
     QString supersedes;      // the note an edit or deletion replaces
     bool superseded = false; // a later edit or deletion replaced this note
 };
+
+// Whether event is a manual note as it stands (no later edit, deletion or correction replaced
+// it): the only events that can be edited, deleted or moved in time.
+bool isCurrentNote(const TimelineEvent &event);
 
 // Part of a timeline, for what must stay quick however long it is (the window).
 struct TimelinePage
@@ -103,9 +112,17 @@ private:
     // event that replaces the note.
     Result<Change> editNote(const QString &noteId, const QString &text, const QString &actor);
     Result<Change> deleteNote(const QString &noteId, const QString &actor);
+    // The note happened at `at` (not in the future, not more than a week before the incident
+    // was declared); the reason, when given, is kept with the correction. Later edits of the
+    // note keep the corrected time.
+    Result<Change> retimeNote(const QString &noteId, const QDateTime &at, const QString &reason,
+                              const QString &actor);
 
+    // Appends the event of kind that replaces the current note noteId, with text, at `at` (now
+    // when invalid) and extra data.
     Result<Change> supersedeNote(const QString &noteId, const QString &kind, const QString &text,
-                                 const QString &actor);
+                                 const QString &actor, const QDateTime &at = {},
+                                 const QJsonObject &extra = {});
 
     QSqlDatabase m_db;
 };

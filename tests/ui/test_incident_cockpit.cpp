@@ -4,14 +4,17 @@
 #include "storage/Database.h"
 #include "storage/Sql.h"
 #include "ui/ActiveIncident.h"
+#include "ui/CallOutReminder.h"
 #include "ui/ChecklistPanel.h"
 #include "ui/DeclareDialog.h"
 #include "ui/EmptyState.h"
 #include "ui/IncidentCockpit.h"
 #include "ui/MainWindow.h"
+#include "ui/NoteTimeDialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDockWidget>
@@ -19,8 +22,10 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
@@ -50,6 +55,23 @@ private:
     template <typename T> static T *child(QWidget &window, const char *name)
     {
         return window.findChild<T *>(QString::fromLatin1(name));
+    }
+
+    // Runs act on the next popup menu (a context menu's exec() blocks until it closes) or modal
+    // dialog of type T once it shows.
+    template <typename T> static void whenShown(std::function<void(T *)> act)
+    {
+        auto *poll = new QTimer;
+        QObject::connect(poll, &QTimer::timeout, [poll, act = std::move(act)] {
+            QWidget *shown = std::is_same_v<T, QMenu> ? QApplication::activePopupWidget()
+                                                      : QApplication::activeModalWidget();
+            if (auto *wanted = qobject_cast<T *>(shown)) {
+                poll->deleteLater();
+                poll->stop();
+                act(wanted);
+            }
+        });
+        poll->start(10);
     }
 
     // Everything the commander sees of the incident, to compare across a restart.
@@ -263,6 +285,90 @@ private Q_SLOTS:
                     .contains(QStringLiteral("Runbook tasks attached")));
     }
 
+    // Right-click on the timeline: a note moves to when it happened (the old time stays,
+    // struck), and any entry gives a milestone its time.
+    void aNoteMovesInTimeAndAnEntrySetsAMilestone()
+    {
+        auto window = openWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *incident = window->findChild<ActiveIncident *>();
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Checkout 502s");
+        request.severity = QStringLiteral("SEV-2");
+        QVERIFY(incident->declare(request));
+        QVERIFY(incident->setMilestone(incidents::Milestone::Started,
+                                       QDateTime::currentDateTimeUtc().addSecs(-3600)));
+        QVERIFY(incident->addNote(QStringLiteral("First 502s on the graphs")));
+        auto *timeline = child<QListWidget>(*window, "timelineList");
+        const auto rightClick = [timeline](int row) {
+            const QRect rect = timeline->visualItemRect(timeline->item(row));
+            Q_EMIT timeline->customContextMenuRequested(rect.center());
+        };
+        const QDateTime happened = QDateTime::currentDateTimeUtc().addSecs(-19 * 60).addMSecs(
+            -QTime::currentTime().msec());
+
+        QStringList offered;
+        whenShown<QMenu>([&](QMenu *menu) {
+            for (QAction *action : menu->actions())
+                offered << action->text();
+            whenShown<NoteTimeDialog>([&](NoteTimeDialog *dialog) {
+                dialog->findChild<QDateTimeEdit *>(QStringLiteral("noteTime"))
+                    ->setDateTime(happened.toLocalTime());
+                dialog->findChild<QLineEdit *>(QStringLiteral("noteTimeReason"))
+                    ->setText(QStringLiteral("the graphs say 16:20"));
+                dialog->accept();
+            });
+            const QList<QAction *> actions = menu->actions();
+            const auto correct = std::find_if(actions.begin(), actions.end(), [](QAction *a) {
+                return a->text() == QStringLiteral("Correct the time…");
+            });
+            menu->close();
+            (*correct)->trigger();
+        });
+        rightClick(timeline->count() - 1);
+        QVERIFY2(offered.contains(QStringLiteral("Edit note…")),
+                 qPrintable(offered.join(QLatin1Char('|'))));
+        QVERIFY(offered.contains(QStringLiteral("Delete note")));
+
+        // The moved note sits at its time, before the events written since; the original
+        // stays at the end, struck through.
+        QTRY_VERIFY(timeline->item(timeline->count() - 1)->font().strikeOut());
+        int moved = -1;
+        for (int row = 0; row < timeline->count(); ++row)
+            if (timeline->item(row)->text().contains(QStringLiteral("time corrected from")))
+                moved = row;
+        QVERIFY(moved >= 0 && moved < timeline->count() - 1);
+        QVERIFY(timeline->item(moved)->text().startsWith(
+            happened.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+        QVERIFY(timeline->item(moved)->text().contains(QStringLiteral("the graphs say 16:20")));
+
+        // The moved note's time becomes the detected milestone; an automatic entry (declared)
+        // offers the milestone but nothing to edit.
+        whenShown<QMenu>([&](QMenu *menu) {
+            auto *detected =
+                menu->findChild<QAction *>(QStringLiteral("timelineMilestone_detected"));
+            QVERIFY(detected);
+            menu->close();
+            detected->trigger();
+        });
+        rightClick(moved);
+        QCOMPARE(incident->incident().milestone(incidents::Milestone::Detected), happened);
+        offered.clear();
+        whenShown<QMenu>([&](QMenu *menu) {
+            for (QAction *action : menu->actions())
+                offered << action->text();
+            menu->close();
+        });
+        int declared = -1;
+        for (int row = 0; row < timeline->count(); ++row)
+            if (timeline->item(row)->text().contains(QStringLiteral("  declared  ")))
+                declared = row;
+        QVERIFY(declared >= 0);
+        rightClick(declared);
+        QCOMPARE(offered.size(), 1);
+        QVERIFY(offered.front().startsWith(QStringLiteral("Set milestone at")));
+    }
+
     void milestonesAreEditableWithOrderingChecks()
     {
         auto window = openWindow();
@@ -387,6 +493,53 @@ private Q_SLOTS:
         QVERIFY(incident->pauseUpdates(0, QStringLiteral("resolved for customers")));
         QTRY_COMPARE(next->text(), QStringLiteral("No update due"));
         QVERIFY(incident->setStatus(incidents::Status::Resolved));
+    }
+
+    // The deputy's call-out on an injected clock: hidden until the severity's interval has
+    // passed, then saying where the response stands; Copy and Done record it and the next
+    // one is an interval later.
+    void theCallOutReminderComesEveryInterval()
+    {
+        auto window = openWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *incident = window->findChild<ActiveIncident *>();
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Checkout 502s");
+        request.severity = QStringLiteral("SEV-1"); // every 10 minutes
+        QVERIFY(incident->declare(request));
+        auto *reminder = child<CallOutReminder>(*window, "callOutReminder");
+        QVERIFY(reminder);
+        const QDateTime start = QDateTime::currentDateTimeUtc();
+        reminder->updateClock(start.addSecs(9 * 60));
+        QVERIFY(!reminder->isVisible());
+        reminder->updateClock(start.addSecs(11 * 60));
+        QVERIFY(reminder->isVisible());
+        const QString said = child<QLabel>(*window, "callOutText")->text();
+        QVERIFY2(said.startsWith(QStringLiteral("Call-out due: 11 min in (SEV-1, investigating).")),
+                 qPrintable(said));
+        QVERIFY(said.contains(QStringLiteral("overdue")));
+        QVERIFY(window->width() <= 1440);
+
+        QTest::mouseClick(child<QPushButton>(*window, "callOutCopy"), Qt::LeftButton);
+        QVERIFY(QGuiApplication::clipboard()->text().startsWith(QStringLiteral("11 min in")));
+        auto *timeline = child<QListWidget>(*window, "timelineList");
+        QTRY_VERIFY(timeline->item(timeline->count() - 1)
+                        ->text()
+                        .contains(QStringLiteral("Call-out: 11 min in")));
+        // The call-out was made at the real time, so the next one counts from there.
+        const QDateTime made = QDateTime::currentDateTimeUtc();
+        reminder->updateClock(made);
+        QVERIFY(!reminder->isVisible());
+        reminder->updateClock(made.addSecs(9 * 60));
+        QVERIFY(!reminder->isVisible());
+        reminder->updateClock(made.addSecs(10 * 60 + 1));
+        QVERIFY(reminder->isVisible());
+        QTest::mouseClick(child<QPushButton>(*window, "callOutDone"), Qt::LeftButton);
+        reminder->updateClock(QDateTime::currentDateTimeUtc().addSecs(9 * 60));
+        QVERIFY(!reminder->isVisible());
+        QVERIFY(incident->setStatus(incidents::Status::Resolved));
+        reminder->updateClock(made.addSecs(3600));
+        QVERIFY(!reminder->isVisible());
     }
 
     // At 1280×800 every item's whole text is on screen without hovering: rows grow to the

@@ -31,7 +31,7 @@ incidents::SeverityScheme scheme(const QStringList &ids)
 {
     incidents::SeverityScheme result;
     for (const QString &id : ids)
-        result.levels.push_back(incidents::SeverityLevel{id, id, {}, 900, 0, {}, {}});
+        result.levels.push_back(incidents::SeverityLevel{id, id, {}, 900, 0, 0, {}, {}});
     return result;
 }
 

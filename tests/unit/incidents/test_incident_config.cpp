@@ -46,10 +46,12 @@ private Q_SLOTS:
                               QStringLiteral("SEV-3"), QStringLiteral("SEV-4")}));
         const QList<qint64> targets{15 * 60, 3600, 4 * 3600, 24 * 3600};
         const QList<qint64> cadence{20 * 60, 30 * 60, 60 * 60, 0};
+        const QList<qint64> callOuts{10 * 60, 15 * 60, 30 * 60, 0};
         for (int i = 0; i < 4; ++i) {
             const SeverityLevel &level = config.severities.levels[size_t(i)];
             QCOMPARE(level.responseTargetSeconds, targets[i]);
             QCOMPARE(level.updateEverySeconds, cadence[i]);
+            QCOMPARE(level.callOutEverySeconds, callOuts[i]);
             QVERIFY(!level.definition.isEmpty());
             QVERIFY(!level.escalation.empty());
         }

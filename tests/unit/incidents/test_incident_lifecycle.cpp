@@ -263,6 +263,76 @@ private Q_SLOTS:
         QCOMPARE(events[3].kind, EventKind::NoteDeleted);
     }
 
+    // "We noticed at 16:20, not 16:39": the note moves to when it happened, what it was stays
+    // as history, an edit keeps the corrected time, and only times that can be true are taken.
+    void aNoteMovesToWhenItHappenedKeepingItsHistory()
+    {
+        test::IncidentFixture fixture;
+        const QString id = fixture.declare();
+        IncidentService &service = *fixture.service;
+        service.setActor(QStringLiteral("scribe"));
+        const auto note = service.addNote(id, QStringLiteral("TODO: first 502s seen on eu-1"));
+        QVERIFY(note);
+        const QDateTime written = service.event(note->eventId)->at;
+        const QDateTime happened = written.addSecs(-19 * 60);
+        const size_t items = service.items(id).size();
+
+        const auto moved =
+            service.retimeNote(note->eventId, happened, QStringLiteral("the graphs say so"));
+        QVERIFY2(moved, qPrintable(moved.error()));
+        const TimelineEvent correction = *service.event(moved->eventId);
+        QCOMPARE(correction.kind, EventKind::NoteRetimed);
+        QCOMPARE(correction.at, happened);
+        QCOMPARE(correction.text, QStringLiteral("TODO: first 502s seen on eu-1"));
+        QCOMPARE(correction.actor, QStringLiteral("scribe"));
+        QCOMPARE(fromStoredTime(correction.data.value(QStringLiteral("previous_at")).toString()),
+                 written);
+        QCOMPARE(correction.data.value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("the graphs say so"));
+        QVERIFY(service.event(note->eventId)->superseded);
+        // The follow-up item is the same one, not a second.
+        QCOMPARE(service.items(id).size(), items);
+
+        // The timeline reads in time order: the moved note sits before what was written
+        // between 16:20 and 16:39, the original stays where it was, struck.
+        const auto events = service.events(id);
+        const auto at = [&](const QString &eventId) {
+            return std::find_if(events.begin(), events.end(),
+                                [&](const TimelineEvent &e) { return e.id == eventId; }) -
+                   events.begin();
+        };
+        QVERIFY(at(moved->eventId) < at(note->eventId));
+
+        // Editing the moved note keeps the corrected time; moving it again is allowed.
+        const auto edited = service.editNote(
+            moved->eventId, QStringLiteral("TODO: first 502s seen on eu-1 and eu-2"));
+        QVERIFY(edited);
+        QCOMPARE(service.event(edited->eventId)->at, happened);
+        const auto again = service.retimeNote(edited->eventId, happened.addSecs(60), {});
+        QVERIFY(again);
+
+        // Times that cannot be true, and events that are not notes, are refused.
+        const QString current = again->eventId;
+        const auto future = service.retimeNote(
+            current, QDateTime::currentDateTimeUtc().addSecs(3600), QStringLiteral("typo"));
+        QVERIFY(!future);
+        QVERIFY2(future.error().contains(QStringLiteral("in the future")),
+                 qPrintable(future.error()));
+        const auto ancient =
+            service.retimeNote(current, written.addDays(-30), QStringLiteral("typo"));
+        QVERIFY(!ancient);
+        QVERIFY(ancient.error().contains(QStringLiteral("more than a week before")));
+        const auto declared = service.retimeNote(service.events(id).front().id, happened, {});
+        QVERIFY(!declared);
+        QVERIFY(declared.error().contains(QStringLiteral("automatic events are permanent")));
+        QVERIFY(!service.retimeNote(note->eventId, happened, {}));
+
+        // A deletion of a moved note is a deletion at the time it is made.
+        const auto deleted = service.deleteNote(current);
+        QVERIFY(deleted);
+        QVERIFY(service.event(deleted->eventId)->at > happened.addSecs(60));
+    }
+
     void todoNoteAddsAFollowUp()
     {
         test::IncidentFixture fixture;

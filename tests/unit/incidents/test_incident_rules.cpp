@@ -4,6 +4,7 @@
 
 #include "IncidentTestSupport.h"
 #include "comms/IncidentValues.h"
+#include "incidents/CallOut.h"
 
 #include <QTimeZone>
 #include <QtTest>
@@ -269,6 +270,63 @@ private Q_SLOTS:
         QVERIFY(service.recordMessageSent(id, QStringLiteral("update"), QStringLiteral("Update"),
                                           QStringLiteral("text"), QStringLiteral("copied")));
         QVERIFY(dueIn() > 29 * 60 && dueIn() <= 30 * 60);
+    }
+
+    // The deputy's call-out: due an interval (per severity) after the start, then after the
+    // last one made; it says how long, what is open and overdue, who is on what and when the
+    // next update is due, in the incident's zone; none at a severity without an interval.
+    void callOutIsDueEveryIntervalAndSaysWhereWeAre()
+    {
+        test::IncidentFixture fixture;
+        const QString id = fixture.declare(QStringLiteral("SEV-1")); // a call-out every 10 min
+        IncidentService &service = *fixture.service;
+        const QDateTime started = QDateTime::currentDateTimeUtc().addSecs(-32 * 60);
+        QVERIFY(service.setMilestone(id, Milestone::Started, started));
+        const auto due = [&] {
+            return fixture.store->nextCallOutDue(*fixture.store->load(id));
+        };
+        QCOMPARE(due(), started.addSecs(10 * 60));
+
+        auto items = service.items(id);
+        QVERIFY(service.assignItem(items[1].id, QStringLiteral("Ana"), 0));
+        QVERIFY(service.tick(items[0].id));
+        const Incident incident = *fixture.store->load(id);
+        items = service.items(id);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QString text =
+            callOutText(incident, items, fixture.store->nextUpdateDue(incident), now);
+        int open = 0;
+        int overdue = 0;
+        for (const ChecklistItem &item : items) {
+            open += item.isChecked() ? 0 : 1;
+            overdue += item.isOverdue(now) ? 1 : 0;
+        }
+        QVERIFY(overdue > 0);
+        QVERIFY2(text.startsWith(QStringLiteral("32 min in (SEV-1, investigating). %1 of %2 items "
+                                                "open, %3 overdue: ")
+                                     .arg(open)
+                                     .arg(items.size())
+                                     .arg(overdue)),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("On it: Ana, ") + items[1].text), qPrintable(text));
+        QVERIFY2(text.contains(
+                     QRegularExpression(QStringLiteral("Next update due \\d\\d:\\d\\d \\S+\\.$"))),
+                 qPrintable(text));
+
+        QVERIFY(!service.recordCallOut(id, QStringLiteral("  ")));
+        const auto made = service.recordCallOut(id, text);
+        QVERIFY(made);
+        const TimelineEvent event = *service.event(made->eventId);
+        QCOMPARE(event.kind, EventKind::CallOut);
+        QCOMPARE(event.text, QStringLiteral("Call-out: ") + text);
+        QCOMPARE(due(), event.at.addSecs(10 * 60));
+
+        QVERIFY(service.setSeverity(id, QStringLiteral("SEV-4")));
+        QVERIFY(!due().isValid());
+        QVERIFY(service.setSeverity(id, QStringLiteral("SEV-3")));
+        QCOMPARE(due(), event.at.addSecs(30 * 60));
+        QVERIFY(service.setStatus(id, Status::Resolved));
+        QVERIFY(!due().isValid());
     }
 };
 
