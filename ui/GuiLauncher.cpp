@@ -11,6 +11,7 @@
 #include "IncidentCockpit.h"
 #include "MainWindow.h"
 #include "Theme.h"
+#include "WritableAgainWatch.h"
 #include "alerts/AlertsConfig.h"
 #include "core/AsyncTask.h"
 #include "core/DataDir.h"
@@ -86,7 +87,8 @@ std::unique_ptr<Database> openDatabaseForGui(const QString &path)
     if (result.status == DatabaseOpenResult::Status::NoSpace)
         return openReadOnlyForGui(
             path, whyNoRoomToOpen(path) +
-                      QStringLiteral(" (free some space and start the console again to write)"));
+                      QStringLiteral(" (once there is room, the console goes back to writing by "
+                                     "itself)"));
     QList<DatabaseProblemChoice> offered;
     if (result.status == DatabaseOpenResult::Status::NewerSchema && result.readableReadOnly)
         offered << DatabaseProblemChoice::OpenReadOnly;
@@ -173,6 +175,16 @@ void startupStep(const char *step)
 
 } // namespace
 
+namespace {
+
+// What runWindow returns when its read-only database can be written again.
+constexpr int reopenForWriting = 1000;
+
+int runWindow(const cli::GlobalOptions &options, QTextStream &out, SingleInstance &instance,
+              const QString &dataDirPath, Database &database, bool mayBecomeWritable);
+
+} // namespace
+
 int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err)
 {
     if (!cli::startLogging(options, err))
@@ -191,19 +203,39 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
         return cli::Success;
     }
     startupStep("data dir ready");
-    auto database = openDatabaseForGui(QDir(dataDir.path).filePath(Database::defaultFileName()));
-    if (!database)
-        return cli::DataError;
-    startupStep("database open");
-
     auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
-    applyTheme(*app, Settings(dataDir.path).get(settings::theme));
-    applyStyle(*app);
-    startupStep("style applied");
-    health::HealthMonitor healthMonitor(health::healthConfigPath(dataDir.path), database->path());
-    MainWindow window({database.get(), dataDir.path, options.runbookDirs});
+    const QString path = QDir(dataDir.path).filePath(Database::defaultFileName());
+    for (;;) {
+        // A full disk or a read-only directory ends by itself: the window then opens again,
+        // for writing. Known before opening, so a file that is only read-only because a newer
+        // console wrote it is never reopened in a loop.
+        const bool blockedByDisk =
+            !whyNotWritable(path).isEmpty() || !whyNoRoomToOpen(path).isEmpty();
+        auto database = openDatabaseForGui(path);
+        if (!database)
+            return cli::DataError;
+        startupStep("database open");
+        applyTheme(*app, Settings(dataDir.path).get(settings::theme));
+        applyStyle(*app);
+        startupStep("style applied");
+        const int code = runWindow(options, out, instance, dataDir.path, *database,
+                                   database->isReadOnly() && blockedByDisk);
+        if (code != reopenForWriting)
+            return code;
+        log::get(log::Storage)->info("{} is writable again: reopening it", path.toStdString());
+    }
+}
+
+namespace {
+
+int runWindow(const cli::GlobalOptions &options, QTextStream &out, SingleInstance &instance,
+              const QString &dataDirPath, Database &database, bool mayBecomeWritable)
+{
+    auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
+    health::HealthMonitor healthMonitor(health::healthConfigPath(dataDirPath), database.path());
+    MainWindow window({&database, dataDirPath, options.runbookDirs});
     startupStep("main window made");
-    assembleWindow(window, *database, healthMonitor, dataDir.path, options.runbookDirs);
+    assembleWindow(window, database, healthMonitor, dataDirPath, options.runbookDirs);
     startupStep("window assembled");
     afterFirstPaint(&window, [] { startupStep("first frame painted"); });
     auto *runbookPanel = window.findChild<RunbookPanel *>();
@@ -221,22 +253,22 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
     // begin once it is on screen.
     // --exit-after-first-paint measures the first frame and leaves: none of it is started.
     if (!options.exitAfterFirstPaint)
-        afterFirstPaint(&window, [&healthMonitor, &window, dataDir, database = database.get()] {
-            if (const QString problem = health::ensureDefaultHealthConfig(dataDir.path);
+        afterFirstPaint(&window, [&healthMonitor, &window, dataDirPath, &database] {
+            if (const QString problem = health::ensureDefaultHealthConfig(dataDirPath);
                 !problem.isEmpty())
                 log::get(log::Health)->warn("{}", problem.toStdString());
-            if (const QString problem = alerts::ensureDefaultAlertsConfig(dataDir.path);
+            if (const QString problem = alerts::ensureDefaultAlertsConfig(dataDirPath);
                 !problem.isEmpty())
                 log::get(log::Ui)->warn("{}", problem.toStdString());
             healthMonitor.start();
             // A daily safety copy, written on a pool thread with its own connection; failures
             // are logged by writeDailyIfDue itself. Later still: it reads the whole database,
             // which the window's own start needs the disk for.
-            if (!database->isReadOnly())
-                QTimer::singleShot(std::chrono::seconds(30), &window, [&window, database] {
+            if (!database.isReadOnly())
+                QTimer::singleShot(std::chrono::seconds(30), &window, [&window, &database] {
                     runAsync(
                         &window,
-                        [path = database->path()] { return Backups::writeDailyIfDue(path); },
+                        [path = database.path()] { return Backups::writeDailyIfDue(path); },
                         [](const Result<QString> &written) {
                             if (written && !written.value().isEmpty())
                                 log::get(log::Storage)
@@ -245,6 +277,14 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
                         });
                 });
         });
+    if (mayBecomeWritable) {
+        auto *watch = new WritableAgainWatch(database.path(), std::chrono::seconds(3), &window);
+        QObject::connect(watch, &WritableAgainWatch::writable, &window, [&window] {
+            // Closing saves the layout; the loop in runGui opens the database again.
+            window.close();
+            QCoreApplication::exit(reopenForWriting);
+        });
+    }
     window.show();
     startupStep("window shown");
     QObject::connect(&instance, &SingleInstance::activationRequested, &window, [&window] {
@@ -254,8 +294,10 @@ int runGui(const cli::GlobalOptions &options, QTextStream &out, QTextStream &err
         window.raise();
         window.activateWindow();
     });
-    log::get(log::Ui)->info("window shown, data dir {}", dataDir.path.toStdString());
+    log::get(log::Ui)->info("window shown, data dir {}", dataDirPath.toStdString());
     return app->exec();
 }
+
+} // namespace
 
 } // namespace ic::ui

@@ -7,8 +7,11 @@
 #include "ui/DatabaseProblemDialog.h"
 #include "ui/GuiLauncher.h"
 #include "ui/MainWindow.h"
+#include "ui/WritableAgainWatch.h"
 
 #include <QLabel>
+#include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -126,6 +129,72 @@ private Q_SLOTS:
         database.reset();
         QCOMPARE(test::fileHash(path), before);
         QVERIFY(QFile::remove(filler));
+    }
+
+    // The watch says once, off the UI thread, when a full disk has room again.
+    void theWatchSeesSpaceComeBack()
+    {
+        QTemporaryDir dir;
+        QString why;
+        auto mount = test::ScopedMount::tmpfs(dir.filePath(QStringLiteral("full")),
+                                              QStringLiteral("2m"), &why);
+        if (!mount)
+            QSKIP(qPrintable(why));
+        const QString path = mount->path() + QStringLiteral("/console.db");
+        {
+            DatabaseOpenResult result;
+            QVERIFY2(Database::open(path, &result), qPrintable(result.message));
+        }
+        const QString filler = mount->path() + QStringLiteral("/filler");
+        QVERIFY(test::fillDisk(filler) > 0);
+        WritableAgainWatch watch(path, std::chrono::milliseconds(20));
+        QSignalSpy writable(&watch, &WritableAgainWatch::writable);
+        QTest::qWait(200);
+        QCOMPARE(writable.count(), 0);
+        QVERIFY(QFile::remove(filler));
+        QTRY_COMPARE(writable.count(), 1);
+        QTest::qWait(200);
+        QCOMPARE(writable.count(), 1);
+    }
+
+    // The real console started on a full disk opens read-only, and once space is back opens
+    // its window again, this time for writing (no second "opened read-only").
+    void theConsoleGoesBackToWritingOnceSpaceIsBack()
+    {
+        QTemporaryDir dir;
+        QString why;
+        auto mount = test::ScopedMount::tmpfs(dir.filePath(QStringLiteral("full")),
+                                              QStringLiteral("4m"), &why);
+        if (!mount)
+            QSKIP(qPrintable(why));
+        QVERIFY(test::runConsole({QStringLiteral("--data-dir"), mount->path(),
+                                  QStringLiteral("incident"), QStringLiteral("list")})
+                    .exitCode == 0);
+        const QString filler = mount->path() + QStringLiteral("/filler");
+        QVERIFY(test::fillDisk(filler) > 0);
+
+        QProcess console;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        console.setProcessEnvironment(environment);
+        console.setProcessChannelMode(QProcess::MergedChannels);
+        QString log;
+        connect(&console, &QProcess::readyRead, this,
+                [&] { log += QString::fromUtf8(console.readAll()); });
+        console.start(test::consoleBinary(),
+                      {QStringLiteral("--data-dir"), mount->path(), QStringLiteral("--log-level"),
+                       QStringLiteral("storage=info,ui=info")});
+        QTRY_VERIFY_WITH_TIMEOUT(log.contains(QStringLiteral("opened read-only")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(log.contains(QStringLiteral("window shown")), 20000);
+        QVERIFY2(!log.contains(QStringLiteral("writable again")), qPrintable(log));
+
+        QVERIFY(QFile::remove(filler));
+        QTRY_VERIFY2_WITH_TIMEOUT(log.contains(QStringLiteral("is writable again: reopening it")),
+                                  qPrintable(log), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(log.count(QStringLiteral("window shown")) == 2, 20000);
+        QVERIFY2(log.count(QStringLiteral("opened read-only")) == 1, qPrintable(log));
+        console.terminate();
+        QVERIFY(console.waitForFinished(20000));
     }
 
     void writableDatabaseHasNoBanner()
