@@ -243,6 +243,52 @@ private Q_SLOTS:
         QVERIFY(!run({QStringLiteral("show"), id}).out.contains(QStringLiteral("Next update due")));
     }
 
+    // incident retime moves a note to when it happened; incident callout says what the deputy
+    // calls out and --done records it.
+    void retimeAndCallOutFromTheTerminal()
+    {
+        const QString id = declare(); // SEV-2: a call-out every 15 minutes
+        QVERIFY(run({QStringLiteral("note"), id, QStringLiteral("First 502s")}).exitCode == 0);
+        const QJsonArray before = json(run({QStringLiteral("show"), id, QStringLiteral("--json")}))
+                                      .value(QStringLiteral("timeline"))
+                                      .toArray();
+        const QString noteId = before.last()[QStringLiteral("id")].toString();
+        auto result = run({QStringLiteral("retime"), id, noteId, QStringLiteral("yesterday")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("is not a time")));
+        const QDateTime happened = QDateTime::currentDateTimeUtc().addSecs(-600);
+        result = run({QStringLiteral("retime"), id, noteId, happened.toString(Qt::ISODate),
+                      QStringLiteral("--reason"), QStringLiteral("the graphs"),
+                      QStringLiteral("--json")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QJsonArray timeline = json(result).value(QStringLiteral("timeline")).toArray();
+        bool moved = false;
+        for (const QJsonValue &event : timeline)
+            moved = moved ||
+                    (event[QStringLiteral("kind")].toString() == QStringLiteral("note-retimed") &&
+                     event[QStringLiteral("text")].toString() == QStringLiteral("First 502s"));
+        QVERIFY(moved);
+        result = run({QStringLiteral("retime"), id, noteId, happened.toString(Qt::ISODate)});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QStringLiteral("not a current manual note")),
+                 qPrintable(result.err));
+
+        result = run({QStringLiteral("callout"), id});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY2(result.out.startsWith(QStringLiteral("0 min in (SEV-2, investigating).")),
+                 qPrintable(result.out));
+        QVERIFY(result.out.contains(QStringLiteral("Next due at ")));
+        result = run({QStringLiteral("callout"), id, QStringLiteral("--done")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY(result.out.startsWith(QStringLiteral("Call-out: 0 min in")));
+        const QJsonObject due =
+            QJsonDocument::fromJson(
+                run({QStringLiteral("callout"), id, QStringLiteral("--json")}).out.toUtf8())
+                .object();
+        QVERIFY(QDateTime::fromString(due[QStringLiteral("due_at")].toString(), Qt::ISODate) >
+                QDateTime::currentDateTimeUtc().addSecs(14 * 60));
+    }
+
     void repeatingAChangeIsNotAnError()
     {
         const QString id = declare();
