@@ -22,8 +22,11 @@ public:
     // whose size and modification time are unchanged are not even read, vanished files are
     // dropped. Every file that cannot be indexed is reported; the others still are.
     // cancel, when given and set (from another thread), stops the scan after the current
-    // file; what was indexed so far is kept and the report says cancelled.
-    ScanReport sync(const QStringList &roots, const std::atomic<bool> *cancel = nullptr);
+    // file; what was indexed so far is kept and the report says cancelled. With progress,
+    // batches are also committed every fraction of a second, so what is indexed so far is
+    // searchable from other connections while the scan goes on.
+    ScanReport sync(const QStringList &roots, const std::atomic<bool> *cancel = nullptr,
+                    const ScanProgress &progress = {});
 
     // Brings the index in line at the cost of one stat() per folder, trusting it otherwise:
     // a folder whose entries changed since it was listed (a file added, removed, renamed or

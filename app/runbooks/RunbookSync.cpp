@@ -12,6 +12,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
@@ -59,6 +60,8 @@ QString baseId(const QString &relPath)
 }
 
 constexpr int filesPerTransaction = 500;
+// While progress is shown: how often a batch is committed and reported at the latest.
+constexpr qint64 progressEveryMs = 250;
 
 // The folder console.db lives in: the data dir, which also holds the webhook secret and
 // backups and is never indexed. Empty for a database without a file.
@@ -71,8 +74,9 @@ QString dataDirOf(const QSqlDatabase &db)
 class Syncer
 {
 public:
-    Syncer(const QSqlDatabase &db, ScanReport &report, const std::atomic<bool> *cancel)
-        : m_db(db), m_report(report), m_cancel(cancel)
+    Syncer(const QSqlDatabase &db, ScanReport &report, const std::atomic<bool> *cancel,
+           ScanProgress progress = {})
+        : m_db(db), m_report(report), m_cancel(cancel), m_progress(std::move(progress))
     {}
 
     // Every folder under roots: the scan the window runs, and `runbooks reindex`.
@@ -93,7 +97,13 @@ public:
         if (!transaction->isActive())
             return fail(transaction->error());
         QSet<QString> seen;
-        for (const FoundFile &file : walk.files) {
+        const int total = int(walk.files.size());
+        if (m_progress)
+            m_progress(0, total);
+        QElapsedTimer batchAge;
+        batchAge.start();
+        for (int done = 0; done < total; ++done) {
+            const FoundFile &file = walk.files.at(done);
             if (m_cancel && m_cancel->load()) {
                 m_report.cancelled = true;
                 return storeRankData() && storeFolders(walk, roots, startedMs) &&
@@ -103,14 +113,23 @@ public:
             if (!syncFile(file))
                 return false;
             // Commit in batches: the window's own writes (a checklist tick) wait for the
-            // write lock, and must not wait for a cold index of thousands of files.
-            if (m_parsedInBatch >= filesPerTransaction) {
+            // write lock, and must not wait for a cold index of thousands of files. While
+            // someone watches, also every fraction of a second, with the ranking data, so
+            // what is done is searchable and ranked as it will be.
+            const bool watchedBatchDue =
+                m_progress && m_parsedInBatch > 0 && batchAge.elapsed() >= progressEveryMs;
+            if (m_parsedInBatch >= filesPerTransaction || watchedBatchDue) {
+                if (m_progress && !storeRankData())
+                    return false;
                 if (!transaction->commit())
                     return fail(transaction->error());
+                if (m_progress)
+                    m_progress(done + 1, total);
                 transaction = std::make_unique<sql::WriteTransaction>(m_db);
                 if (!transaction->isActive())
                     return fail(transaction->error());
                 m_parsedInBatch = 0;
+                batchAge.restart();
             }
         }
         for (auto it = m_stored.cbegin(); it != m_stored.cend(); ++it) {
@@ -123,7 +142,11 @@ public:
         if (!storeProblems() || !storeRankData() || !storeFolders(walk, roots, startedMs) ||
             !storeRoots(roots))
             return false;
-        return transaction->commit() || fail(transaction->error());
+        if (!transaction->commit())
+            return fail(transaction->error());
+        if (m_progress)
+            m_progress(total, total);
+        return true;
     }
 
     // Only the given folders' own entries (and new subfolders), for an index that is
@@ -539,6 +562,7 @@ private:
     QSqlDatabase m_db;
     ScanReport &m_report;
     const std::atomic<bool> *m_cancel;
+    ScanProgress m_progress;
     QHash<QString, StoredFile> m_stored;
     QHash<QString, QString> m_keptProblems;
     QSet<QString> m_takenIds;
@@ -578,11 +602,12 @@ struct StoredFolder
 
 } // namespace
 
-ScanReport RunbookLibrary::sync(const QStringList &roots, const std::atomic<bool> *cancel)
+ScanReport RunbookLibrary::sync(const QStringList &roots, const std::atomic<bool> *cancel,
+                                const ScanProgress &progress)
 {
     ScanReport report;
     report.fullScan = true;
-    Syncer(m_db, report, cancel).run(roots);
+    Syncer(m_db, report, cancel, progress).run(roots);
     logScan(report);
     return report;
 }

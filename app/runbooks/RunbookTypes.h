@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -72,6 +73,11 @@ struct ScanReport
     int foldersRescanned = 0; // refresh: folders listed again
     int indexedTotal() const { return added + updated + touched + unchanged; }
 };
+
+// Told during a scan after each batch is committed (and once when the folders are walked):
+// how many of the files found are done, so the window can show progress and list what is
+// already searchable. Called on the scanning thread.
+using ScanProgress = std::function<void(int filesDone, int filesTotal)>;
 
 struct SearchHit
 {

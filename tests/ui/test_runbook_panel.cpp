@@ -1,5 +1,8 @@
 #include "TestSupport.h"
+#include "runbooks/BundledRunbooks.h"
+#include "runbooks/RunbookLibrary.h"
 #include "storage/Database.h"
+#include "ui/runbooks/IndexProgress.h"
 #include "ui/runbooks/RunbookBrowser.h"
 #include "ui/runbooks/RunbookPanel.h"
 #include "ui/runbooks/RunbookTableModel.h"
@@ -7,8 +10,10 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -141,6 +146,67 @@ private Q_SLOTS:
         QTest::mouseClick(forward, Qt::LeftButton);
         QTRY_COMPARE(browser->currentTitle(), QStringLiteral("Cache failure"));
         QVERIFY(!browser->canGoForward());
+    }
+
+    // First run on a big folder: a bar shows how far indexing is, the bundled runbooks (scanned
+    // first) are listed and found at once, Cancel stops with what is done kept, and Resume
+    // indexes the rest to 100 %.
+    void indexingShowsProgressFindsBundledRunbooksAndCanBeCancelled()
+    {
+        QTemporaryDir dir;
+        const QString big = dir.filePath(QStringLiteral("big"));
+        QDir().mkpath(big);
+        for (int i = 0; i < 6000; ++i)
+            QVERIFY(test::writeFile(big + QStringLiteral("/service-%1.md").arg(i),
+                                    "# Service " + QByteArray::number(i) +
+                                        "\n\nQueues and pools with their owners.\n"));
+        DatabaseOpenResult result;
+        auto database = Database::open(dir.filePath(QStringLiteral("console.db")), &result);
+        QVERIFY2(database, qPrintable(result.message));
+        RunbookPanel panel(database->path(), runbooks::runbookRoots({big}));
+        QSignalSpy ready(&panel, &RunbookPanel::indexReady);
+        QSignalSpy shown(&panel, &RunbookPanel::resultsShown);
+        panel.resize(1000, 800);
+        panel.show();
+        auto *progress = panel.findChild<IndexProgress *>(QStringLiteral("runbookIndexProgress"));
+        QVERIFY(progress);
+        QTRY_VERIFY_WITH_TIMEOUT(progress->isVisible(), 20000);
+        const int bundled = int(QDir(runbooks::bundledRunbookDir())
+                                    .entryList({QStringLiteral("*.md")}, QDir::Files)
+                                    .size());
+
+        auto *search = panel.findChild<QLineEdit *>(QStringLiteral("runbookSearch"));
+        auto *table = panel.findChild<QTableView *>(QStringLiteral("runbookIndex"));
+        QTest::keyClicks(search, QStringLiteral("disk full"));
+        QTRY_VERIFY(!shown.isEmpty() &&
+                    shown.last().at(0).toString() == QStringLiteral("disk full"));
+        QVERIFY(table->model()->rowCount() > 0);
+        QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("Disk full"));
+        QVERIFY2(progress->percent() < 100 && ready.isEmpty(),
+                 qPrintable(QString::number(progress->percent())));
+        const QString during =
+            panel.findChild<QLabel *>(QStringLiteral("runbookIndexText"))->text();
+        QVERIFY2(during.startsWith(QStringLiteral("Indexing ")) &&
+                     during.contains(
+                         QStringLiteral(" of %1 files").arg(QLocale().toString(6000 + bundled))),
+                 qPrintable(during));
+
+        QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("runbookIndexCancel")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 20000);
+        auto *text = panel.findChild<QLabel *>(QStringLiteral("runbookIndexText"));
+        QVERIFY2(text->text().startsWith(QStringLiteral("Indexing stopped: ")),
+                 qPrintable(text->text()));
+        QVERIFY(progress->isVisible());
+        QVERIFY(progress->percent() < 100);
+
+        QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("runbookIndexResume")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(ready.size() == 2, 60000);
+        QCOMPARE(progress->percent(), 100);
+        QVERIFY(!progress->isVisible());
+        search->clear();
+        QTRY_VERIFY(table->model()->rowCount() >= 6000);
     }
 
     void staleResultsNeverReplaceNewerOnes()

@@ -1,5 +1,6 @@
 #include "RunbookPanel.h"
 
+#include "IndexProgress.h"
 #include "RunbookBrowser.h"
 #include "RunbookReaderTab.h"
 #include "RunbookTableModel.h"
@@ -84,7 +85,8 @@ RunbookPanel::RunbookPanel(const QString &databasePath, const QStringList &roots
       m_model(new RunbookTableModel(this)), m_proxy(new TagFilterProxy(this)),
       m_table(new QTableView(this)), m_reader(new QTabWidget(this)),
       m_problems(new QListWidget(this)), m_watcher(new QFileSystemWatcher(this)),
-      m_syncDelay(new QTimer(this)), m_attachButton(new QPushButton(tr("Attach tasks"), this))
+      m_syncDelay(new QTimer(this)), m_attachButton(new QPushButton(tr("Attach tasks"), this)),
+      m_progress(new IndexProgress(this))
 {
     registerRunbookMetaTypes();
     buildLayout();
@@ -238,7 +240,10 @@ void RunbookPanel::buildLayout()
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
+    layout->addWidget(m_progress);
     layout->addWidget(split, 1);
+    connect(m_progress, &IndexProgress::cancelRequested, this, [this] { m_stop->store(true); });
+    connect(m_progress, &IndexProgress::resumeRequested, this, &RunbookPanel::scheduleSync);
 
     connect(m_search, &QLineEdit::textEdited, this, &RunbookPanel::onSearchEdited);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -267,6 +272,7 @@ void RunbookPanel::connectWorkers()
     connect(this, &RunbookPanel::requestList, m_searchWorker, &RunbookWorker::list);
     connect(this, &RunbookPanel::requestSearch, m_searchWorker, &RunbookWorker::search);
     connect(m_indexWorker, &RunbookWorker::synced, this, &RunbookPanel::onSynced);
+    connect(m_indexWorker, &RunbookWorker::progress, this, &RunbookPanel::onProgress);
     connect(m_searchWorker, &RunbookWorker::listed, this, &RunbookPanel::onListed);
     connect(m_searchWorker, &RunbookWorker::found, this, &RunbookPanel::onFound);
     for (RunbookWorker *worker : {m_indexWorker, m_searchWorker})
@@ -292,12 +298,31 @@ void RunbookPanel::scheduleSync()
         return;
     }
     m_syncRunning = true;
+    // A cancel ended the last scan; this one runs to the end unless cancelled again.
+    m_stop->store(false);
+    m_progress->started();
     Q_EMIT requestSync(m_roots);
+}
+
+void RunbookPanel::onProgress(int filesDone, int filesTotal)
+{
+    m_progress->advanced(filesDone, filesTotal);
+    // Often enough that the first runbooks (the bundled set is scanned first) appear at once,
+    // rarely enough that listing thousands of rows never competes with the typing.
+    constexpr qint64 listEveryMs = 1000;
+    if (filesDone == 0 || filesDone == filesTotal)
+        return;
+    if (m_sinceProgressList.isValid() && m_sinceProgressList.elapsed() < listEveryMs)
+        return;
+    m_sinceProgressList.start();
+    listAll();
 }
 
 void RunbookPanel::onSynced(const runbooks::ScanReport &report)
 {
     m_syncRunning = false;
+    m_sinceProgressList.invalidate();
+    m_progress->finished(report.cancelled, report.indexedTotal());
     if (!report.error.isEmpty()) {
         m_status->setText(tr("Runbook index not updated"));
         m_status->setToolTip(report.error);

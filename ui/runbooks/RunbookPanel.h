@@ -3,6 +3,7 @@
 #include "RunbookWorker.h"
 #include "runbooks/RunbookTypes.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QStringList>
 #include <QWidget>
@@ -25,6 +26,7 @@ class QTimer;
 
 namespace ic::ui {
 
+class IndexProgress;
 class RunbookTableModel;
 class RunbookWorker;
 
@@ -82,6 +84,9 @@ private:
     void connectWorkers();
     void onSearchEdited(const QString &text);
     void onSynced(const runbooks::ScanReport &report);
+    // A batch of a running scan is committed: the bar moves, and the list (with the search
+    // on show) is read again now and then, so runbooks appear while a big folder is indexed.
+    void onProgress(int filesDone, int filesTotal);
     void onListed(const SharedRunbookList &list);
     void showRunbookCount();
     void onFound(int generation, const QString &text, const std::vector<runbooks::SearchHit> &hits);
@@ -123,6 +128,8 @@ private:
     QFileSystemWatcher *m_watcher;
     QTimer *m_syncDelay;
     QPushButton *m_attachButton;
+    IndexProgress *m_progress;
+    QElapsedTimer m_sinceProgressList;
 };
 
 } // namespace ic::ui

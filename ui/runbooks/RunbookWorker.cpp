@@ -33,7 +33,8 @@ runbooks::RunbookLibrary *RunbookWorker::library()
 void RunbookWorker::sync(const QStringList &roots)
 {
     if (runbooks::RunbookLibrary *runbooks = library())
-        Q_EMIT synced(runbooks->sync(roots, m_stop.get()));
+        Q_EMIT synced(runbooks->sync(
+            roots, m_stop.get(), [this](int done, int total) { Q_EMIT progress(done, total); }));
 }
 
 void RunbookWorker::list()

@@ -46,6 +46,8 @@ public Q_SLOTS:
     void search(int generation, const QString &text);
 
 Q_SIGNALS:
+    // During a sync, after each committed batch: what is done is searchable.
+    void progress(int filesDone, int filesTotal);
     void synced(const ic::runbooks::ScanReport &report);
     void listed(const ic::ui::SharedRunbookList &list);
     void found(int generation, const QString &text,

@@ -375,6 +375,57 @@ private Q_SLOTS:
         QCOMPARE(sync().removed, 1);
     }
 
+    // A watched scan reports its progress after each committed batch, and what those batches
+    // hold is searchable from another connection (the window's search thread) before the scan
+    // ends, ranked as it will be; a cancel keeps what was indexed and the next scan does the
+    // rest.
+    void aWatchedScanIsSearchableWhileItRunsAndCanBeCancelled()
+    {
+        writeFillers(3000);
+        QString error;
+        std::unique_ptr<Database> reader =
+            Database::openAdditional(m_dir.filePath(QStringLiteral("console.db")), &error);
+        QVERIFY2(reader, qPrintable(error));
+        RunbookLibrary searching(reader->connection());
+        std::vector<std::pair<int, int>> reports;
+        std::vector<SearchHit> foundMidway;
+        std::atomic<bool> cancel{false};
+        const ScanReport first =
+            library().sync({m_hugo, m_plain}, &cancel, [&](int done, int total) {
+                reports.emplace_back(done, total);
+                // The second batch: the hugo tree (walked first) is in, the fillers are not.
+                if (reports.size() == 2) {
+                    foundMidway = searching.search(QStringLiteral("restarting"));
+                    cancel = true;
+                }
+            });
+        QVERIFY(first.cancelled);
+        QVERIFY2(reports.size() >= 2, qPrintable(QString::number(reports.size())));
+        QCOMPARE(reports.front().first, 0);
+        const int total = reports.front().second;
+        QCOMPARE(total, 3007);
+        QVERIFY(reports[1].first > 0 && reports[1].first < total);
+        QVERIFY(!foundMidway.empty());
+        QCOMPARE(foundMidway.front().title, QStringLiteral("Pod keeps restarting"));
+        QVERIFY(std::isfinite(foundMidway.front().score));
+        const int indexed = int(library().list().size());
+        QVERIFY2(indexed >= reports[1].first && indexed < total,
+                 qPrintable(QString::number(indexed)));
+
+        // A cancelled scan never leaves its folders trusted: the next refresh scans them all.
+        const ScanReport resumed = refresh();
+        QVERIFY(resumed.fullScan);
+        QCOMPARE(int(library().list().size()), total);
+
+        // A watched scan says when it is done.
+        reports.clear();
+        const ScanReport second =
+            library().sync({m_hugo, m_plain}, nullptr,
+                           [&](int done, int all) { reports.emplace_back(done, all); });
+        QVERIFY(!second.cancelled);
+        QCOMPARE(reports.back(), std::make_pair(total, total));
+    }
+
     // refresh(): folders whose entries changed are listed again, the others trusted.
     void refreshTrustsFoldersWhoseEntriesDidNotChange()
     {
