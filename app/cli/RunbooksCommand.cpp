@@ -27,7 +27,7 @@ void printJson(Context &context, const QJsonValue &value)
 
 QString reviewedDate(const runbooks::RunbookRecord &record)
 {
-    return record.reviewedAt().date().toString(Qt::ISODate);
+    return record.meta.lastReviewed.toString(Qt::ISODate);
 }
 
 int listRunbooks(Context &context, const RunbookLibrary &library, bool json)

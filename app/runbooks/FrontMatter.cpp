@@ -1,9 +1,9 @@
 #include "FrontMatter.h"
 
+#include "TomlFrontMatter.h"
 #include "core/Duration.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
 #include <yaml-cpp/yaml.h>
 
 namespace ic::runbooks {
@@ -170,58 +170,65 @@ void applyField(RunbookMeta &meta, const QString &key, const YAML::Node &value, 
         meta.extra.insert(key, toJson(value, budget));
 }
 
-QString parseYaml(const Block &block, RunbookMeta &meta)
+bool isKnownField(const QString &key)
+{
+    static const QStringList known{
+        QStringLiteral("title"),         QStringLiteral("description"),  QStringLiteral("summary"),
+        QStringLiteral("tags"),          QStringLiteral("severity"),     QStringLiteral("owner"),
+        QStringLiteral("last_reviewed"), QStringLiteral("review_every"), QStringLiteral("services"),
+        QStringLiteral("checks"),        QStringLiteral("aliases")};
+    return known.contains(key);
+}
+
+// Applies a front matter tree, YAML or TOML alike. Hugo keeps a site's own fields under
+// `params`; known ones there count too, unless the top level sets them. On failure, names the
+// line (from firstLine, where the block starts) and the field.
+QString applyTree(const YAML::Node &root, int firstLine, RunbookMeta &meta)
 {
     QString key;
     JsonBudget budget;
     try {
-        const YAML::Node root = YAML::Load(block.content.toStdString());
         if (root.IsNull())
             return {};
         if (!root.IsMap())
-            return QStringLiteral("front matter line %1: expected key: value pairs")
-                .arg(block.contentLine);
+            return QStringLiteral("front matter line %1: expected key: value pairs").arg(firstLine);
+        if (const YAML::Node params = root["params"]; params && params.IsMap()) {
+            for (const auto &entry : params) {
+                key = QStringLiteral("params.") + fromYaml(entry.first);
+                if (isKnownField(fromYaml(entry.first)))
+                    applyField(meta, fromYaml(entry.first), entry.second, budget);
+            }
+        }
         for (const auto &entry : root) {
             key = fromYaml(entry.first);
             applyField(meta, key, entry.second, budget);
         }
     } catch (const YAML::Exception &error) {
-        const QString where = QStringLiteral("front matter line %1")
-                                  .arg(block.contentLine + std::max(0, error.mark.line));
+        const QString where =
+            QStringLiteral("front matter line %1").arg(firstLine + std::max(0, error.mark.line));
         const QString field = key.isEmpty() ? QString() : QStringLiteral(", field '%1'").arg(key);
         return where % field % QStringLiteral(": ") % QString::fromStdString(error.msg);
     }
     return {};
 }
 
-// Hugo's TOML front matter: only flat `key = "text"` and `key = ["a", "b"]` lines.
-void parseToml(const Block &block, RunbookMeta &meta)
+QString parseYaml(const Block &block, RunbookMeta &meta)
 {
-    static const QRegularExpression line(QStringLiteral(R"(^\s*([A-Za-z_]+)\s*=\s*(.+?)\s*$)"));
-    static const QRegularExpression quoted(QStringLiteral(R"re("((?:[^"\\]|\\.)*)"|'([^']*)')re"));
-    JsonBudget budget;
-    for (const QString &text : block.content.split(QLatin1Char('\n'))) {
-        const auto match = line.match(text);
-        if (!match.hasMatch())
-            continue;
-        QStringList values;
-        for (auto it = quoted.globalMatch(match.captured(2)); it.hasNext();) {
-            const auto value = it.next();
-            values << (value.captured(1).isNull() ? value.captured(2) : value.captured(1));
-        }
-        YAML::Node node;
-        if (match.captured(2).startsWith(QLatin1Char('['))) {
-            for (const QString &value : values)
-                node.push_back(value.toStdString());
-        } else {
-            node = (values.isEmpty() ? match.captured(2) : values.first()).toStdString();
-        }
-        try {
-            applyField(meta, match.captured(1), node, budget);
-        } catch (const YAML::Exception &) {
-            // A TOML value we do not understand is kept out rather than guessed.
-        }
+    try {
+        return applyTree(YAML::Load(block.content.toStdString()), block.contentLine, meta);
+    } catch (const YAML::Exception &error) {
+        return QStringLiteral("front matter line %1: %2")
+            .arg(block.contentLine + std::max(0, error.mark.line))
+            .arg(QString::fromStdString(error.msg));
     }
+}
+
+QString parseToml(const Block &block, RunbookMeta &meta)
+{
+    const Result<YAML::Node> tree = tomlAsYaml(block.content, block.contentLine);
+    if (!tree)
+        return tree.error();
+    return applyTree(*tree, block.contentLine, meta);
 }
 
 } // namespace
@@ -233,7 +240,7 @@ FrontMatterResult parseFrontMatter(const QString &text)
     if (block.found) {
         result.error = parseYaml(block, result.meta);
     } else if (block = splitBlock(text, QLatin1String("+++")); block.found) {
-        parseToml(block, result.meta);
+        result.error = parseToml(block, result.meta);
     } else {
         result.body = text.startsWith(QChar(0xFEFF)) ? text.mid(1) : text;
         return result;

@@ -15,8 +15,8 @@ struct FrontMatterResult
 };
 
 // Splits an optional front matter block off a runbook: YAML between "---" lines (Jekyll,
-// Hugo, MkDocs) or Hugo's TOML between "+++" lines, of which only simple `key = value`
-// lines are understood. A file without one is all body.
+// Hugo, MkDocs) or Hugo's TOML between "+++" lines (read whole, TomlFrontMatter.h). Known
+// fields may also sit under Hugo's `params`. A file without one is all body.
 FrontMatterResult parseFrontMatter(const QString &text);
 
 } // namespace ic::runbooks

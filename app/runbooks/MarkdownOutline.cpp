@@ -1,6 +1,7 @@
 #include "MarkdownOutline.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 #include <md4c.h>
 
@@ -23,6 +24,25 @@ struct OutlineBuilder
     QHash<QString, int> nextSuffix; // per heading slug, the last number appended
     QByteArray headingText, paragraphText, codeText;
     bool paragraphDone = false;
+    int imageDepth = 0; // inside an image (a badge): its alt text is no sentence
+    // Between the markers markdown-toc and doctoc put around the table of contents they
+    // generate: links to headings, not a description.
+    bool inGeneratedContents = false;
+
+    void noteGeneratedContents(const QByteArray &html)
+    {
+        static const QRegularExpression contents(
+            QStringLiteral(R"(<!--.*\b(?:markdown-toc|doctoc|toc)\b)"),
+            QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression edge(QStringLiteral(R"(\b(start|end)\b)"),
+                                             QRegularExpression::CaseInsensitiveOption);
+        const QString text = QString::fromUtf8(html);
+        if (!contents.match(text).hasMatch())
+            return;
+        if (const QRegularExpressionMatch found = edge.match(text); found.hasMatch())
+            inGeneratedContents =
+                found.captured(1).compare(QLatin1String("start"), Qt::CaseInsensitive) == 0;
+    }
 
     // Offsets only grow during a parse, so counting resumes where the last call stopped.
     int lineAt(MD_OFFSET offset)
@@ -98,6 +118,7 @@ struct OutlineBuilder
         }
         case MD_BLOCK_P:
             inParagraph = false;
+            // A paragraph of badges or inline HTML alone says nothing: the next one describes.
             if (!paragraphText.trimmed().isEmpty() && !paragraphDone) {
                 outline.firstParagraph = QString::fromUtf8(paragraphText).simplified();
                 paragraphDone = true;
@@ -140,6 +161,12 @@ struct OutlineBuilder
 
     void text(MD_TEXTTYPE type, const MD_CHAR *data, MD_SIZE size)
     {
+        // Raw HTML (a comment such as <!-- markdown-toc start -->, <p align="center">) is
+        // markup, not text: neither description nor searchable words.
+        if (type == MD_TEXT_HTML) {
+            noteGeneratedContents(QByteArray::fromRawData(data, qsizetype(size)));
+            return;
+        }
         const QByteArray bytes = type == MD_TEXT_NULLCHAR
                                      ? QByteArray("\xEF\xBF\xBD")
                                      : QByteArray::fromRawData(data, qsizetype(size));
@@ -153,7 +180,8 @@ struct OutlineBuilder
         plainBytes.append(piece);
         if (headingLevel > 0)
             headingText.append(piece);
-        if (inParagraph && !paragraphDone && headingLevel == 0)
+        if (inParagraph && !paragraphDone && headingLevel == 0 && imageDepth == 0 &&
+            !inGeneratedContents)
             paragraphText.append(piece);
         if (!openTasks.empty() && openTasks.back() >= 0 && headingLevel == 0)
             outline.tasks[std::size_t(openTasks.back())].text += QString::fromUtf8(piece);
@@ -174,8 +202,17 @@ int onLeaveBlock(MD_BLOCKTYPE type, void *, void *user)
     return 0;
 }
 
-int onSpan(MD_SPANTYPE, void *, void *)
+int onEnterSpan(MD_SPANTYPE type, void *, void *user)
 {
+    if (type == MD_SPAN_IMG)
+        ++static_cast<OutlineBuilder *>(user)->imageDepth;
+    return 0;
+}
+
+int onLeaveSpan(MD_SPANTYPE type, void *, void *user)
+{
+    if (type == MD_SPAN_IMG)
+        --static_cast<OutlineBuilder *>(user)->imageDepth;
     return 0;
 }
 
@@ -200,11 +237,13 @@ MarkdownOutline readOutline(const QString &markdown, int firstLine)
     builder.firstLine = firstLine;
     MD_PARSER parser{};
     parser.abi_version = 0;
-    parser.flags = markdownParserFlags();
+    // Unlike the reader, the outline sees raw HTML as HTML, so that HTML blocks and comments
+    // are left out of the description and the search text instead of read as words.
+    parser.flags = markdownParserFlags() & ~unsigned(MD_FLAG_NOHTML);
     parser.enter_block = onEnterBlock;
     parser.leave_block = onLeaveBlock;
-    parser.enter_span = onSpan;
-    parser.leave_span = onSpan;
+    parser.enter_span = onEnterSpan;
+    parser.leave_span = onLeaveSpan;
     parser.text = onText;
     md_parse(builder.input.constData(), MD_SIZE(builder.input.size()), &parser, &builder);
     builder.outline.plainText = QString::fromUtf8(builder.plainBytes);

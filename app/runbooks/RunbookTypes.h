@@ -43,8 +43,9 @@ struct RunbookRecord
     QDateTime modified;     // file modification time
     qint64 size = 0;
 
-    // When it was last reviewed: the front matter's date, else the file's modification time.
-    QDateTime reviewedAt() const;
+    // Due for review: its last_reviewed is older than its review_every (or the default).
+    // Only review data says so: a file's modification time tells when it was checked out or
+    // copied, so a repository without last_reviewed is never stale from top to bottom.
     bool isStale(const QDateTime &now) const;
 };
 

@@ -288,6 +288,19 @@ private Q_SLOTS:
         QCOMPARE(problems->count(), 1);
         QVERIFY(problems->item(0)->text().contains(QStringLiteral("broken.md")));
         QVERIFY(problems->item(0)->text().contains(QStringLiteral("binary")));
+        // Folded under the index at first, so it takes none of the index's rows.
+        auto *toggle = child<QToolButton>("runbookProblemsToggle");
+        QVERIFY(toggle->isVisible());
+        QCOMPARE(toggle->text(), QStringLiteral("1 file could not be indexed (or only partly)"));
+        QVERIFY(!problems->isVisible());
+        auto *table = child<QTableView>("runbookIndex");
+        const int folded = table->height();
+        toggle->click();
+        QTRY_VERIFY(problems->isVisible());
+        QVERIFY(table->height() < folded);
+        toggle->click();
+        QTRY_VERIFY(!problems->isVisible());
+        QTRY_COMPARE(table->height(), folded);
     }
 
     void newFilesAppearWhileRunning()

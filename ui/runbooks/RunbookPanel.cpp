@@ -27,6 +27,7 @@
 #include <QTableView>
 #include <QThread>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ic::ui {
@@ -84,9 +85,9 @@ RunbookPanel::RunbookPanel(const QString &databasePath, const QStringList &roots
       m_search(new QLineEdit(this)), m_tagFilter(new QComboBox(this)), m_status(new QLabel(this)),
       m_model(new RunbookTableModel(this)), m_proxy(new TagFilterProxy(this)),
       m_table(new QTableView(this)), m_reader(new QTabWidget(this)),
-      m_problems(new QListWidget(this)), m_watcher(new QFileSystemWatcher(this)),
-      m_syncDelay(new QTimer(this)), m_attachButton(new QPushButton(tr("Attach tasks"), this)),
-      m_progress(new IndexProgress(this))
+      m_problems(new QListWidget(this)), m_problemsToggle(new QToolButton(this)),
+      m_watcher(new QFileSystemWatcher(this)), m_syncDelay(new QTimer(this)),
+      m_attachButton(new QPushButton(tr("Attach tasks"), this)), m_progress(new IndexProgress(this))
 {
     registerRunbookMetaTypes();
     buildLayout();
@@ -220,11 +221,26 @@ void RunbookPanel::buildLayout()
     connect(m_attachButton, &QPushButton::clicked, this, &RunbookPanel::attachCurrentTasks);
     top->addWidget(m_attachButton);
     top->addWidget(m_status);
-    auto *indexSide = new QSplitter(Qt::Vertical, this);
-    indexSide->addWidget(m_table);
-    indexSide->addWidget(m_problems);
-    indexSide->setStretchFactor(0, 4);
-    indexSide->setStretchFactor(1, 1);
+    // The problems are a folded line under the index: a repository with dozens of broken
+    // files must not take the index's rows, least of all while a runbook is open.
+    m_problemsToggle->setObjectName(QStringLiteral("runbookProblemsToggle"));
+    m_problemsToggle->setCheckable(true);
+    m_problemsToggle->setAutoRaise(true);
+    m_problemsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_problemsToggle->setArrowType(Qt::RightArrow);
+    m_problemsToggle->hide();
+    m_problems->setMaximumHeight(m_problems->fontMetrics().height() * 8);
+    connect(m_problemsToggle, &QToolButton::toggled, this, [this](bool open) {
+        m_problemsToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        m_problems->setVisible(open);
+    });
+    auto *indexSide = new QWidget(this);
+    auto *indexLayout = new QVBoxLayout(indexSide);
+    indexLayout->setContentsMargins(0, 0, 0, 0);
+    indexLayout->setSpacing(0);
+    indexLayout->addWidget(m_table, 1);
+    indexLayout->addWidget(m_problemsToggle, 0, Qt::AlignLeft);
+    indexLayout->addWidget(m_problems);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("runbookSplitter"));
     split->addWidget(indexSide);
@@ -336,7 +352,11 @@ void RunbookPanel::onSynced(const runbooks::ScanReport &report)
         item->setData(Qt::UserRole, problem.path);
         item->setToolTip(problem.path);
     }
-    m_problems->setVisible(!report.problems.empty());
+    m_problemsToggle->setText(counted(report.problems.size(),
+                                      tr("1 file could not be indexed (or only partly)"),
+                                      tr("%1 files could not be indexed (or only partly)")));
+    m_problemsToggle->setVisible(!report.problems.empty());
+    m_problems->setVisible(!report.problems.empty() && m_problemsToggle->isChecked());
     watch(report);
     // The list on show is the index as it is unless the scan changed something.
     if (report.added + report.updated + report.touched + report.removed > 0 ||

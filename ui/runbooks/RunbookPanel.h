@@ -23,6 +23,7 @@ class QTabWidget;
 class QTableView;
 class QThread;
 class QTimer;
+class QToolButton;
 
 namespace ic::ui {
 
@@ -125,6 +126,7 @@ private:
     QTableView *m_table;
     QTabWidget *m_reader;
     QListWidget *m_problems;
+    QToolButton *m_problemsToggle; // folds the problems away, folded at first
     QFileSystemWatcher *m_watcher;
     QTimer *m_syncDelay;
     QPushButton *m_attachButton;

@@ -107,7 +107,7 @@ QVariant RunbookTableModel::data(const QModelIndex &index, int role) const
         return role == Qt::ToolTipRole ? QVariant(record.path) : QVariant();
     case SortRole:
         if (index.column() == LastReviewed)
-            return record.reviewedAt();
+            return record.meta.lastReviewed;
         if (index.column() == Stale)
             return record.isStale(m_now);
         return data(index, Qt::DisplayRole).toString().toLower();
@@ -130,7 +130,7 @@ QVariant RunbookTableModel::data(const QModelIndex &index, int role) const
     case Owner:
         return record.meta.owner;
     case LastReviewed:
-        return record.reviewedAt().toLocalTime().date().toString(Qt::ISODate);
+        return record.meta.lastReviewed.toString(Qt::ISODate);
     case Stale:
         return record.isStale(m_now) ? tr("stale") : QString();
     case ColumnCount:

@@ -1,6 +1,7 @@
 #include "runbooks/FrontMatter.h"
 #include "runbooks/RunbookFile.h"
 
+#include <QJsonArray>
 #include <QtTest>
 
 using namespace ic::runbooks;
@@ -121,6 +122,92 @@ private Q_SLOTS:
         QCOMPARE(result.meta.title, QStringLiteral("Database runbooks"));
         QCOMPARE(result.meta.tags, (QStringList{QStringLiteral("postgres"), QStringLiteral("db")}));
         QCOMPARE(result.body, QStringLiteral("Body"));
+    }
+
+    // Hugo's TOML read whole: tables (known fields under [params] count), dates, arrays of
+    // tables, numbers; unknown keys kept as JSON; a syntax error names its file line.
+    void hugoTomlIsReadWhole()
+    {
+        const auto result =
+            parseFrontMatter(QStringLiteral("+++\n"
+                                            "title = 'Replica lag'\n"
+                                            "date = 2025-11-02T10:30:00Z\n"
+                                            "weight = 20\n"
+                                            "draft = false\n"
+                                            "aliases = [\"/old/replica-lag\", \"ReplicaLagHigh\"]\n"
+                                            "[params]\n"
+                                            "owner = \"db-team\"\n"
+                                            "last_reviewed = 2026-10-01\n"
+                                            "review_every = \"90d\"\n"
+                                            "tags = [\"postgres\", \"replication\"]\n"
+                                            "[[params.contacts]]\n"
+                                            "name = \"Dana\"\n"
+                                            "[[params.contacts]]\n"
+                                            "name = \"Kim\"\n"
+                                            "+++\n# Replica lag\n"));
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(result.meta.title, QStringLiteral("Replica lag"));
+        QCOMPARE(result.meta.owner, QStringLiteral("db-team"));
+        QCOMPARE(result.meta.lastReviewed, QDate(2026, 10, 1));
+        QCOMPARE(result.meta.reviewEvery, std::optional(std::chrono::seconds(90 * 24 * 3600)));
+        QCOMPARE(result.meta.tags,
+                 (QStringList{QStringLiteral("postgres"), QStringLiteral("replication")}));
+        QCOMPARE(result.meta.aliases.size(), 2);
+        QCOMPARE(result.meta.extra.value(QStringLiteral("weight")).toString(),
+                 QStringLiteral("20"));
+        QCOMPARE(result.meta.extra.value(QStringLiteral("date")).toString(),
+                 QStringLiteral("2025-11-02T10:30:00"));
+        const QJsonArray contacts = result.meta.extra.value(QStringLiteral("params"))
+                                        .toObject()
+                                        .value(QStringLiteral("contacts"))
+                                        .toArray();
+        QCOMPARE(contacts.size(), 2);
+        QCOMPARE(contacts.at(1).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Kim"));
+        QCOMPARE(result.body, QStringLiteral("# Replica lag\n"));
+
+        // The top level wins over [params].
+        const auto both = parseFrontMatter(
+            QStringLiteral("+++\nowner = 'sre'\n[params]\nowner = 'db-team'\n+++\nBody"));
+        QCOMPARE(both.meta.owner, QStringLiteral("sre"));
+
+        const auto broken =
+            parseFrontMatter(QStringLiteral("+++\ntitle = 'ok'\ntags = [\"a\",\n+++\nBody"));
+        QVERIFY2(broken.error.startsWith(QStringLiteral("front matter line 3")) ||
+                     broken.error.startsWith(QStringLiteral("front matter line 4")),
+                 qPrintable(broken.error));
+        QCOMPARE(broken.body, QStringLiteral("Body"));
+        const auto badDate =
+            parseFrontMatter(QStringLiteral("+++\nlast_reviewed = 'last spring'\n+++\nBody"));
+        QVERIFY2(badDate.error.contains(QStringLiteral("field 'last_reviewed'")),
+                 qPrintable(badDate.error));
+    }
+
+    // A description is the first real sentence: never an HTML comment (markdown-toc's),
+    // an HTML block or a row of badges.
+    void descriptionSkipsMarkup()
+    {
+        const auto parsed = parseRunbook(
+            QStringLiteral(
+                "<!-- markdown-toc start - Don't edit this section. -->\n"
+                "**Table of Contents**\n\n"
+                "- [Symptoms](#symptoms)\n\n"
+                "<!-- markdown-toc end -->\n\n"
+                "<p align=\"center\"><img src=\"logo.png\" alt=\"logo\"></p>\n\n"
+                "[![Build](https://ci/badge.svg)](https://ci) ![Coverage](cov.svg)\n\n"
+                "# Queue backlog\n\n"
+                "Consumers <!-- TODO: name them --> fall behind and the backlog grows.\n"),
+            QStringLiteral("/x/queue-backlog.md"));
+        QCOMPARE(parsed.meta.title, QStringLiteral("Queue backlog"));
+        QCOMPARE(parsed.meta.description,
+                 QStringLiteral("Consumers fall behind and the backlog grows."));
+        const auto plain = parseRunbook(
+            QStringLiteral("<!-- START doctoc generated TOC -->\nToc text\n<!-- END doctoc -->\n\n"
+                           "[![Build](b.svg)](ci)\n\n"
+                           "# Queue backlog\n\nConsumers <!-- x --> fall behind.\n"),
+            QStringLiteral("/x/queue-backlog.md"));
+        QCOMPARE(plain.meta.description, QStringLiteral("Consumers fall behind."));
+        QVERIFY(!plain.outline.plainText.contains(QStringLiteral("<!--")));
     }
 
     void noFrontMatterIsAllBody()

@@ -323,13 +323,14 @@ private Q_SLOTS:
         const QDateTime now = QDateTime::currentDateTimeUtc();
         // last_reviewed 2020-01-15 with review_every 90d.
         QVERIFY(library().find(QStringLiteral("runbooks/kube-pod-crash-looping"))->isStale(now));
-        // No last_reviewed: the file's modification time (just now) stands in.
+        // No last_reviewed: never stale, however old the file (a clone of a repository
+        // without review data used to be stale from top to bottom).
         QVERIFY(!library().find(QStringLiteral("disk-full"))->isStale(now));
-        QVERIFY(test::setModified(m_plain + QStringLiteral("/disk-full.md"), now.addDays(-31)));
+        QVERIFY(test::setModified(m_plain + QStringLiteral("/disk-full.md"), now.addDays(-400)));
         sync();
         const auto disk = library().find(QStringLiteral("disk-full"));
-        QVERIFY(disk->isStale(now));
-        QCOMPARE(disk->reviewedAt().date(), now.addDays(-31).date());
+        QVERIFY(!disk->isStale(now));
+        QVERIFY(!disk->meta.lastReviewed.isValid());
     }
 
     void exposesTasksWithHeadingPaths()
