@@ -126,8 +126,9 @@ void IncidentHeader::showIncident(ActiveIncident *incident)
 {
     m_incident = incident;
     // Two rows, so the header never forces the window wider than the screen: what and who
-    // on top, the state and the clocks below. Long texts end in "…"; their tooltips carry them
-    // whole.
+    // on top, the state and the clocks below. The title, the text everyone reads first, wraps
+    // onto more lines rather than being cut; other long texts end in "…" and their tooltips
+    // carry them whole.
     auto *rows = new QVBoxLayout(m_live);
     rows->setContentsMargins(0, 0, 0, 0);
     rows->setSpacing(4);
@@ -138,7 +139,10 @@ void IncidentHeader::showIncident(ActiveIncident *incident)
     rows->addLayout(layout);
     rows->addLayout(clocks);
     m_badge = addLabel("headerSeverityBadge", layout);
-    m_title = addLabel<ElidedLabel>("headerTitle", layout);
+    m_title = addLabel<QLabel>("headerTitle", layout);
+    m_title->setWordWrap(true);
+    // Its length never widens the window: the width is the layout's to give, the text wraps.
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->setStretchFactor(m_title, 1);
     QFont bold = m_title->font();
     bold.setBold(true);

@@ -53,7 +53,7 @@ private:
     int m_stepCount = 0;
     QWidget *m_live;
     QLabel *m_badge = nullptr;
-    ElidedLabel *m_title = nullptr;
+    QLabel *m_title = nullptr;
     QComboBox *m_status = nullptr;
     QComboBox *m_severity = nullptr;
     QLabel *m_elapsed = nullptr;

@@ -272,6 +272,14 @@ private Q_SLOTS:
         QVERIFY2(window.minimumSizeHint().width() <= 1280,
                  qPrintable(QString::number(window.minimumSizeHint().width())));
         QTRY_VERIFY(window.width() <= 1280);
+        // The whole title is readable: it wraps instead of ending in "…".
+        auto *title = window.findChild<QLabel *>(QStringLiteral("headerTitle"));
+        QCOMPARE(title->text(), request.title);
+        QTRY_VERIFY2(title->height() >= title->fontMetrics()
+                                            .boundingRect(QRect(0, 0, title->width(), 10000),
+                                                          Qt::TextWordWrap, request.title)
+                                            .height(),
+                     qPrintable(QStringLiteral("%1x%2").arg(title->width()).arg(title->height())));
         auto *more = strip->findChild<QToolButton *>(QStringLiteral("healthStripMore"));
         QTRY_VERIFY(more->isVisible());
         int chips = 0;
