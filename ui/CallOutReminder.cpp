@@ -17,7 +17,7 @@ CallOutReminder::CallOutReminder(ActiveIncident &incident, QWidget *parent)
     setAccessibleName(tr("Call-out due"));
     m_text->setObjectName(QStringLiteral("callOutText"));
     m_text->setWordWrap(true);
-    m_text->setTextFormat(Qt::PlainText);
+    m_text->setTextFormat(Qt::RichText);
     // The text wraps instead of widening the window, however many items are open.
     m_text->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *copy = new QPushButton(tr("Copy"), this);
@@ -47,7 +47,8 @@ void CallOutReminder::updateClock(const QDateTime &now)
     const QDateTime due = m_incident.nextCallOutDue();
     const bool isDue = m_incident.hasIncident() && due.isValid() && due <= now;
     if (isDue)
-        m_text->setText(tr("Call-out due: %1").arg(m_incident.callOutText(now)));
+        m_text->setText(
+            tr("<b>Call-out due:</b> %1").arg(m_incident.callOutText(now).toHtmlEscaped()));
     setVisible(isDue);
 }
 

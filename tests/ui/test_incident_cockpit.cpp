@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -514,7 +515,10 @@ private Q_SLOTS:
         QVERIFY(!reminder->isVisible());
         reminder->updateClock(start.addSecs(11 * 60));
         QVERIFY(reminder->isVisible());
-        const QString said = child<QLabel>(*window, "callOutText")->text();
+        auto *callOutText = child<QLabel>(*window, "callOutText");
+        QTextDocument shown;
+        shown.setHtml(callOutText->text());
+        const QString said = shown.toPlainText();
         QVERIFY2(said.startsWith(QStringLiteral("Call-out due: 11 min in (SEV-1, investigating).")),
                  qPrintable(said));
         QVERIFY(said.contains(QStringLiteral("overdue")));
