@@ -8,6 +8,7 @@
 #include "IncidentHeader.h"
 #include "MainWindow.h"
 #include "ResolvedOffer.h"
+#include "RolesDialog.h"
 #include "comms/MessageTemplates.h"
 #include "comms/SlackWebhook.h"
 #include "comms/WebhookSecret.h"
@@ -91,6 +92,7 @@ void installDrafts(MainWindow &window, ActiveIncident *incident, const QString &
     });
     window.setAction(MainWindow::Action::CopyDraft, copy);
     installResolvedOffer(window, incident, panel);
+    installRoles(window, incident, panel);
     if (QMenu *file = window.menu(QStringLiteral("fileMenu")))
         file->insertAction(file->actions().value(0), copy);
 }

@@ -14,6 +14,7 @@
 #include "core/Logging.h"
 #include "core/Settings.h"
 #include "incidents/Actor.h"
+#include "incidents/Roles.h"
 #include "storage/Database.h"
 #include "team/TeamLink.h"
 
@@ -115,6 +116,11 @@ ActiveIncident *installIncidentCockpit(MainWindow &window, Database &database,
     // Team mode: a worker thread keeps this data dir in step with its team (never the UI
     // thread); what others change arrives through the service's usual change report.
     auto *teamLine = new TeamIndicator(&window);
+    teamLine->setRoleOf([incident](const QString &person) {
+        return incident->hasIncident() ? incidents::roleOf(incident->incident(), person)
+                                       : QString();
+    });
+    QObject::connect(incident, &ActiveIncident::changed, teamLine, &TeamIndicator::refresh);
     header->addRow(teamLine);
     afterFirstPaint(&window, [&window, &database, dataDir, service, teamLine, userName] {
         auto *link = new team::TeamLink(database.path(), dataDir, userName(), &window);

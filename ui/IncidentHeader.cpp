@@ -4,6 +4,7 @@
 #include "ElidedLabel.h"
 #include "MilestonesDialog.h"
 #include "core/Duration.h"
+#include "incidents/Roles.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -122,6 +123,14 @@ template <typename Label> Label *IncidentHeader::addLabel(const char *objectName
     return label;
 }
 
+void IncidentHeader::addIncidentButton(QAction *action)
+{
+    auto *button = new QToolButton(m_live);
+    button->setObjectName(QStringLiteral("header_") + action->objectName());
+    button->setDefaultAction(action);
+    m_topRow->addWidget(button);
+}
+
 void IncidentHeader::showIncident(ActiveIncident *incident)
 {
     m_incident = incident;
@@ -177,6 +186,7 @@ void IncidentHeader::showIncident(ActiveIncident *incident)
     milestones->setText(tr("Milestones…"));
     milestones->setToolTip(tr("Started, detected, acknowledged, mitigated, resolved; MTTA/MTTR"));
     layout->addWidget(milestones);
+    m_topRow = layout;
     connect(milestones, &QToolButton::clicked, this, [this] {
         auto *dialog = new MilestonesDialog(*m_incident, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -226,6 +236,7 @@ void IncidentHeader::rebuild()
     m_status->setToolTip(incidents::statusSentence(incident.status));
     m_severity->setCurrentIndex(m_severity->findData(incident.severity));
     m_commander->setText(tr("Commander: %1").arg(incident.commander));
+    m_commander->setToolTip(incidents::rolesSummary(incident));
     m_rebuilding = false;
     updateClocks();
 }

@@ -32,6 +32,8 @@ public:
     void addFirstStep(QAction *action, const QString &explanation, bool primary = false);
     // Adds a full-width row below the incident, in peacetime too (the health strip).
     void addRow(QWidget *row);
+    // A button for action beside Milestones… in the incident's top row.
+    void addIncidentButton(QAction *action);
     // The next-update reminder's snooze and stop, also for the window's Incident menu.
     QMenu *updateClockMenu() const { return m_updateClock; }
 
@@ -52,6 +54,7 @@ private:
     QGridLayout *m_steps;
     int m_stepCount = 0;
     QWidget *m_live;
+    QBoxLayout *m_topRow = nullptr; // badge, title, commander, Milestones… and the like
     QLabel *m_badge = nullptr;
     QLabel *m_title = nullptr;
     QComboBox *m_status = nullptr;

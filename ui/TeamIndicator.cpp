@@ -20,7 +20,17 @@ TeamIndicator::TeamIndicator(QWidget *parent) : QLabel(parent)
     setVisible(false);
 }
 
-QString TeamIndicator::describe(const team::TeamStatus &status)
+void TeamIndicator::setRoleOf(RoleOf roleOf)
+{
+    m_roleOf = std::move(roleOf);
+}
+
+void TeamIndicator::refresh()
+{
+    show(m_last);
+}
+
+QString TeamIndicator::describe(const team::TeamStatus &status, const RoleOf &roleOf)
 {
     if (!status.joined)
         return {};
@@ -32,7 +42,11 @@ QString TeamIndicator::describe(const team::TeamStatus &status)
     }
     QString text = tr("Team: online");
     if (!status.present.isEmpty()) {
-        const QStringList shown = status.present.mid(0, namesShown);
+        QStringList shown;
+        for (const QString &person : status.present.mid(0, namesShown)) {
+            const QString role = roleOf ? roleOf(person) : QString();
+            shown << (role.isEmpty() ? person : tr("%1 (%2)").arg(person, role));
+        }
         text += QStringLiteral(" · ") + shown.join(QStringLiteral(" · "));
         if (status.present.size() > namesShown)
             text += tr(" · %1 more").arg(status.present.size() - namesShown);
@@ -44,7 +58,8 @@ QString TeamIndicator::describe(const team::TeamStatus &status)
 
 void TeamIndicator::show(const team::TeamStatus &status)
 {
-    setText(describe(status));
+    m_last = status;
+    setText(describe(status, m_roleOf));
     setToolTip(status.joined ? tr("Team server %1%2")
                                    .arg(status.server, status.problem.isEmpty()
                                                            ? QString()

@@ -3,6 +3,7 @@
 #include "team/TeamWorker.h"
 
 #include <QLabel>
+#include <functional>
 
 namespace ic::ui {
 
@@ -15,8 +16,18 @@ class TeamIndicator : public QLabel
 public:
     explicit TeamIndicator(QWidget *parent = nullptr);
 
+    // The role a person holds on the open incident ("scribe"), shown beside their name.
+    using RoleOf = std::function<QString(const QString &person)>;
+    void setRoleOf(RoleOf roleOf);
+
     void show(const team::TeamStatus &status);
-    static QString describe(const team::TeamStatus &status);
+    // Shows the last status again (the roles changed).
+    void refresh();
+    static QString describe(const team::TeamStatus &status, const RoleOf &roleOf = {});
+
+private:
+    RoleOf m_roleOf;
+    team::TeamStatus m_last;
 };
 
 } // namespace ic::ui

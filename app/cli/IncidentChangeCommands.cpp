@@ -2,6 +2,7 @@
 #include "IncidentCommandSupport.h"
 #include "core/Ids.h"
 #include "incidents/CallOut.h"
+#include "incidents/Roles.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -263,6 +264,74 @@ int runRetime(Context &context, const QStringList &args)
                    moved->eventId + QStringLiteral(" at ") + toIsoWithOffset(at));
 }
 
+int runRole(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Say who holds a role (%1): one NAME, several for expert, none to clear. "
+                       "Command changes with 'incident handover'.")
+            .arg(roleChoices().mid(1).join(QStringLiteral(", "))));
+    addActorOption(parser);
+    if (const int code = parseAction(parser, QStringLiteral("role"), args, context,
+                                     {QStringLiteral("ID"), QStringLiteral("ROLE")},
+                                     QStringLiteral("[NAME...]"));
+        code >= 0)
+        return code;
+    const QStringList positional = parser.positionalArguments();
+    const auto role = parseRole(positional.at(1));
+    if (!role)
+        return fail(context, QStringLiteral("role"),
+                    QStringLiteral("unknown role '%1'; valid: %2")
+                        .arg(positional.at(1), roleChoices().join(QStringLiteral(", "))),
+                    UsageError);
+    auto session = openIncidentSession(context, parser);
+    if (!session)
+        return DataError;
+    const QString id = incidentIdFrom(context, QStringLiteral("role"), session->store(), parser);
+    if (id.isEmpty())
+        return UsageError;
+    const Result<Change> assigned = session->service->assignRole(id, *role, positional.mid(2));
+    if (!assigned)
+        return failedChange(context, QStringLiteral("role"), assigned);
+    const auto event = session->service->event(assigned->eventId);
+    return confirm(context, session->store(), id, parser.isSet(QStringLiteral("json")),
+                   event ? event->text : assigned->eventId);
+}
+
+int runHandover(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Hand command over to another person; the timeline names both. "
+                       "'draft ID handover' then prints the handover brief."));
+    parser.addOptions(
+        {{QStringLiteral("to"), QStringLiteral("The new commander."), QStringLiteral("NAME")},
+         {QStringLiteral("note"), QStringLiteral("What the new commander must know first."),
+          QStringLiteral("T")}});
+    addActorOption(parser);
+    if (const int code =
+            parseAction(parser, QStringLiteral("handover"), args, context, {QStringLiteral("ID")});
+        code >= 0)
+        return code;
+    if (parser.value(QStringLiteral("to")).trimmed().isEmpty())
+        return fail(context, QStringLiteral("handover"),
+                    QStringLiteral("--to is required: who takes command"), UsageError);
+    auto session = openIncidentSession(context, parser);
+    if (!session)
+        return DataError;
+    const QString id =
+        incidentIdFrom(context, QStringLiteral("handover"), session->store(), parser);
+    if (id.isEmpty())
+        return UsageError;
+    const Result<Change> handed = session->service->handOverCommand(
+        id, parser.value(QStringLiteral("to")), parser.value(QStringLiteral("note")));
+    if (!handed)
+        return failedChange(context, QStringLiteral("handover"), handed);
+    const auto event = session->service->event(handed->eventId);
+    return confirm(context, session->store(), id, parser.isSet(QStringLiteral("json")),
+                   event ? event->text : handed->eventId);
+}
+
 int runCallOut(Context &context, const QStringList &args)
 {
     QCommandLineParser parser;
@@ -366,6 +435,10 @@ int runIncidentChange(Context &context, const QString &action, const QStringList
         return runNote(context, args);
     if (action == QLatin1String("retime"))
         return runRetime(context, args);
+    if (action == QLatin1String("role"))
+        return runRole(context, args);
+    if (action == QLatin1String("handover"))
+        return runHandover(context, args);
     if (action == QLatin1String("callout"))
         return runCallOut(context, args);
     if (action == QLatin1String("snooze"))

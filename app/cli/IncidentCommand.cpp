@@ -185,7 +185,7 @@ int runIncident(Context &context, const QStringList &args)
     (help ? context.out() : context.err())
         << "Usage: incident-console incident ACTION [options]\n"
            "Actions: new, list, show, import, status, severity, milestone, tick, note, retime, "
-           "snooze, callout\n"
+           "snooze, callout, role, handover\n"
            "Try: incident-console incident ACTION --help"
         << Qt::endl;
     return help ? Success : UsageError;

@@ -110,7 +110,7 @@ int failedChange(Context &context, const QString &action, const Result<incidents
 }
 
 int parseAction(QCommandLineParser &parser, const QString &action, const QStringList &args,
-                Context &context, const QStringList &positionals)
+                Context &context, const QStringList &positionals, const QString &rest)
 {
     addJsonOption(parser);
     const QMap<QString, QString> descriptions{
@@ -127,13 +127,16 @@ int parseAction(QCommandLineParser &parser, const QString &action, const QString
                         "channel-name, handover, postmortem, or one of yours.")}};
     for (const QString &name : positionals)
         parser.addPositionalArgument(name, descriptions.value(name, name));
+    if (!rest.isEmpty())
+        parser.addPositionalArgument(rest, QStringLiteral("Any number, or none."), rest);
     const int code = parseSubcommandArguments(parser, commandLineFor(action), args, context);
     if (code >= 0)
         return code;
     if (parser.optionNames().contains(QStringLiteral("by")) &&
         parser.value(QStringLiteral("by")).trimmed().isEmpty())
         return fail(context, action, QStringLiteral("--by needs a name"), UsageError);
-    if (parser.positionalArguments().size() != positionals.size())
+    const qsizetype given = parser.positionalArguments().size();
+    if (given < positionals.size() || (rest.isEmpty() && given > positionals.size()))
         return fail(context, action,
                     QStringLiteral("expected %1 (see --help)")
                         .arg(positionals.isEmpty() ? QStringLiteral("no arguments")
@@ -187,7 +190,8 @@ void printIncidentText(Context &context, const incidents::Incident &incident,
         << "\n"
         << "Services:  " << incident.services.join(QStringLiteral(", ")) << "\n"
         << "Impact:    " << incident.impact << "\n"
-        << "Commander: " << incident.commander << "\n";
+        << "Commander: " << incident.commander << "\n"
+        << "Roles:     " << rolesSummary(incident) << "\n";
     for (int i = 0; i < milestoneCount; ++i)
         out << QStringLiteral("%1 %2\n")
                    .arg(milestoneId(Milestone(i)) + QLatin1Char(':'), -13)

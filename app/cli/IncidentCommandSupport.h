@@ -36,10 +36,11 @@ int fail(Context &context, const QString &action, const QString &message, int co
 // message ("nothing changed"); a rule refused it → 2; storage failed → 3.
 int failedChange(Context &context, const QString &action, const Result<incidents::Change> &change);
 
-// Adds --json and the positional arguments, parses, and checks their count. Returns the exit
-// code to end with, or -1 to go on.
+// Adds --json and the positional arguments, parses, and checks their count. rest, when
+// given, names any number of further arguments ("[NAME...]"). Returns the exit code to end
+// with, or -1 to go on.
 int parseAction(QCommandLineParser &parser, const QString &action, const QStringList &args,
-                Context &context, const QStringList &positionals);
+                Context &context, const QStringList &positionals, const QString &rest = {});
 // The incident named by the first positional argument (id or unique prefix); empty after
 // printing the known ones.
 QString incidentIdFrom(Context &context, const QString &action,

@@ -133,8 +133,12 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
 
     QVariantMap v;
     for (const char *key : {"title", "severity", "severity_name", "status_sentence", "impact",
-                            "commander", "deputy", "scribe"})
+                            "commander", "deputy", "scribe", "communications"})
         v[QString::fromLatin1(key)] = incident.value(QString::fromLatin1(key)).toString();
+    QStringList experts;
+    for (const QJsonValue &expert : incident.value(QStringLiteral("experts")).toArray())
+        experts << expert.toString();
+    v[QStringLiteral("experts")] = experts.join(QStringLiteral(", "));
     // Status ids are lower case ("investigating"); messages name them as a heading would.
     v[QStringLiteral("status")] = QString(status.left(1).toUpper() + status.mid(1));
     v[QStringLiteral("incident_id")] = incident.value(QStringLiteral("id")).toString();
@@ -181,6 +185,12 @@ QVariantMap incidentValues(const QJsonObject &incident, const QDateTime &now)
             kind == QLatin1String("note-deleted"))
             continue;
         alerts.add(event, multiDay, zone);
+        // The handover brief names both sides of the last handover.
+        if (kind == QLatin1String("handover")) {
+            const QJsonObject data = event.value(QStringLiteral("data")).toObject();
+            v[QStringLiteral("outgoing_commander")] = data.value(QStringLiteral("from")).toString();
+            v[QStringLiteral("new_commander")] = data.value(QStringLiteral("to")).toString();
+        }
         timeline.append(QVariantMap{
             {QStringLiteral("time"), time},
             {QStringLiteral("text"), text},

@@ -50,6 +50,8 @@ struct Incident
     QString commander;
     QString deputy;
     QString scribe;
+    QString communications; // the communications lead
+    QStringList experts;    // subject-matter experts on the incident
     bool drill = false;
     QString timeZone; // IANA id of the zone it was declared in ("Europe/Berlin")
     QString channel;  // the chat channel name, fixed at declaration

@@ -125,6 +125,11 @@ public:
     {
         return value(key, QStringLiteral("an array"), QJsonValue::Array).toArray();
     }
+    // An array when present; absent is fine.
+    QJsonArray optionalArray(const QString &key)
+    {
+        return m_object.contains(key) ? array(key) : QJsonArray();
+    }
 
 private:
     QString text(const QString &key, bool nullable,
@@ -229,6 +234,15 @@ void readIncident(Reader &root, Incident &incident)
     incident.deputy = root.string(QStringLiteral("deputy"));
     incident.scribe = root.string(QStringLiteral("scribe"));
     incident.drill = root.boolean(QStringLiteral("drill"));
+    // Exports from before 0.4 name neither role.
+    incident.communications = root.optionalString(QStringLiteral("communications"));
+    const QJsonArray expertArray = root.optionalArray(QStringLiteral("experts"));
+    for (qsizetype i = 0; i < expertArray.size() && root.ok(); ++i) {
+        if (!expertArray[i].isString())
+            root.fail(QStringLiteral("experts[%1]").arg(i),
+                      QStringLiteral("expected a string, found ") + typeName(expertArray[i]));
+        incident.experts << expertArray[i].toString();
+    }
     // Exports from before 0.2 name neither; their incidents read in UTC like stored ones.
     incident.timeZone = root.optionalString(QStringLiteral("time_zone"));
     incident.channel = root.optionalString(QStringLiteral("channel"));

@@ -69,6 +69,8 @@ QJsonObject incidentSummaryToJson(const Incident &incident)
             {QStringLiteral("commander"), incident.commander},
             {QStringLiteral("deputy"), incident.deputy},
             {QStringLiteral("scribe"), incident.scribe},
+            {QStringLiteral("communications"), incident.communications},
+            {QStringLiteral("experts"), QJsonArray::fromStringList(incident.experts)},
             {QStringLiteral("drill"), incident.drill},
             {QStringLiteral("time_zone"), incident.timeZone},
             {QStringLiteral("channel"), incident.channel},

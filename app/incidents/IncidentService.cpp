@@ -273,6 +273,19 @@ Result<Change> IncidentService::pauseUpdates(const QString &incidentId, int minu
                      [&] { return m_store.pauseUpdates(incidentId, until, reason, m_actor); });
 }
 
+Result<Change> IncidentService::assignRole(const QString &incidentId, Role role,
+                                           const QStringList &people)
+{
+    return journaled(incidentId,
+                     [&] { return m_store.setRole(incidentId, role, people, m_actor); });
+}
+
+Result<Change> IncidentService::handOverCommand(const QString &incidentId, const QString &to,
+                                                const QString &note)
+{
+    return journaled(incidentId, [&] { return m_store.handOver(incidentId, to, note, m_actor); });
+}
+
 Result<Change> IncidentService::recordCallOut(const QString &incidentId, const QString &text)
 {
     if (text.trimmed().isEmpty())

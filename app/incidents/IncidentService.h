@@ -99,6 +99,12 @@ public:
     // The deputy's clock: snooze the next-update reminder for minutes, or (0) say no further
     // updates are needed until one is sent anyway. The reason is required and logged.
     Result<Change> pauseUpdates(const QString &incidentId, int minutes, const QString &reason);
+    // Who holds a role (not commander: see handOverCommand); experts may be several.
+    Result<Change> assignRole(const QString &incidentId, Role role, const QStringList &people);
+    // Command passes to another person: the timeline names both and the outgoing commander's
+    // note, and the handover brief (template "handover") names them too.
+    Result<Change> handOverCommand(const QString &incidentId, const QString &to,
+                                   const QString &note);
     // The deputy called out the state of the response (CallOut.h); the next call-out is due
     // an interval after this one.
     Result<Change> recordCallOut(const QString &incidentId, const QString &text);

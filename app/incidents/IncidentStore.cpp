@@ -7,6 +7,7 @@
 #include "core/Ids.h"
 #include "storage/Sql.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTimeZone>
 
@@ -16,7 +17,7 @@ namespace {
 const QString selectIncidents = QStringLiteral(
     "SELECT id, title, severity, status, services, impact, commander, deputy, scribe, is_drill, "
     "started_at, detected_at, acknowledged_at, mitigated_at, resolved_at, created_at, "
-    "updated_at, time_zone, channel FROM incidents ");
+    "updated_at, time_zone, channel, communications, experts FROM incidents ");
 
 Incident incidentFrom(const QSqlQuery &query)
 {
@@ -37,6 +38,8 @@ Incident incidentFrom(const QSqlQuery &query)
     incident.updatedAt = fromStoredTime(query.value(16).toString());
     incident.timeZone = query.value(17).toString();
     incident.channel = query.value(18).toString();
+    incident.communications = query.value(19).toString();
+    incident.experts = query.value(20).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     return incident;
 }
 
@@ -383,14 +386,15 @@ Result<void> IncidentStore::insertExact(const QSqlDatabase &db, const Incident &
         values << storedOrNull(milestone);
     values << storedOrNull(incident.createdAt) << storedOrNull(incident.updatedAt)
            << (incident.timeZone.isEmpty() ? QStringLiteral("UTC") : incident.timeZone)
-           << notNull(incident.channel);
+           << notNull(incident.channel) << notNull(incident.communications)
+           << notNull(incident.experts.join(QLatin1Char(',')));
     return sql::run(db,
                     QStringLiteral("INSERT INTO incidents (id, title, severity, status, "
                                    "services, impact, commander, deputy, scribe, is_drill, "
                                    "started_at, detected_at, acknowledged_at, mitigated_at, "
-                                   "resolved_at, created_at, updated_at, time_zone, channel) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                   "?)"),
+                                   "resolved_at, created_at, updated_at, time_zone, channel, "
+                                   "communications, experts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                     values);
 }
 
@@ -417,6 +421,87 @@ QDateTime IncidentStore::nextUpdateDue(const Incident &incident) const
         return fromStoredTime(latest->data.value(QStringLiteral("until")).toString());
     const QDateTime base = latest ? latest->at : incident.milestone(Milestone::Started);
     return base.addSecs(level->updateEverySeconds);
+}
+
+namespace {
+
+// Names as given, trimmed, each once, in order; a comma cannot be part of one (experts are
+// stored comma separated).
+QStringList cleanNames(const QStringList &people)
+{
+    QStringList names;
+    for (const QString &person : people)
+        for (const QString &part : person.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (const QString name = part.simplified(); !name.isEmpty() && !names.contains(name))
+                names << name;
+    return names;
+}
+
+QString roleColumn(Role role)
+{
+    return role == Role::Expert ? QStringLiteral("experts") : roleId(role);
+}
+
+} // namespace
+
+Result<Change> IncidentStore::setRole(const QString &id, Role role, const QStringList &people,
+                                      const QString &actor)
+{
+    const auto incident = load(id);
+    if (!incident)
+        return refusal(QStringLiteral("no incident %1").arg(id));
+    if (role == Role::Commander)
+        return refusal(QStringLiteral("command changes hands with a handover, which records "
+                                      "both names; use hand over command"));
+    const QStringList names = cleanNames(people);
+    if (role != Role::Expert && names.size() > 1)
+        return refusal(QStringLiteral("one person holds the %1 role; experts may be several")
+                           .arg(roleId(role)));
+    const QStringList before = holders(*incident, role);
+    if (before == names)
+        return unchanged(
+            QStringLiteral("%1 is %2 already")
+                .arg(names.isEmpty() ? QStringLiteral("nobody") : names.join(QStringLiteral(", ")),
+                     roleId(role)));
+    const QString label = role == Role::Expert
+                              ? QStringLiteral("Experts")
+                              : roleId(role).left(1).toUpper() + roleId(role).mid(1);
+    const QString text = QStringLiteral("%1: %2").arg(
+        label, names.isEmpty() ? QStringLiteral("nobody") : names.join(QStringLiteral(", ")));
+    return changeIncident(
+        id,
+        // security-check: allow the column comes from roleColumn(), never from input
+        QStringLiteral("%1 = ?").arg(roleColumn(role)), {names.join(QLatin1Char(','))},
+        EventKind::Role, text,
+        {{QStringLiteral("role"), roleId(role)},
+         {QStringLiteral("old"), QJsonArray::fromStringList(before)},
+         {QStringLiteral("new"), QJsonArray::fromStringList(names)}},
+        actor);
+}
+
+Result<Change> IncidentStore::handOver(const QString &id, const QString &to, const QString &note,
+                                       const QString &actor)
+{
+    const auto incident = load(id);
+    if (!incident)
+        return refusal(QStringLiteral("no incident %1").arg(id));
+    const QString next = to.simplified();
+    if (next.isEmpty())
+        return refusal(QStringLiteral("a handover needs the name of the new commander"));
+    if (next.contains(QLatin1Char(',')))
+        return refusal(QStringLiteral("one person takes command"));
+    if (next == incident->commander)
+        return unchanged(QStringLiteral("%1 is the commander already").arg(next));
+    const QString from =
+        incident->commander.isEmpty() ? QStringLiteral("nobody") : incident->commander;
+    QString text = QStringLiteral("Command handed over from %1 to %2").arg(from, next);
+    if (!note.simplified().isEmpty())
+        text += QStringLiteral(": ") + note.simplified();
+    return changeIncident(id, QStringLiteral("commander = ?"), {next}, EventKind::Handover, text,
+                          {{QStringLiteral("from"), incident->commander},
+                           {QStringLiteral("to"), next},
+                           {QStringLiteral("note"), note.simplified()}},
+                          actor);
 }
 
 QDateTime IncidentStore::nextCallOutDue(const Incident &incident) const

@@ -3,6 +3,7 @@
 #include "Change.h"
 #include "Incident.h"
 #include "IncidentConfig.h"
+#include "Roles.h"
 #include "core/Result.h"
 
 #include <QJsonObject>
@@ -108,6 +109,12 @@ private:
                                const QJsonObject &data, const QString &actor);
     // Each save is kept as a new version; the newest one counts.
     Result<Change> savePostmortem(const QString &id, const QString &text, const QString &actor);
+    // Who holds a role other than commander (Roles.h): one person or nobody, experts a list.
+    Result<Change> setRole(const QString &id, Role role, const QStringList &people,
+                           const QString &actor);
+    // Command passes to `to`, recorded with both names and the outgoing commander's note.
+    Result<Change> handOver(const QString &id, const QString &to, const QString &note,
+                            const QString &actor);
     // The next-update reminder waits until until, or stops (invalid until) until the next
     // update is sent; reason goes on the timeline.
     Result<Change> pauseUpdates(const QString &id, const QDateTime &until, const QString &reason,

@@ -35,6 +35,9 @@ inline const QString UpdateSent = QStringLiteral("update-sent");
 // The next-update reminder snoozed until a time, or stopped (no further updates needed).
 inline const QString UpdatesPaused = QStringLiteral("updates-paused");
 inline const QString MessageSent = QStringLiteral("message-sent");
+// A role assigned (deputy, scribe, communications, experts) and command handed over.
+inline const QString Role = QStringLiteral("role");
+inline const QString Handover = QStringLiteral("handover");
 // The deputy called out elapsed time, open items and who is on what (CallOut.h).
 inline const QString CallOut = QStringLiteral("call-out");
 inline const QString PostmortemSaved = QStringLiteral("postmortem-saved");

@@ -301,6 +301,14 @@ const std::vector<Migration> &schemaMigrations()
              " reason TEXT NOT NULL,"
              " seen_at TEXT NOT NULL)",
          }},
+        {11,
+         "incident roles: communications lead and experts",
+         {
+             // Beside commander, deputy and scribe: one communications lead and any number of
+             // subject-matter experts (comma separated, like services).
+             "ALTER TABLE incidents ADD COLUMN communications TEXT NOT NULL DEFAULT ''",
+             "ALTER TABLE incidents ADD COLUMN experts TEXT NOT NULL DEFAULT ''",
+         }},
     };
     return migrations;
 }

@@ -41,7 +41,8 @@ const std::vector<ReplicatedTable> &replicatedTables()
           QStringLiteral("is_drill"), QStringLiteral("started_at"), QStringLiteral("detected_at"),
           QStringLiteral("acknowledged_at"), QStringLiteral("mitigated_at"),
           QStringLiteral("resolved_at"), QStringLiteral("created_at"), QStringLiteral("updated_at"),
-          QStringLiteral("time_zone"), QStringLiteral("channel")},
+          QStringLiteral("time_zone"), QStringLiteral("channel"),
+          QStringLiteral("communications"), QStringLiteral("experts")},
          false},
         {QStringLiteral("checklist_items"),
          {QStringLiteral("id"), QStringLiteral("incident_id"), QStringLiteral("phase"),
@@ -103,8 +104,9 @@ Result<void> writeRow(const QSqlDatabase &db, const ReplicatedTable &table, cons
         QStringLiteral(
             "INSERT INTO incidents (id, title, severity, status, services, impact, commander, "
             "deputy, scribe, is_drill, started_at, detected_at, acknowledged_at, mitigated_at, "
-            "resolved_at, created_at, updated_at, time_zone, channel) VALUES (?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "resolved_at, created_at, updated_at, time_zone, channel, communications, experts) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+            "(id) DO UPDATE SET "
             "title = excluded.title, severity = excluded.severity, status = excluded.status, "
             "services = excluded.services, impact = excluded.impact, "
             "commander = excluded.commander, deputy = excluded.deputy, "
@@ -113,7 +115,8 @@ Result<void> writeRow(const QSqlDatabase &db, const ReplicatedTable &table, cons
             "acknowledged_at = excluded.acknowledged_at, mitigated_at = excluded.mitigated_at, "
             "resolved_at = excluded.resolved_at, created_at = excluded.created_at, "
             "updated_at = excluded.updated_at, time_zone = excluded.time_zone, "
-            "channel = excluded.channel"),
+            "channel = excluded.channel, communications = excluded.communications, "
+            "experts = excluded.experts"),
         QStringLiteral(
             "INSERT INTO checklist_items (id, incident_id, phase, phase_position, position, "
             "text, due_offset_seconds, due_rule, checked_at, checked_by, note, source, "

@@ -10,6 +10,7 @@
 #include "ui/GuiLauncher.h"
 #include "ui/HealthBoard.h"
 #include "ui/MainWindow.h"
+#include "ui/RolesDialog.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -20,6 +21,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace ic;
@@ -252,6 +254,70 @@ private Q_SLOTS:
         QVERIFY(offer->isVisible());
         clickButton(window, "resolvedOfferLater");
         QVERIFY(!offer->isVisible());
+    }
+
+    // Roles from the header's Roles… button; Hand over command… names both sides on the
+    // timeline and opens the handover brief, filled with both names.
+    void rolesAndHandingOverCommand()
+    {
+        FreshConsole console;
+        QVERIFY2(console.database, qPrintable(console.opened.message));
+        MainWindow &window = *console.window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *rolesAction = window.findChild<QAction *>(QStringLiteral("rolesAction"));
+        QVERIFY(rolesAction && !rolesAction->isEnabled());
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Checkout fails for card payments");
+        request.severity = console.incident->severities().ids().value(0);
+        request.commander = QStringLiteral("Ana");
+        QVERIFY(console.incident->declare(request));
+        QVERIFY(rolesAction->isEnabled());
+        auto *button = window.findChild<QToolButton *>(QStringLiteral("header_rolesAction"));
+        QVERIFY(button && button->isVisible());
+        QVERIFY(window.minimumSizeHint().width() <= 1280);
+
+        button->click();
+        auto *roles = window.findChild<RolesDialog *>();
+        QTRY_VERIFY(roles && roles->isVisible());
+        roles->findChild<QLineEdit *>(QStringLiteral("roleDeputy"))->setText(QStringLiteral("Ben"));
+        roles->findChild<QLineEdit *>(QStringLiteral("roleScribe"))
+            ->setText(QStringLiteral("Kim, Lee"));
+        roles->accept();
+        // One person per role: the refusal shows and the dialog stays.
+        QVERIFY(roles->isVisible());
+        QVERIFY(roles->findChild<QLabel *>(QStringLiteral("rolesError"))
+                    ->text()
+                    .contains(QStringLiteral("one person holds the scribe role")));
+        roles->findChild<QLineEdit *>(QStringLiteral("roleScribe"))->setText(QStringLiteral("Kim"));
+        roles->findChild<QLineEdit *>(QStringLiteral("roleExperts"))
+            ->setText(QStringLiteral("Dana, Lee"));
+        roles->accept();
+        QTRY_VERIFY(!window.findChild<RolesDialog *>());
+        const incidents::Incident &now = console.incident->incident();
+        QCOMPARE(now.deputy, QStringLiteral("Ben"));
+        QCOMPARE(now.scribe, QStringLiteral("Kim"));
+        QCOMPARE(now.experts, (QStringList{QStringLiteral("Dana"), QStringLiteral("Lee")}));
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("headerCommander"))
+                    ->toolTip()
+                    .contains(QStringLiteral("Deputy Ben")));
+
+        window.findChild<QAction *>(QStringLiteral("handOverAction"))->trigger();
+        auto *handOver = window.findChild<HandOverDialog *>();
+        QTRY_VERIFY(handOver && handOver->isVisible());
+        // The deputy is offered first.
+        QCOMPARE(handOver->findChild<QLineEdit *>(QStringLiteral("handOverTo"))->text(),
+                 QStringLiteral("Ben"));
+        handOver->findChild<QLineEdit *>(QStringLiteral("handOverNote"))
+            ->setText(QStringLiteral("rollback half done"));
+        clickButton(*handOver, "handOverConfirm");
+        QTRY_COMPARE(console.incident->incident().commander, QStringLiteral("Ben"));
+        QCOMPARE(console.incident->events().back().text,
+                 QStringLiteral("Command handed over from Ana to Ben: rollback half done"));
+        auto *drafts = window.findChild<DraftsPanel *>();
+        QTRY_COMPARE(drafts->currentTemplateId(), QStringLiteral("handover"));
+        QVERIFY(window.dock(MainWindow::Area::Drafts)->isVisible());
+        QVERIFY(console.incident->setStatus(incidents::Status::Resolved));
     }
 
     // A window wider than the screen hides the right-hand docks: it must fit a 1280 pixel

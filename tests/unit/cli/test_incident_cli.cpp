@@ -289,6 +289,38 @@ private Q_SLOTS:
                 QDateTime::currentDateTimeUtc().addSecs(14 * 60));
     }
 
+    // incident role and incident handover: who does what, command only by a handover.
+    void rolesAndHandoverFromTheTerminal()
+    {
+        const QString id = declare(); // commander dana
+        auto result =
+            run({QStringLiteral("role"), id, QStringLiteral("scribe"), QStringLiteral("Kim")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QCOMPARE(result.out.trimmed(), QStringLiteral("Scribe: Kim"));
+        result = run({QStringLiteral("role"), id, QStringLiteral("expert"), QStringLiteral("Dana"),
+                      QStringLiteral("Lee")});
+        QCOMPARE(result.out.trimmed(), QStringLiteral("Experts: Dana, Lee"));
+        result = run({QStringLiteral("role"), id, QStringLiteral("janitor"), QStringLiteral("X")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("valid: commander, deputy")));
+        result =
+            run({QStringLiteral("role"), id, QStringLiteral("commander"), QStringLiteral("Kim")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("handover")));
+        result = run({QStringLiteral("handover"), id});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("--to is required")));
+        result = run({QStringLiteral("handover"), id, QStringLiteral("--to"), QStringLiteral("Kim"),
+                      QStringLiteral("--note"), QStringLiteral("rollback half done")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QCOMPARE(result.out.trimmed(),
+                 QStringLiteral("Command handed over from dana to Kim: rollback half done"));
+        const auto shown = run({QStringLiteral("show"), id});
+        QVERIFY2(shown.out.contains(QStringLiteral("Roles:     Commander Kim · Scribe Kim · "
+                                                   "Experts Dana, Lee")),
+                 qPrintable(shown.out));
+    }
+
     void repeatingAChangeIsNotAnError()
     {
         const QString id = declare();

@@ -5,7 +5,11 @@
 #include "IncidentTestSupport.h"
 #include "comms/IncidentValues.h"
 #include "incidents/CallOut.h"
+#include "incidents/IncidentImport.h"
+#include "incidents/Roles.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTimeZone>
 #include <QtTest>
 
@@ -270,6 +274,63 @@ private Q_SLOTS:
         QVERIFY(service.recordMessageSent(id, QStringLiteral("update"), QStringLiteral("Update"),
                                           QStringLiteral("text"), QStringLiteral("copied")));
         QVERIFY(dueIn() > 29 * 60 && dueIn() <= 30 * 60);
+    }
+
+    // Roles: one holder each (experts several), command only by a handover that names both
+    // sides and fills the handover brief; the JSON export keeps them and import restores them.
+    void rolesAndHandover()
+    {
+        test::IncidentFixture fixture;
+        const QString id = fixture.declare();
+        IncidentService &service = *fixture.service;
+        service.setActor(QStringLiteral("Ana"));
+        const QString commander = fixture.store->load(id)->commander;
+
+        const auto scribe = service.assignRole(id, Role::Scribe, {QStringLiteral("  Kim ")});
+        QVERIFY2(scribe, qPrintable(scribe.error()));
+        QCOMPARE(service.event(scribe->eventId)->text, QStringLiteral("Scribe: Kim"));
+        QCOMPARE(service.assignRole(id, Role::Scribe, {QStringLiteral("Kim")}).errorKind(),
+                 ErrorKind::Unchanged);
+        const auto two = service.assignRole(id, Role::Deputy, {QStringLiteral("Ben, Lee")});
+        QVERIFY(!two);
+        QVERIFY(two.error().contains(QStringLiteral("one person holds the deputy role")));
+        const auto experts = service.assignRole(
+            id, Role::Expert, {QStringLiteral("Dana, Lee"), QStringLiteral("Dana")});
+        QVERIFY(experts);
+        QCOMPARE(fixture.store->load(id)->experts,
+                 (QStringList{QStringLiteral("Dana"), QStringLiteral("Lee")}));
+        QVERIFY(service.assignRole(id, Role::Deputy, {QStringLiteral("Ben")}));
+        const auto command = service.assignRole(id, Role::Commander, {QStringLiteral("Ben")});
+        QVERIFY(!command);
+        QVERIFY(command.error().contains(QStringLiteral("handover")));
+        QCOMPARE(roleOf(*fixture.store->load(id), QStringLiteral("ben")), QStringLiteral("deputy"));
+
+        QVERIFY(!service.handOverCommand(id, QStringLiteral(" "), {}));
+        const auto handed =
+            service.handOverCommand(id, QStringLiteral("Ben"), QStringLiteral("vendor at 10:30"));
+        QVERIFY2(handed, qPrintable(handed.error()));
+        QCOMPARE(
+            service.event(handed->eventId)->text,
+            QStringLiteral("Command handed over from %1 to Ben: vendor at 10:30").arg(commander));
+        QCOMPARE(fixture.store->load(id)->commander, QStringLiteral("Ben"));
+        QCOMPARE(service.handOverCommand(id, QStringLiteral("Ben"), {}).errorKind(),
+                 ErrorKind::Unchanged);
+        const QVariantMap values =
+            comms::incidentValues(service.document(id), QDateTime::currentDateTimeUtc());
+        QCOMPARE(values.value(QStringLiteral("outgoing_commander")).toString(), commander);
+        QCOMPARE(values.value(QStringLiteral("new_commander")).toString(), QStringLiteral("Ben"));
+        QCOMPARE(values.value(QStringLiteral("experts")).toString(), QStringLiteral("Dana, Lee"));
+
+        // The export carries the roles, and an import restores them.
+        const QJsonObject exported = service.document(id);
+        QCOMPARE(exported.value(QStringLiteral("experts")).toArray().size(), 2);
+        test::IncidentFixture other;
+        const auto parsed = parseIncidentExport(QJsonDocument(exported).toJson());
+        QVERIFY2(parsed, qPrintable(parsed.error()));
+        QVERIFY(other.service->importIncident(*parsed));
+        const Incident imported = *other.store->load(id);
+        QCOMPARE(imported.scribe, QStringLiteral("Kim"));
+        QCOMPARE(imported.experts, (QStringList{QStringLiteral("Dana"), QStringLiteral("Lee")}));
     }
 
     // The deputy's call-out: due an interval (per severity) after the start, then after the

@@ -78,6 +78,41 @@ private Q_SLOTS:
                     .contains(QStringLiteral("error rate falling")));
     }
 
+    // Roles and a handover reach every console; two consoles naming a different scribe at
+    // once keep one, the same one everywhere.
+    void rolesAndAHandoverReachEveryConsole()
+    {
+        TeamConsole ana(QStringLiteral("Ana"));
+        TeamConsole ben(QStringLiteral("Ben"));
+        EventLog server;
+        const QString id = ana.declare();
+        server.sync(ana);
+        server.sync(ben);
+        QVERIFY(ana.service->assignRole(id, Role::Expert, {QStringLiteral("Dana, Lee")}));
+        QVERIFY(ana.service->assignRole(id, Role::Scribe, {QStringLiteral("Kim")}));
+        QVERIFY(ben.service->assignRole(id, Role::Scribe, {QStringLiteral("Ben")}));
+        QVERIFY(ben.service->assignRole(id, Role::Communications, {QStringLiteral("Ben")}));
+        server.sync(ana);
+        server.sync(ben);
+        server.sync(ana);
+        QCOMPARE(ana.state(), ben.state());
+        const Incident shared = *ben.store->load(id);
+        QCOMPARE(shared.experts, (QStringList{QStringLiteral("Dana"), QStringLiteral("Lee")}));
+        QCOMPARE(shared.communications, QStringLiteral("Ben"));
+        QVERIFY(shared.scribe == QLatin1String("Kim") || shared.scribe == QLatin1String("Ben"));
+
+        QVERIFY(ana.service->handOverCommand(id, QStringLiteral("Ben"),
+                                             QStringLiteral("vendor "
+                                                            "at 10:30")));
+        server.sync(ana);
+        server.sync(ben);
+        QCOMPARE(ben.store->load(id)->commander, QStringLiteral("Ben"));
+        QVERIFY(timelineTexts(ben, id).contains(
+            QStringLiteral("Ana: Command handed over from %1 to Ben: vendor at 10:30")
+                .arg(shared.commander)));
+        QCOMPARE(ana.state(), ben.state());
+    }
+
     void concurrentSeverityKeepsOneAndSaysSoOnEveryConsole()
     {
         TeamConsole ana(QStringLiteral("Ana"));
