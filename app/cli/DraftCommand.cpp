@@ -2,6 +2,7 @@
 
 #include "ContactsCommand.h"
 #include "IncidentCommandSupport.h"
+#include "TeamShare.h"
 #include "comms/DraftLinter.h"
 #include "comms/IncidentExport.h"
 #include "comms/IncidentValues.h"
@@ -178,6 +179,8 @@ int runDraft(Context &context, const QStringList &args)
     } else {
         context.err() << "posted to Slack" << Qt::endl;
     }
+    session.reset();
+    shareWaitingChanges(context);
     return Success;
 }
 

@@ -2,6 +2,7 @@
 
 #include "AlertsSupport.h"
 #include "IncidentCommandSupport.h"
+#include "TeamShare.h"
 #include "alerts/AlertIncidents.h"
 #include "core/Duration.h"
 #include "core/Ids.h"
@@ -161,6 +162,15 @@ int runShow(Context &context, const QStringList &args)
     return printIncident(context, session->store(), id, parser.isSet(QStringLiteral("json")));
 }
 
+// Runs an action that may change an incident; in a team, what it changed goes to the server
+// right after.
+int sharedAfter(Context &context, int code)
+{
+    if (code == Success)
+        shareWaitingChanges(context);
+    return code;
+}
+
 } // namespace
 
 int runIncident(Context &context, const QStringList &args)
@@ -168,15 +178,15 @@ int runIncident(Context &context, const QStringList &args)
     const QString action = args.value(0);
     const QStringList rest = args.mid(1);
     if (action == QLatin1String("new"))
-        return runNew(context, rest);
+        return sharedAfter(context, runNew(context, rest));
     if (action == QLatin1String("list"))
         return runList(context, rest);
     if (action == QLatin1String("show"))
         return runShow(context, rest);
     if (action == QLatin1String("import"))
-        return runIncidentImport(context, rest);
+        return sharedAfter(context, runIncidentImport(context, rest));
     if (const int code = runIncidentChange(context, action, rest); code >= 0)
-        return code;
+        return sharedAfter(context, code);
     const bool help = action == QLatin1String("--help") || action == QLatin1String("-h");
     if (action.isEmpty())
         context.err() << "incident-console incident: which action?\n";

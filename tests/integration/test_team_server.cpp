@@ -8,6 +8,7 @@
 #include "TestSupport.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -216,6 +217,21 @@ private Q_SLOTS:
         QVERIFY(agreed.contains(QStringLiteral("error rate falling")));
     }
 
+    // A change made with the CLI in a team goes to the server at once: the others see it with
+    // a sync of their own, without a `team sync` on the console that made it.
+    void aCliChangeReachesTheServerWithoutASync()
+    {
+        const int before = serverEvents();
+        const test::RunResult noted =
+            run(QStringLiteral("a"), {QStringLiteral("incident"), QStringLiteral("note"),
+                                      m_incident, QStringLiteral("sent without a sync")});
+        QVERIFY2(noted.exitCode == 0, qPrintable(noted.err));
+        QVERIFY2(noted.err.isEmpty(), qPrintable(noted.err));
+        QCOMPARE(serverEvents(), before + 1);
+        syncAll({QStringLiteral("b")});
+        QVERIFY(agreedState(QStringLiteral("b")).contains(QStringLiteral("sent without a sync")));
+    }
+
     void anUploadSentTwiceChangesNothing()
     {
         const int before = serverEvents();
@@ -244,10 +260,24 @@ private Q_SLOTS:
             run(QStringLiteral("a"), {QStringLiteral("incident"), QStringLiteral("tick"),
                                       m_incident, QStringLiteral("2")});
         QVERIFY2(ticked.exitCode == 0, qPrintable(ticked.err));
+        QVERIFY2(ticked.err.contains(QStringLiteral("1 change waits for the window or 'team "
+                                                    "sync'")),
+                 qPrintable(ticked.err));
+        // The next command within the minute does not wait on the dead server again.
+        QElapsedTimer quick;
+        quick.start();
+        const test::RunResult noted =
+            run(QStringLiteral("a"), {QStringLiteral("incident"), QStringLiteral("note"),
+                                      m_incident, QStringLiteral("written offline")});
+        QVERIFY2(noted.exitCode == 0, qPrintable(noted.err));
+        QVERIFY2(noted.err.contains(QStringLiteral("out of reach a moment ago")),
+                 qPrintable(noted.err));
+        QVERIFY(quick.elapsed() < 2000);
         const test::RunResult offline =
             run(QStringLiteral("a"), {QStringLiteral("team"), QStringLiteral("sync")});
         QCOMPARE(offline.exitCode, 3);
-        QVERIFY2(offline.err.contains(QStringLiteral("1 change waiting")), qPrintable(offline.err));
+        QVERIFY2(offline.err.contains(QStringLiteral("2 changes waiting")),
+                 qPrintable(offline.err));
         const QJsonObject status =
             QJsonDocument::fromJson(
                 run(QStringLiteral("a"),
@@ -255,7 +285,7 @@ private Q_SLOTS:
                     .out.toUtf8())
                 .object();
         QCOMPARE(status.value(QStringLiteral("online")).toBool(), false);
-        QCOMPARE(status.value(QStringLiteral("waiting")).toInt(), 1);
+        QCOMPARE(status.value(QStringLiteral("waiting")).toInt(), 2);
 
         const QString restarted = m_server.restart();
         QVERIFY2(restarted.isEmpty(), qPrintable(restarted));
@@ -329,6 +359,8 @@ private Q_SLOTS:
 
     void leavingWithUnsentChangesNeedsForce()
     {
+        // A change goes up at once while the server is there; with it gone, it waits.
+        m_server.kill();
         QCOMPARE(run(QStringLiteral("b"), {QStringLiteral("incident"), QStringLiteral("tick"),
                                            m_incident, QStringLiteral("3")})
                      .exitCode,
@@ -345,6 +377,8 @@ private Q_SLOTS:
                                    QStringLiteral("/team-password.secret")));
         QVERIFY(run(QStringLiteral("b"), {QStringLiteral("team"), QStringLiteral("status")})
                     .out.contains(QStringLiteral("In no team")));
+        const QString restarted = m_server.restart();
+        QVERIFY2(restarted.isEmpty(), qPrintable(restarted));
     }
 };
 

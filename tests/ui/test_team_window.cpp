@@ -5,10 +5,12 @@
 
 #include "PostgresServer.h"
 #include "TestSupport.h"
+#include "incidents/Roles.h"
 #include "storage/Database.h"
 #include "ui/ActiveIncident.h"
 #include "ui/IncidentCockpit.h"
 #include "ui/MainWindow.h"
+#include "ui/TeamIndicator.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -79,6 +81,26 @@ private Q_SLOTS:
         QVERIFY(m_server.psql(QStringLiteral("CREATE DATABASE ic OWNER ic")));
         // The window's worker and the command lines find the password where libpq looks.
         qputenv("PGPASSWORD", password.toUtf8());
+    }
+
+    // The team line names each person's role on the open incident.
+    void theTeamLineNamesRoles()
+    {
+        team::TeamStatus status;
+        status.joined = true;
+        status.online = true;
+        status.present = {QStringLiteral("Ana"), QStringLiteral("Ben"), QStringLiteral("Kim"),
+                          QStringLiteral("Lee"), QStringLiteral("Dana")};
+        incidents::Incident incident;
+        incident.commander = QStringLiteral("Ana");
+        incident.scribe = QStringLiteral("Ben");
+        incident.experts = {QStringLiteral("Kim")};
+        const QString line = TeamIndicator::describe(
+            status, [&](const QString &person) { return incidents::roleOf(incident, person); });
+        QVERIFY2(line.startsWith(QStringLiteral(
+                     "Team: online · Ana (commander) · Ben (scribe) · Kim (expert)")),
+                 qPrintable(line));
+        QVERIFY(line.endsWith(QStringLiteral(" more")));
     }
 
     void ticksTravelBothWaysAndTheServerMayDie()
