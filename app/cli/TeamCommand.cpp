@@ -139,12 +139,21 @@ int runJoin(Context &context, const QStringList &args)
         if (const QString problem = passwordStore.store(password); !problem.isEmpty())
             return failTeam(context, QStringLiteral("join"), problem, DataError);
 
-    // The URI and the incidents already here enter the team together.
+    // The URI and the incidents already here enter the team together. Back in the team it
+    // left, what changed meanwhile is in the journal and goes up with the first exchange; a
+    // different team gets everything here as new.
     int shared = 0;
+    const QString journalOf = team::metaValue(db, team::keys::journal);
     const Result<void> stored = sql::inWriteTransaction(db, [&]() -> Result<void> {
+        if (!journalOf.isEmpty() && journalOf != address.uri)
+            if (const Result<void> cleared = team::clearJournal(db); !cleared)
+                return cleared;
         if (const Result<void> uri = team::setMetaValue(db, team::keys::serverUri, address.uri);
             !uri)
             return uri;
+        if (const Result<void> kept = team::setMetaValue(db, team::keys::journal, address.uri);
+            !kept)
+            return kept;
         const Result<int> sharedNow =
             team::ChangeJournal(db).shareUnjournaledIncidents(session->service->actor());
         if (!sharedNow)
@@ -228,12 +237,21 @@ int runStatus(Context &context, const QStringList &args)
     const QString uri = team::metaValue(db, team::keys::serverUri);
     const bool json = parser.isSet(QStringLiteral("json"));
     if (uri.isEmpty()) {
-        if (json)
-            printJson(context, QJsonObject{{QStringLiteral("joined"), false}});
-        else
+        // Out of a team it was in: changes since are kept for rejoining it.
+        const QString left = team::metaValue(db, team::keys::journal);
+        const int kept = left.isEmpty() ? 0 : team::waitingEvents(db);
+        if (json) {
+            printJson(context, QJsonObject{{QStringLiteral("joined"), false},
+                                           {QStringLiteral("waiting"), kept}});
+        } else {
             context.out() << "In no team: incidents stay on this console. Join one with "
                              "incident-console team join URI."
                           << Qt::endl;
+            if (kept > 0)
+                context.out() << counted(kept, QStringLiteral("change")) << " made since leaving "
+                              << team::parseServerAddress(left).display
+                              << " go up on joining it again." << Qt::endl;
+        }
         return Success;
     }
     const QString display = team::parseServerAddress(uri).display;
@@ -294,7 +312,7 @@ int runLeave(Context &context, const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Leave the team: incidents stay on this console, changes are no longer "
-                       "shared."));
+                       "shared; they are kept and go up if it joins the same team again."));
     parser.addOption({QStringLiteral("force"),
                       QStringLiteral("Leave although changes have not reached the server.")});
     if (const int code = parseTeamAction(parser, QStringLiteral("leave"), args, context, 0);
@@ -314,7 +332,11 @@ int runLeave(Context &context, const QStringList &args)
                                        "team sync first, or leave with --force")
                             .arg(counted(waiting, QStringLiteral("change"))),
                         UsageError);
+    const QString uri = team::metaValue(db, team::keys::serverUri);
     const Result<void> left = sql::inWriteTransaction(db, [&]() -> Result<void> {
+        // Data dirs that joined before the journal key existed get it now.
+        if (const Result<void> kept = team::setMetaValue(db, team::keys::journal, uri); !kept)
+            return kept;
         for (const QString &key : {team::keys::serverUri, team::keys::cursor, team::keys::lastSync,
                                    team::keys::lastError})
             if (const Result<void> removed = team::removeMetaValue(db, key); !removed)

@@ -50,7 +50,7 @@ IncidentService::IncidentService(QSqlDatabase db, IncidentConfig config, QString
 
 void IncidentService::noticeTeamMode()
 {
-    if (team::isShared(m_db) == bool(m_journal))
+    if (team::isJournaled(m_db) == bool(m_journal))
         return;
     if (m_journal)
         m_journal.reset();

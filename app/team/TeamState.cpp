@@ -35,6 +35,22 @@ bool isShared(const QSqlDatabase &db)
     return !metaValue(db, keys::serverUri).isEmpty();
 }
 
+bool isJournaled(const QSqlDatabase &db)
+{
+    return isShared(db) || !metaValue(db, keys::journal).isEmpty();
+}
+
+Result<void> clearJournal(const QSqlDatabase &db)
+{
+    for (const char *table : {"team_events", "team_clocks", "team_writes", "team_refused"})
+        // security-check: allow the table names are the fixed list above
+        if (const Result<void> cleared =
+                sql::run(db, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));
+            !cleared)
+            return cleared;
+    return removeMetaValue(db, keys::journal);
+}
+
 Result<QString> consoleId(const QSqlDatabase &db)
 {
     QString id = metaValue(db, keys::console);

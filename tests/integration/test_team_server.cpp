@@ -380,6 +380,43 @@ private Q_SLOTS:
         const QString restarted = m_server.restart();
         QVERIFY2(restarted.isEmpty(), qPrintable(restarted));
     }
+
+    // What a console changes while out of the team is kept, and goes up when it joins the
+    // same team again; every console then agrees, with each change once.
+    void changesMadeWhileOutOfTheTeamGoUpOnRejoining()
+    {
+        syncAll({QStringLiteral("c")});
+        QCOMPARE(
+            run(QStringLiteral("c"), {QStringLiteral("team"), QStringLiteral("leave")}).exitCode,
+            0);
+        QCOMPARE(run(QStringLiteral("c"), {QStringLiteral("incident"), QStringLiteral("tick"),
+                                           m_incident, QStringLiteral("4")})
+                     .exitCode,
+                 0);
+        QVERIFY(run(QStringLiteral("c"), {QStringLiteral("incident"), QStringLiteral("note"),
+                                          m_incident, QStringLiteral("written out of the team")})
+                    .exitCode == 0);
+        const test::RunResult status =
+            run(QStringLiteral("c"), {QStringLiteral("team"), QStringLiteral("status")});
+        QVERIFY2(status.out.contains(QStringLiteral("2 changes made since leaving")),
+                 qPrintable(status.out));
+        const test::RunResult rejoined =
+            run(QStringLiteral("c"),
+                {QStringLiteral("team"), QStringLiteral("join"), uri(QStringLiteral("ic_member"))});
+        QVERIFY2(rejoined.exitCode == 0, qPrintable(rejoined.err));
+        syncAll({QStringLiteral("a"), QStringLiteral("c")});
+        const QString agreed = agreedState(QStringLiteral("a"));
+        QCOMPARE(agreedState(QStringLiteral("c")), agreed);
+        QCOMPARE(agreed.count(QStringLiteral("written out of the team")), 1);
+        QCOMPARE(show(QStringLiteral("a"))
+                     .value(QStringLiteral("checklist"))
+                     .toArray()
+                     .at(3)
+                     .toObject()
+                     .value(QStringLiteral("checked_by"))
+                     .toString(),
+                 QStringLiteral("c"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTeamServer)
