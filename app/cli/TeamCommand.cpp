@@ -6,6 +6,7 @@
 #include "team/ChangeJournal.h"
 #include "team/ServerSchema.h"
 #include "team/TeamConnect.h"
+#include "team/TeamMembership.h"
 #include "team/TeamPassword.h"
 #include "team/TeamServer.h"
 #include "team/TeamState.h"
@@ -77,14 +78,7 @@ void printReport(Context &context, const team::SyncReport &report)
 // One exchange with the server, and this console's heartbeat.
 Result<team::SyncReport> exchange(incidents::IncidentService &service, team::PgConnection &server)
 {
-    const QSqlDatabase db = service.store().database();
-    Result<team::SyncReport> report = team::syncOnce(db, server);
-    if (report) {
-        const Result<QString> console = team::consoleId(db);
-        if (console)
-            (void)team::TeamServer(server).heartbeat(*console, service.actor());
-    }
-    return report;
+    return team::exchangeWith(service.store().database(), server, service.actor());
 }
 
 int runJoin(Context &context, const QStringList &args)
@@ -110,75 +104,29 @@ int runJoin(Context &context, const QStringList &args)
     if (!session)
         return DataError;
     const QSqlDatabase db = session->database->connection();
-    const QString joined = team::metaValue(db, team::keys::serverUri);
-    if (!joined.isEmpty() && joined != address.uri)
-        return failTeam(context, QStringLiteral("join"),
-                        QStringLiteral("this console is in the team at %1 already; leave it "
-                                       "first (incident-console team leave)")
-                            .arg(team::parseServerAddress(joined).display),
-                        UsageError);
-
-    const team::TeamPassword passwordStore(context.dataDir().path);
-    QString password = passwordStore.load();
+    std::optional<QString> password;
     if (parser.isSet(QStringLiteral("password-stdin"))) {
         QTextStream in(stdin);
         password = in.readLine();
-        if (password.isEmpty())
-            return failTeam(context, QStringLiteral("join"),
-                            QStringLiteral("--password-stdin read an empty line"), UsageError);
     }
-    // First contact before anything is stored: a URI that does not work is not joined.
-    Result<std::unique_ptr<team::PgConnection>> server =
-        team::PgConnection::open(address, password, connectTimeoutSeconds);
-    if (!server)
-        return failTeam(context, QStringLiteral("join"), server.error(), DataError);
-    if (const Result<void> migrated = team::migrateServer(**server); !migrated)
-        return failTeam(context, QStringLiteral("join"), migrated.error(),
-                        migrated.errorKind() == ErrorKind::Refused ? UsageError : DataError);
-    if (parser.isSet(QStringLiteral("password-stdin")))
-        if (const QString problem = passwordStore.store(password); !problem.isEmpty())
-            return failTeam(context, QStringLiteral("join"), problem, DataError);
-
-    // The URI and the incidents already here enter the team together. Back in the team it
-    // left, what changed meanwhile is in the journal and goes up with the first exchange; a
-    // different team gets everything here as new.
-    int shared = 0;
-    const QString journalOf = team::metaValue(db, team::keys::journal);
-    const Result<void> stored = sql::inWriteTransaction(db, [&]() -> Result<void> {
-        if (!journalOf.isEmpty() && journalOf != address.uri)
-            if (const Result<void> cleared = team::clearJournal(db); !cleared)
-                return cleared;
-        if (const Result<void> uri = team::setMetaValue(db, team::keys::serverUri, address.uri);
-            !uri)
-            return uri;
-        if (const Result<void> kept = team::setMetaValue(db, team::keys::journal, address.uri);
-            !kept)
-            return kept;
-        const Result<int> sharedNow =
-            team::ChangeJournal(db).shareUnjournaledIncidents(session->service->actor());
-        if (!sharedNow)
-            return sharedNow.failed();
-        shared = *sharedNow;
-        return {};
-    });
-    if (!stored)
-        return failTeam(context, QStringLiteral("join"), stored.error(), DataError);
+    const Result<team::JoinOutcome> joined =
+        team::joinTeam(db, context.dataDir().path, address.uri, password, session->service->actor(),
+                       connectTimeoutSeconds);
+    if (!joined)
+        return failTeam(context, QStringLiteral("join"), joined.error(),
+                        joined.errorKind() == ErrorKind::Refused ? UsageError : DataError);
     session->service->noticeTeamMode();
-    const Result<team::SyncReport> report = exchange(*session->service, **server);
-    if (!report)
-        return failTeam(
-            context, QStringLiteral("join"),
-            QStringLiteral("joined, but the first exchange failed: %1").arg(report.error()),
-            DataError);
+    const team::SyncReport *report = &joined->firstExchange;
+    const int shared = joined->sharedIncidents;
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject json = reportJson(*report);
         json.insert(QStringLiteral("server"), address.display);
-        json.insert(QStringLiteral("console"), team::metaValue(db, team::keys::console));
+        json.insert(QStringLiteral("console"), joined->console);
         json.insert(QStringLiteral("shared_incidents"), shared);
         printJson(context, json);
     } else {
         context.out() << "Joined the team at " << address.display << " as console "
-                      << team::metaValue(db, team::keys::console) << "; shared "
+                      << joined->console << "; shared "
                       << counted(shared, QStringLiteral("incident")) << "." << Qt::endl;
         printReport(context, *report);
     }
@@ -332,22 +280,9 @@ int runLeave(Context &context, const QStringList &args)
                                        "team sync first, or leave with --force")
                             .arg(counted(waiting, QStringLiteral("change"))),
                         UsageError);
-    const QString uri = team::metaValue(db, team::keys::serverUri);
-    const Result<void> left = sql::inWriteTransaction(db, [&]() -> Result<void> {
-        // Data dirs that joined before the journal key existed get it now.
-        if (const Result<void> kept = team::setMetaValue(db, team::keys::journal, uri); !kept)
-            return kept;
-        for (const QString &key : {team::keys::serverUri, team::keys::cursor, team::keys::lastSync,
-                                   team::keys::lastError})
-            if (const Result<void> removed = team::removeMetaValue(db, key); !removed)
-                return removed;
-        return {};
-    });
-    if (!left)
+    // Refused above unless forced: what waits is left behind knowingly.
+    if (const Result<int> left = team::leaveTeam(db, context.dataDir().path, true); !left)
         return failTeam(context, QStringLiteral("leave"), left.error(), DataError);
-    if (const QString problem = team::TeamPassword(context.dataDir().path).clear();
-        !problem.isEmpty())
-        context.err() << "incident-console team leave: " << problem << Qt::endl;
     if (parser.isSet(QStringLiteral("json")))
         printJson(context,
                   QJsonObject{{QStringLiteral("left"), true}, {QStringLiteral("unsent"), waiting}});
