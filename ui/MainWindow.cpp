@@ -213,7 +213,10 @@ void MainWindow::createMenus()
     QAction *backup = file->addAction(tr("&Back up database now"), this, &MainWindow::backUpNow);
     backup->setObjectName(QStringLiteral("backupAction"));
     QAction *preferences = file->addAction(tr("&Settings…"), this, [this] {
-        auto *dialog = new SettingsDialog(*m_settings, m_services.dataDir, this);
+        auto *dialog = new SettingsDialog(*m_settings, m_services.dataDir, this,
+                                          m_services.database && !m_services.database->isReadOnly()
+                                              ? m_services.database->path()
+                                              : QString());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &SettingsDialog::themeChanged, this,
                 [](const QString &theme) { applyTheme(*qApp, theme); });

@@ -1,8 +1,10 @@
 #include "SettingsDialog.h"
 
+#include "TeamSettings.h"
 #include "comms/SlackWebhook.h"
 #include "comms/WebhookSecret.h"
 #include "core/Settings.h"
+#include "incidents/Actor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,7 +21,8 @@
 
 namespace ic::ui {
 
-SettingsDialog::SettingsDialog(Settings &settings, QString dataDir, QWidget *parent)
+SettingsDialog::SettingsDialog(Settings &settings, QString dataDir, QWidget *parent,
+                               const QString &databasePath)
     : QDialog(parent), m_settings(settings), m_dataDir(std::move(dataDir)),
       m_runbookFolders(new QListWidget(this)), m_severityScheme(new QComboBox(this)),
       m_commander(new QLineEdit(this)), m_healthConfig(new QLineEdit(this)),
@@ -83,6 +86,12 @@ SettingsDialog::SettingsDialog(Settings &settings, QString dataDir, QWidget *par
     form->addRow(QString(), m_webhookWhere);
     form->addRow(tr("Theme:"), m_theme);
     form->addRow(QString(), m_notifications);
+    if (!databasePath.isEmpty())
+        form->addRow(
+            tr("Team server:"),
+            new TeamSettings(databasePath, m_dataDir,
+                             incidents::resolveActor({}, m_settings.get(settings::commanderName)),
+                             this));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {

@@ -20,7 +20,9 @@ class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    SettingsDialog(Settings &settings, QString dataDir, QWidget *parent = nullptr);
+    // With a writable databasePath, the form also joins and leaves a team.
+    SettingsDialog(Settings &settings, QString dataDir, QWidget *parent = nullptr,
+                   const QString &databasePath = {});
 
     // Validates and writes everything; false (with the reason shown) when something is off.
     bool save();

@@ -5,19 +5,26 @@
 
 #include "PostgresServer.h"
 #include "TestSupport.h"
+#include "core/Settings.h"
 #include "incidents/Roles.h"
 #include "storage/Database.h"
 #include "ui/ActiveIncident.h"
 #include "ui/IncidentCockpit.h"
 #include "ui/MainWindow.h"
+#include "ui/SettingsDialog.h"
 #include "ui/TeamIndicator.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -184,6 +191,58 @@ private Q_SLOTS:
                      .value(QStringLiteral("checked_by"))
                      .toString(),
                  incident->service().actor());
+    }
+
+    // Settings joins a team and leaves it, off the UI thread: the incidents here go up, and
+    // the other consoles see them.
+    void joiningAndLeavingFromSettings()
+    {
+        const test::RunResult declared =
+            run(QStringLiteral("cleo"),
+                {QStringLiteral("incident"), QStringLiteral("new"), QStringLiteral("--title"),
+                 QStringLiteral("Cleo's queue backlog"), QStringLiteral("--severity"),
+                 QStringLiteral("SEV-3")});
+        QVERIFY2(declared.exitCode == 0, qPrintable(declared.err));
+        DatabaseOpenResult opened;
+        auto database = Database::open(
+            dataDir(QStringLiteral("cleo")) + QStringLiteral("/console.db"), &opened);
+        QVERIFY2(database, qPrintable(opened.message));
+        Settings settings(dataDir(QStringLiteral("cleo")));
+        SettingsDialog dialog(settings, dataDir(QStringLiteral("cleo")), nullptr, database->path());
+        dialog.show();
+        auto *state = dialog.findChild<QLabel *>(QStringLiteral("teamSettingsState"));
+        auto *join = dialog.findChild<QPushButton *>(QStringLiteral("teamJoin"));
+        QTRY_VERIFY(join->isEnabled());
+        QVERIFY2(state->text().startsWith(QStringLiteral("In no team")), qPrintable(state->text()));
+        dialog.findChild<QLineEdit *>(QStringLiteral("teamServerUri"))
+            ->setText(QStringLiteral("postgresql://ic@127.0.0.1:%1/ic?sslmode=disable")
+                          .arg(m_server.port()));
+        join->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(state->text().startsWith(QStringLiteral("Joined the team at")),
+                                  qPrintable(state->text()), 20000);
+        QVERIFY2(state->text().contains(QStringLiteral("shared 1 incident")),
+                 qPrintable(state->text()));
+        QVERIFY(
+            run(QStringLiteral("ana"), {QStringLiteral("team"), QStringLiteral("sync")}).exitCode ==
+            0);
+        QVERIFY(run(QStringLiteral("ana"), {QStringLiteral("incident"), QStringLiteral("list")})
+                    .out.contains(QStringLiteral("Cleo's queue backlog")));
+
+        auto *leave = dialog.findChild<QPushButton *>(QStringLiteral("teamLeave"));
+        QTRY_VERIFY(leave->isEnabled());
+        auto *confirm = new QTimer(&dialog);
+        QObject::connect(confirm, &QTimer::timeout, &dialog, [confirm] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                confirm->stop();
+                box->button(QMessageBox::Yes)->click();
+            }
+        });
+        confirm->start(10);
+        leave->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(state->text().startsWith(QStringLiteral("Left the team")),
+                                  qPrintable(state->text()), 20000);
+        QVERIFY(run(QStringLiteral("cleo"), {QStringLiteral("team"), QStringLiteral("status")})
+                    .out.startsWith(QStringLiteral("In no team")));
     }
 };
 
