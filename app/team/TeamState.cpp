@@ -42,11 +42,10 @@ bool isJournaled(const QSqlDatabase &db)
 
 Result<void> clearJournal(const QSqlDatabase &db)
 {
-    for (const char *table : {"team_events", "team_clocks", "team_writes", "team_refused"})
-        // security-check: allow the table names are the fixed list above
-        if (const Result<void> cleared =
-                sql::run(db, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));
-            !cleared)
+    for (const QString &statement :
+         {QStringLiteral("DELETE FROM team_events"), QStringLiteral("DELETE FROM team_clocks"),
+          QStringLiteral("DELETE FROM team_writes"), QStringLiteral("DELETE FROM team_refused")})
+        if (const Result<void> cleared = sql::run(db, statement); !cleared)
             return cleared;
     return removeMetaValue(db, keys::journal);
 }
