@@ -3,6 +3,9 @@
 //    merged it (its worker thread reports the incident changed), with 2, 10 and 50 consoles
 //    each running the window's worker (TeamLink); baseline: a bare LISTEN/NOTIFY round trip
 //    between two libpq connections on the same server;
+//  - throughput: the events per second one server takes from 50 consoles pushing at once
+//    (each its journal of 200 changes, through pushWaiting on its own connection); baseline:
+//    the same rows inserted into a plain table by 50 bare connections, batch for batch;
 //  - catch-up: a console returning to 10,000 events it has not seen (pull, validate, merge,
 //    commit); baseline: reading the same rows with one SELECT and storing their payloads in a
 //    SQLite table in one transaction.
@@ -20,6 +23,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSqlDatabase>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 #include <sys/select.h>
 
 using namespace ic;
@@ -213,6 +218,81 @@ void catchUp(test::PostgresServer &server, const QString &root)
     bench::report(QStringLiteral("team_catch_up_10000_events"), ours, QStringLiteral("ms"), floor);
 }
 
+void pushThroughput(test::PostgresServer &server, const QString &root)
+{
+    constexpr int consoles = 50;
+    constexpr int changesEach = 200;
+    if (!server.psql(QStringLiteral("CREATE DATABASE bench_throughput OWNER bench")))
+        qFatal("cannot create the database");
+    const QString uri = uriFor(server.port(), QStringLiteral("bench_throughput"));
+    const team::ServerAddress address = team::parseServerAddress(uri);
+    {
+        auto setup = team::PgConnection::open(address, password, 5);
+        if (!setup || !team::migrateServer(**setup) ||
+            !(*setup)->exec("CREATE TABLE raw_events (id uuid PRIMARY KEY, payload text)"))
+            qFatal("cannot prepare the server");
+    }
+    QStringList paths;
+    for (int i = 0; i < consoles; ++i) {
+        auto database = sharedDatabase(QStringLiteral("%1/throughput/%2").arg(root).arg(i), uri);
+        incidents::IncidentService service(database->connection(),
+                                           incidents::loadIncidentConfig(QString()),
+                                           QStringLiteral("console %1").arg(i));
+        incidents::DeclareRequest request;
+        request.title = QStringLiteral("Throughput %1").arg(i);
+        request.severity = QStringLiteral("SEV-2");
+        const QString incidentId = service.declare(request)->incidentId;
+        for (int n = 1; n < changesEach; ++n)
+            if (!service.addNote(incidentId,
+                                 QStringLiteral("change %1 of console %2").arg(n).arg(i)))
+                qFatal("note failed");
+        paths << database->path();
+    }
+    QThreadPool pool;
+    pool.setMaxThreadCount(consoles);
+    const auto timed = [&](const std::function<void(const QString &)> &work) {
+        QElapsedTimer timer;
+        timer.start();
+        QList<QFuture<void>> running;
+        for (const QString &path : paths)
+            running << QtConcurrent::run(&pool, [&work, path] { work(path); });
+        for (QFuture<void> &future : running)
+            future.waitForFinished();
+        return double(timer.nsecsElapsed()) / 1e9;
+    };
+    const int events = consoles * changesEach;
+    const double ours = timed([&](const QString &path) {
+        QString error;
+        auto database = Database::openAdditional(path, &error);
+        auto connection = team::PgConnection::open(address, password, 5);
+        if (!database || !connection)
+            qFatal("no connection: %s", qPrintable(error));
+        const Result<int> pushed = team::pushWaiting(database->connection(), **connection);
+        if (!pushed || *pushed != changesEach)
+            qFatal("pushed %d of %d", pushed ? *pushed : -1, changesEach);
+    });
+    const double bare = timed([&](const QString &path) {
+        QString error;
+        auto database = Database::openAdditional(path, &error);
+        auto connection = team::PgConnection::open(address, password, 5);
+        if (!database || !connection)
+            qFatal("no connection: %s", qPrintable(error));
+        auto rows = sql::exec(database->connection(),
+                              QStringLiteral("SELECT id, payload FROM team_events ORDER BY seq"));
+        if (!(*connection)->exec("BEGIN"))
+            qFatal("BEGIN failed");
+        while (rows && rows->next())
+            if (!(*connection)
+                     ->exec("INSERT INTO raw_events (id, payload) VALUES ($1, $2)",
+                            {rows->value(0).toString(), rows->value(1).toString()}))
+                qFatal("insert failed");
+        if (!(*connection)->exec("COMMIT"))
+            qFatal("COMMIT failed");
+    });
+    bench::report(QStringLiteral("team_events_per_second_from_50_consoles"), events / ours,
+                  QStringLiteral("events/s"), events / bare);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -239,6 +319,7 @@ int main(int argc, char *argv[])
         if (qEnvironmentVariableIsEmpty("BENCH_TEAM_ONLY") ||
             qEnvironmentVariableIntValue("BENCH_TEAM_ONLY") == consoles)
             tickToVisible(server, root.path(), consoles, baseline);
+    pushThroughput(server, root.path());
     catchUp(server, root.path());
     return 0;
 }

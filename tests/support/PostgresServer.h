@@ -25,6 +25,16 @@ public:
     bool isInstalled() const { return QFileInfo::exists(bin + QStringLiteral("/initdb")); }
     int port() const { return m_port; }
 
+    // Before start(): the server speaks TLS with this certificate and key (readable by the
+    // server's user; the key 0600), and takes no connection over TCP without it.
+    void enableTls(const QString &certificate, const QString &key)
+    {
+        m_tlsOnly = true;
+        m_options << QStringLiteral("-c") << QStringLiteral("ssl=on") << QStringLiteral("-c")
+                  << QStringLiteral("ssl_cert_file=") + certificate << QStringLiteral("-c")
+                  << QStringLiteral("ssl_key_file=") + key;
+    }
+
     // Creates the cluster (superuser postgres, trusted on the socket; every other role logs in
     // over TCP with its password) and starts the server. Returns why it failed, or empty.
     QString start()
@@ -47,8 +57,10 @@ public:
                  &error))
             return QStringLiteral("initdb: ") + error;
         if (!writeFile(m_data + QStringLiteral("/pg_hba.conf"),
-                       "local all all trust\n"
-                       "host all all 127.0.0.1/32 scram-sha-256\n"))
+                       m_tlsOnly ? "local all all trust\n"
+                                   "hostssl all all 127.0.0.1/32 scram-sha-256\n"
+                                 : "local all all trust\n"
+                                   "host all all 127.0.0.1/32 scram-sha-256\n"))
             return QStringLiteral("cannot write pg_hba.conf");
         m_port = freePort();
         return restart();
@@ -57,12 +69,14 @@ public:
     // Starts the server again on the same port and data (after kill()).
     QString restart()
     {
-        QStringList command =
-            asPostgresUser(bin + QStringLiteral("/postgres"),
-                           {QStringLiteral("-D"), m_data, QStringLiteral("-p"),
-                            QString::number(m_port), QStringLiteral("-k"), m_socketDir,
-                            QStringLiteral("-c"), QStringLiteral("listen_addresses=127.0.0.1"),
-                            QStringLiteral("-c"), QStringLiteral("fsync=off")});
+        const QStringList arguments =
+            QStringList{QStringLiteral("-D"), m_data,
+                        QStringLiteral("-p"), QString::number(m_port),
+                        QStringLiteral("-k"), m_socketDir,
+                        QStringLiteral("-c"), QStringLiteral("listen_addresses=127.0.0.1"),
+                        QStringLiteral("-c"), QStringLiteral("fsync=off")} +
+            m_options;
+        QStringList command = asPostgresUser(bin + QStringLiteral("/postgres"), arguments);
         m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_server.start(command.takeFirst(), command);
         if (!m_server.waitForStarted())
@@ -146,6 +160,8 @@ private:
     QTemporaryDir m_dir{QStringLiteral("/tmp/incident-console-pg-XXXXXX")};
     QProcess m_server;
     QString m_data;
+    QStringList m_options;
+    bool m_tlsOnly = false;
     QString m_socketDir;
     int m_port = 0;
 };
