@@ -309,6 +309,18 @@ const std::vector<Migration> &schemaMigrations()
              "ALTER TABLE incidents ADD COLUMN communications TEXT NOT NULL DEFAULT ''",
              "ALTER TABLE incidents ADD COLUMN experts TEXT NOT NULL DEFAULT ''",
          }},
+        {12,
+         "the number each checklist item was created with",
+         {
+             // In a team, items added at once on several consoles may claim the same number;
+             // every console derives the final numbers from the claims and the creation clocks
+             // (team/ItemNumbers.h). Local only: never replicated.
+             "ALTER TABLE checklist_items ADD COLUMN claimed_number INTEGER",
+             "UPDATE checklist_items SET claimed_number = number",
+             "CREATE TRIGGER checklist_items_claim AFTER INSERT ON checklist_items WHEN "
+             "NEW.claimed_number IS NULL BEGIN UPDATE checklist_items SET claimed_number = "
+             "NEW.number WHERE id = NEW.id; END",
+         }},
     };
     return migrations;
 }

@@ -1,6 +1,7 @@
 #include "EventApply.h"
 
 #include "ConcurrentWrites.h"
+#include "ItemNumbers.h"
 #include "TeamState.h"
 #include "storage/Sql.h"
 
@@ -50,38 +51,6 @@ bool sameValue(const QVariant &a, const QVariant &b)
     return a.isNull() == b.isNull() && (a.isNull() || a.toString() == b.toString());
 }
 
-// A new item whose number another item already holds: the item added later (by clock) moves
-// to the incident's next free number.
-Result<void> settleItemNumber(const QSqlDatabase &db, const ReplicatedTable &table, Row &row,
-                              const TeamEvent &event)
-{
-    const QString id = row.value(QStringLiteral("id")).toString();
-    auto holder = sql::exec(db,
-                            QStringLiteral("SELECT id FROM checklist_items WHERE incident_id = ? "
-                                           "AND number = ? AND id <> ?"),
-                            {event.incidentId, row.value(QStringLiteral("number")), id});
-    if (!holder || !holder->next())
-        return {};
-    const QString holderId = holder->value(0).toString();
-    const qint64 next = sql::scalar(db,
-                                    QStringLiteral("SELECT coalesce(max(number), 0) + 1 FROM "
-                                                   "checklist_items WHERE incident_id = ?"),
-                                    {event.incidentId})
-                            .toLongLong();
-    const std::optional<Clock> holderClock =
-        clockOf(db, table.name, holderId, QStringLiteral("number"));
-    if (holderClock && holderClock->hlc < event.hlc.toString()) {
-        row.insert(QStringLiteral("number"), next);
-        return {};
-    }
-    Result<std::optional<Row>> held = readRow(db, table, holderId);
-    if (!held || !held->has_value())
-        return Error{held ? QStringLiteral("item %1 vanished").arg(holderId) : held.error()};
-    Row moved = held->value();
-    moved.insert(QStringLiteral("number"), next);
-    return writeRow(db, table, moved);
-}
-
 Result<void> applyRow(const QSqlDatabase &db, const TeamEvent &event, const RowChange &change,
                       std::vector<FieldWrite> &writes)
 {
@@ -111,13 +80,26 @@ Result<void> applyRow(const QSqlDatabase &db, const TeamEvent &event, const RowC
         if (change.op != RowChange::Op::Insert)
             return {};
         Row row = change.values;
-        if (table.name == QLatin1String("checklist_items"))
-            if (const Result<void> settled = settleItemNumber(db, table, row, event); !settled)
-                return settled;
+        const bool item = table.name == QLatin1String("checklist_items");
+        // An item is written under a free number, keeps its creator's number as its claim, and
+        // takes its final number once its creation clock is known (ItemNumbers.h).
+        const QVariant claim = row.value(QStringLiteral("number"));
+        if (item)
+            row.insert(QStringLiteral("number"), placeholderNumber(db, event.incidentId));
         if (const Result<void> written = writeRow(db, table, row); !written)
             return written;
-        return table.appendOnly ? Result<void>()
-                                : setClock(db, table.name, change.id, QStringLiteral("*"), event);
+        if (table.appendOnly)
+            return {};
+        if (const Result<void> clocked =
+                setClock(db, table.name, change.id, QStringLiteral("*"), event);
+            !clocked || !item)
+            return clocked;
+        if (const Result<void> claimed = sql::run(
+                db, QStringLiteral("UPDATE checklist_items SET claimed_number = ? WHERE id = ?"),
+                {claim, change.id});
+            !claimed)
+            return claimed;
+        return settleItemNumbers(db, event.incidentId);
     }
 
     // A timeline event or draft is written once: what a console derived from it since (a
@@ -128,7 +110,9 @@ Result<void> applyRow(const QSqlDatabase &db, const TeamEvent &event, const RowC
     bool changed = false;
     for (auto it = change.values.begin(); it != change.values.end(); ++it) {
         const QString &column = it.key();
-        if (column == QLatin1String("id"))
+        // An item's number follows from the claims (ItemNumbers.h), never from a write.
+        if (column == QLatin1String("id") ||
+            (table.name == QLatin1String("checklist_items") && column == QLatin1String("number")))
             continue;
         const QVariant &value = it.value();
         const QVariant held = merged.value(column);

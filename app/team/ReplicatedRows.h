@@ -21,6 +21,8 @@ struct ReplicatedTable
     // Inserted once and never changed again: only new rows are journaled (a timeline of
     // 300,000 events is never compared).
     bool appendOnly = false;
+    // Columns this console keeps for itself and never sends (an item's claimed number).
+    QStringList localColumns = {};
 };
 
 const std::vector<ReplicatedTable> &replicatedTables();

@@ -174,7 +174,7 @@ private Q_SLOTS:
                           {table.name});
             while (query && query->next())
                 columns.append(query->value(0).toString());
-            QCOMPARE(table.columns, columns);
+            QCOMPARE(table.columns + table.localColumns, columns);
         }
     }
 

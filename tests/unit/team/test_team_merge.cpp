@@ -238,6 +238,72 @@ private Q_SLOTS:
         QVERIFY(shared > 0);
     }
 
+    // Three consoles add an item at once, each taking the same next number; whatever order
+    // the three additions reach a console in, every console ends with the same numbers, the
+    // earliest addition keeping the number it was given.
+    void threeItemsAddedAtOnceGetTheSameNumbersEverywhere()
+    {
+        TeamConsole ana(QStringLiteral("Ana"));
+        TeamConsole ben(QStringLiteral("Ben"));
+        TeamConsole cleo(QStringLiteral("Cleo"));
+        EventLog server;
+        const QString id = ana.declare(QStringLiteral("SEV-2"));
+        server.sync(ana);
+        server.pull(ben);
+        server.pull(cleo);
+        const int claimed = int(ana.service->items(id).size()) + 1;
+        EventLog fromAna;
+        EventLog fromBen;
+        EventLog fromCleo;
+        QVERIFY(ana.service->addItem(id, QStringLiteral("Mitigate"), QStringLiteral("Fail over")));
+        fromAna.push(ana);
+        QVERIFY(ben.service->addItem(id, QStringLiteral("Mitigate"), QStringLiteral("Scale up")));
+        fromBen.push(ben);
+        QVERIFY(cleo.service->addItem(id, QStringLiteral("Mitigate"),
+                                      QStringLiteral("Page the "
+                                                     "vendor")));
+        fromCleo.push(cleo);
+        QCOMPARE(itemNamed(cleo, id, claimed).isEmpty(), false);
+
+        // Each of six consoles hears the three additions in another order.
+        std::vector<std::unique_ptr<TeamConsole>> observers;
+        const std::vector<std::vector<EventLog *>> orders{
+            {&fromAna, &fromBen, &fromCleo}, {&fromAna, &fromCleo, &fromBen},
+            {&fromBen, &fromAna, &fromCleo}, {&fromBen, &fromCleo, &fromAna},
+            {&fromCleo, &fromAna, &fromBen}, {&fromCleo, &fromBen, &fromAna}};
+        for (std::size_t i = 0; i < orders.size(); ++i) {
+            observers.push_back(std::make_unique<TeamConsole>(QStringLiteral("Obs%1").arg(i)));
+            server.pull(*observers.back());
+            for (EventLog *log : orders[i])
+                log->pull(*observers.back());
+        }
+        fromBen.pull(ana);
+        fromCleo.pull(ana);
+        fromCleo.pull(ben);
+        fromAna.pull(ben);
+        fromBen.pull(cleo);
+        fromAna.pull(cleo);
+
+        const auto numbers = [&](const TeamConsole &console) {
+            QStringList texts;
+            for (const ChecklistItem &item : console.service->items(id))
+                if (item.number >= claimed)
+                    texts << QStringLiteral("%1 %2").arg(item.number).arg(item.text);
+            texts.sort();
+            return texts;
+        };
+        const QStringList agreed = numbers(ana);
+        QCOMPARE(agreed.size(), 3);
+        for (const TeamConsole *console : {&ben, &cleo})
+            QCOMPARE(numbers(*console), agreed);
+        for (const auto &observer : observers)
+            QCOMPARE(numbers(*observer), agreed);
+        // The first addition (Ana's, by clock) keeps the number it was given.
+        QVERIFY2(agreed.contains(QStringLiteral("%1 Fail over").arg(claimed)),
+                 qPrintable(agreed.join(QLatin1Char('|'))));
+        QCOMPARE(ana.state(), observers.back()->state());
+    }
+
     void anEventAppliedTwiceChangesNothing()
     {
         TeamConsole ana(QStringLiteral("Ana"));
