@@ -56,18 +56,7 @@ private:
             .object();
     }
 
-    // Fields, checklist and the timeline as a set: what every console must agree on.
-    QString agreedState(const QString &console)
-    {
-        QJsonObject incident = show(console);
-        QStringList timeline;
-        for (const QJsonValue &event : incident.take(QStringLiteral("timeline")).toArray())
-            timeline.append(
-                QString::fromUtf8(QJsonDocument(event.toObject()).toJson(QJsonDocument::Compact)));
-        timeline.sort();
-        return QString::fromUtf8(QJsonDocument(incident).toJson()) +
-               timeline.join(QLatin1Char('\n'));
-    }
+    QString agreedState(const QString &console) { return test::agreedIncidentState(show(console)); }
 
     bool ticked(const QString &console, int number)
     {
@@ -88,11 +77,8 @@ private Q_SLOTS:
     {
         if (!m_server.isInstalled())
             QSKIP("PostgreSQL 15 is not installed (scripts/setup installs postgresql)");
-        const QString problem = m_server.start();
+        const QString problem = m_server.startTeamServer(QStringLiteral("ic"), password);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        // security-check: allow a constant of this test; psql -c takes no bound parameters
-        QVERIFY(m_server.psql(QStringLiteral("CREATE ROLE ic LOGIN PASSWORD '%1'").arg(password)));
-        QVERIFY(m_server.psql(QStringLiteral("CREATE DATABASE ic OWNER ic")));
         // Every process of the test (window and command lines) finds it where libpq looks.
         qputenv("PGPASSWORD", password.toUtf8());
         const test::RunResult declared =

@@ -65,18 +65,7 @@ private:
         return QJsonDocument::fromJson(shown.out.toUtf8()).object();
     }
 
-    // What every console must agree on: fields, checklist, and the timeline as a set.
-    QString agreedState(const QString &console)
-    {
-        QJsonObject incident = show(console);
-        QStringList timeline;
-        for (const QJsonValue &event : incident.take(QStringLiteral("timeline")).toArray())
-            timeline.append(
-                QString::fromUtf8(QJsonDocument(event.toObject()).toJson(QJsonDocument::Compact)));
-        timeline.sort();
-        return QString::fromUtf8(QJsonDocument(incident).toJson()) +
-               timeline.join(QLatin1Char('\n'));
-    }
+    QString agreedState(const QString &console) { return test::agreedIncidentState(show(console)); }
 
     void syncAll(const QStringList &consoles)
     {

@@ -110,11 +110,8 @@ private Q_SLOTS:
                                            QFile::ExeOther | QFile::ReadOther);
         m_server.enableTls(m_certs + QStringLiteral("/server.crt"),
                            m_certs + QStringLiteral("/server.key"));
-        problem = m_server.start();
+        problem = m_server.startTeamServer(QStringLiteral("ic"), password);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        // security-check: allow a constant of this test; psql -c takes no bound parameters
-        QVERIFY(m_server.psql(QStringLiteral("CREATE ROLE ic LOGIN PASSWORD '%1'").arg(password)));
-        QVERIFY(m_server.psql(QStringLiteral("CREATE DATABASE ic OWNER ic")));
     }
 
     void aServerSignedByTheTeamsCaIsJoined()

@@ -66,6 +66,23 @@ public:
         return restart();
     }
 
+    // start(), then the team's login role (with password) owning the database "ic": what a
+    // team server holds before the first console joins. Returns why it failed, or empty.
+    QString startTeamServer(const QString &role, const QString &password)
+    {
+        if (const QString problem = start(); !problem.isEmpty())
+            return problem;
+        // psql -c takes no bound parameters; role and password are constants of the tests.
+        const QString createRole =
+            // security-check: allow constants of the tests
+            QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(role, password);
+        if (!psql(createRole) ||
+            // security-check: allow a constant of the tests
+            !psql(QStringLiteral("CREATE DATABASE ic OWNER %1").arg(role)))
+            return QStringLiteral("cannot create the team's role and database");
+        return {};
+    }
+
     // Starts the server again on the same port and data (after kill()).
     QString restart()
     {

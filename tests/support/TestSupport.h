@@ -6,6 +6,9 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -62,6 +65,18 @@ inline RunResult runConsole(const QStringList &args, const QMap<QString, QString
     result.out = QString::fromUtf8(process.readAllStandardOutput());
     result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
+}
+
+// An incident as `incident show --json` gives it, with its timeline as a sorted set: what
+// every console of a team must agree on, whatever order events arrived in.
+inline QString agreedIncidentState(QJsonObject incident)
+{
+    QStringList timeline;
+    for (const QJsonValue &event : incident.take(QStringLiteral("timeline")).toArray())
+        timeline.append(
+            QString::fromUtf8(QJsonDocument(event.toObject()).toJson(QJsonDocument::Compact)));
+    timeline.sort();
+    return QString::fromUtf8(QJsonDocument(incident).toJson()) + timeline.join(QLatin1Char('\n'));
 }
 
 inline QByteArray fileHash(const QString &path)

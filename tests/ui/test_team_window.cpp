@@ -81,11 +81,8 @@ private Q_SLOTS:
     {
         if (!m_server.isInstalled())
             QSKIP("PostgreSQL 15 is not installed (scripts/setup installs postgresql)");
-        const QString problem = m_server.start();
+        const QString problem = m_server.startTeamServer(QStringLiteral("ic"), password);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        // security-check: allow a constant of this test; psql -c takes no bound parameters
-        QVERIFY(m_server.psql(QStringLiteral("CREATE ROLE ic LOGIN PASSWORD '%1'").arg(password)));
-        QVERIFY(m_server.psql(QStringLiteral("CREATE DATABASE ic OWNER ic")));
         // The window's worker and the command lines find the password where libpq looks.
         qputenv("PGPASSWORD", password.toUtf8());
     }
