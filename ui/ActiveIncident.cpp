@@ -191,6 +191,12 @@ QString ActiveIncident::callOutText(const QDateTime &now) const
                       : QString();
 }
 
+QString ActiveIncident::callOutSummary(const QDateTime &now) const
+{
+    return m_incident ? incidents::callOutSummary(*m_incident, m_items, m_nextUpdateDue, now)
+                      : QString();
+}
+
 bool ActiveIncident::recordCallOut(const QString &text)
 {
     return m_incident && succeeded(m_service.recordCallOut(m_incident->id, text));

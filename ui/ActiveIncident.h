@@ -38,6 +38,7 @@ public:
     // The deputy's next call-out (invalid: none due at this severity) and what to say at now.
     QDateTime nextCallOutDue() const { return m_nextCallOutDue; }
     QString callOutText(const QDateTime &now) const;
+    QString callOutSummary(const QDateTime &now) const;
 
     void setActive(const QString &incidentId);
     // The comms placeholder values for drafts; empty without an incident.

@@ -46,9 +46,12 @@ void CallOutReminder::updateClock(const QDateTime &now)
     m_now = now;
     const QDateTime due = m_incident.nextCallOutDue();
     const bool isDue = m_incident.hasIncident() && due.isValid() && due <= now;
-    if (isDue)
+    // One line in the header; the whole call-out (what Copy copies) in the tooltip.
+    if (isDue) {
         m_text->setText(
-            tr("<b>Call-out due:</b> %1").arg(m_incident.callOutText(now).toHtmlEscaped()));
+            tr("<b>Call-out due:</b> %1").arg(m_incident.callOutSummary(now).toHtmlEscaped()));
+        m_text->setToolTip(m_incident.callOutText(now));
+    }
     setVisible(isDue);
 }
 

@@ -69,6 +69,38 @@ QString callOutText(const Incident &incident, const std::vector<ChecklistItem> &
     return text;
 }
 
+QString callOutSummary(const Incident &incident, const std::vector<ChecklistItem> &items,
+                       const QDateTime &nextUpdateDue, const QDateTime &now)
+{
+    int open = 0;
+    int overdue = 0;
+    int taken = 0;
+    for (const ChecklistItem &item : items) {
+        if (item.isChecked())
+            continue;
+        ++open;
+        overdue += item.isOverdue(now) ? 1 : 0;
+        taken += item.assignee.isEmpty() ? 0 : 1;
+    }
+    QStringList parts{
+        elapsedText(incident.milestone(Milestone::Started).secsTo(now)) + QStringLiteral(" in"),
+        overdue > 0 ? QStringLiteral("%1 of %2 items open, %3 overdue")
+                          .arg(open)
+                          .arg(items.size())
+                          .arg(overdue)
+                    : QStringLiteral("%1 of %2 items open").arg(open).arg(items.size()),
+        taken > 0 ? QStringLiteral("%1 taken").arg(taken)
+                  : QStringLiteral("nobody has taken an item")};
+    if (nextUpdateDue.isValid()) {
+        const QTimeZone zone = incident.timeZone.isEmpty() ? QTimeZone::systemTimeZone()
+                                                           : QTimeZone(incident.timeZone.toUtf8());
+        const QDateTime there = nextUpdateDue.toTimeZone(zone);
+        parts << QStringLiteral("next update %1 %2")
+                     .arg(there.toString(QStringLiteral("HH:mm")), there.timeZoneAbbreviation());
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
 QDateTime nextCallOutDue(const Incident &incident, qint64 intervalSeconds,
                          const QDateTime &lastCallOut)
 {

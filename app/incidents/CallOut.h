@@ -21,6 +21,12 @@ namespace ic::incidents {
 QString callOutText(const Incident &incident, const std::vector<ChecklistItem> &items,
                     const QDateTime &nextUpdateDue, const QDateTime &now);
 
+// The same in one short line for the reminder row (the overdue items and who is on what are
+// counted, not named): "23 min in · 22 of 25 items open, 2 overdue · 1 taken · next update
+// 21:32 UTC".
+QString callOutSummary(const Incident &incident, const std::vector<ChecklistItem> &items,
+                       const QDateTime &nextUpdateDue, const QDateTime &now);
+
 // When the next call-out is due: the last one (or the start) plus the interval. Invalid when
 // the incident is not open or its severity asks for none.
 QDateTime nextCallOutDue(const Incident &incident, qint64 intervalSeconds,

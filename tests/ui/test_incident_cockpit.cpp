@@ -519,9 +519,10 @@ private Q_SLOTS:
         QTextDocument shown;
         shown.setHtml(callOutText->text());
         const QString said = shown.toPlainText();
-        QVERIFY2(said.startsWith(QStringLiteral("Call-out due: 11 min in (SEV-1, investigating).")),
-                 qPrintable(said));
+        QVERIFY2(said.startsWith(QStringLiteral("Call-out due: 11 min in · ")), qPrintable(said));
         QVERIFY(said.contains(QStringLiteral("overdue")));
+        QVERIFY(
+            callOutText->toolTip().startsWith(QStringLiteral("11 min in (SEV-1, investigating).")));
         QVERIFY(window->width() <= 1440);
 
         QTest::mouseClick(child<QPushButton>(*window, "callOutCopy"), Qt::LeftButton);

@@ -374,6 +374,14 @@ private Q_SLOTS:
                      QRegularExpression(QStringLiteral("Next update due \\d\\d:\\d\\d \\S+\\.$"))),
                  qPrintable(text));
 
+        const QString summary =
+            callOutSummary(incident, items, fixture.store->nextUpdateDue(incident), now);
+        QVERIFY2(summary.startsWith(QStringLiteral("32 min in · %1 of %2 items open, %3 overdue · "
+                                                   "1 taken · next update ")
+                                        .arg(open)
+                                        .arg(items.size())
+                                        .arg(overdue)),
+                 qPrintable(summary));
         QVERIFY(!service.recordCallOut(id, QStringLiteral("  ")));
         const auto made = service.recordCallOut(id, text);
         QVERIFY(made);
