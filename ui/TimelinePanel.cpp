@@ -175,10 +175,14 @@ void TimelinePanel::fill()
     for (const incidents::TimelineEvent &event : events) {
         const QString time = event.at.toLocalTime().toString(
             spansDays ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("HH:mm:ss"));
-        auto *row = new QListWidgetItem(
-            tr("%1  %2  %3: %4").arg(time, event.kind, event.actor, event.text) +
-                correctionText(event, spansDays),
-            m_list);
+        // In a team: on which console the change was made.
+        const QString console = event.data.value(QStringLiteral("console")).toString();
+        const QString who =
+            console.isEmpty() ? event.actor : tr("%1 on %2").arg(event.actor, console);
+        auto *row =
+            new QListWidgetItem(tr("%1  %2  %3: %4").arg(time, event.kind, who, event.text) +
+                                    correctionText(event, spansDays),
+                                m_list);
         row->setData(Qt::UserRole, event.id);
         if (event.superseded) {
             QFont font = row->font();

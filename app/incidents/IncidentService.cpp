@@ -8,6 +8,7 @@
 #include "storage/Sql.h"
 #include "team/TeamState.h"
 
+#include <QSysInfo>
 #include <QTimeZone>
 #include <algorithm>
 
@@ -380,6 +381,15 @@ Result<Change> IncidentService::journaled(const QString &incidentId,
     Result<Change> result = write();
     if (!result)
         return result;
+    // In a team the timeline also says on which console a change was made (its host name),
+    // written before the journal reads the event, so it travels with it.
+    if (const Result<void> named = sql::run(
+            m_db,
+            QStringLiteral("UPDATE timeline_events SET data = json_set(data, '$.console', ?) "
+                           "WHERE id = ?"),
+            {QSysInfo::machineHostName(), result->eventId});
+        !named)
+        return named.failed();
     if (const Result<void> recorded =
             m_journal->record(*before, result->incidentId, result->eventId, m_actor);
         !recorded)

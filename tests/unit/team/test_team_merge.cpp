@@ -7,6 +7,8 @@
 #include "team/ChangeJournal.h"
 #include "team/Hlc.h"
 
+#include <QSysInfo>
+
 using namespace ic;
 using namespace ic::test;
 using namespace ic::incidents;
@@ -72,6 +74,11 @@ private Q_SLOTS:
         QVERIFY(first && first->checkedAt.isValid());
         QCOMPARE(first->checkedBy, QStringLiteral("Ana"));
         QCOMPARE(ana.service->item(itemNamed(ana, id, 2))->checkedBy, QStringLiteral("Ben"));
+        // Each change says on which console it was made.
+        for (const TimelineEvent &event : ana.service->events(id))
+            if (event.actor == QLatin1String("Ben"))
+                QCOMPARE(event.data.value(QStringLiteral("console")).toString(),
+                         QSysInfo::machineHostName());
         QCOMPARE(ben.store->load(id)->status, Status::Monitoring);
         QVERIFY(timelineTexts(ana, id)
                     .join(QLatin1Char(10))
