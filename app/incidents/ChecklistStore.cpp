@@ -108,10 +108,14 @@ std::vector<ChecklistItem> ChecklistStore::items(const QString &incidentId) cons
 
 std::optional<ChecklistItem> ChecklistStore::item(const QString &itemId) const
 {
-    auto query = sql::exec(m_db, selectItems + QStringLiteral("WHERE c.id = ?"), {itemId});
+    // Read in every change of an item (a tick): its statement is kept, and its row taken at once.
+    static const QString byId = selectItems + QStringLiteral("WHERE c.id = ?");
+    QSqlQuery *query = sql::execKept(m_db, byId, {itemId});
     if (!query || !query->next())
         return std::nullopt;
-    return itemFrom(*query);
+    ChecklistItem found = itemFrom(*query);
+    query->finish();
+    return found;
 }
 
 Result<QString> ChecklistStore::resolveItem(const QString &incidentId,

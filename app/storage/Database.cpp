@@ -224,6 +224,7 @@ Database::Database(QString path, QString connectionName)
 
 Database::~Database()
 {
+    sql::forgetKeptStatements(m_connectionName);
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         db.close();

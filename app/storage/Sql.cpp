@@ -26,11 +26,76 @@ std::optional<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql,
     return std::nullopt;
 }
 
+namespace {
+
+// Per thread, since a connection belongs to one thread: "connection\x1fsql" -> its statement.
+QHash<QString, QSqlQuery> &keptStatements()
+{
+    thread_local QHash<QString, QSqlQuery> statements;
+    return statements;
+}
+
+// A bound on what is kept: statements made with .arg() (a column name) come in a few shapes.
+constexpr qsizetype maxKeptStatements = 512;
+
+} // namespace
+
+QSqlQuery *execKept(const QSqlDatabase &db, const QString &sql, const QVariantList &params,
+                    QString *error)
+{
+    QHash<QString, QSqlQuery> &kept = keptStatements();
+    const QString key = db.connectionName() + QChar(0x1f) + sql;
+    auto found = kept.find(key);
+    // A connection closed and opened again under its name has a new driver: prepare anew.
+    if (found != kept.end() && (!found->driver() || found->driver() != db.driver())) {
+        kept.erase(found);
+        found = kept.end();
+    }
+    if (found == kept.end()) {
+        if (kept.size() >= maxKeptStatements)
+            kept.clear();
+        QSqlQuery query(db);
+        if (!query.prepare(sql)) {
+            const QString message =
+                query.lastError().text() + QStringLiteral(" (in: ") + sql + QStringLiteral(")");
+            log::get(log::Storage)->warn("{}", message.toStdString());
+            if (error)
+                *error = message;
+            return nullptr;
+        }
+        found = kept.insert(key, query);
+    }
+    QSqlQuery &query = *found;
+    query.finish();
+    for (int i = 0; i < params.size(); ++i)
+        query.bindValue(i, params.at(i));
+    if (!query.exec()) {
+        const QString message =
+            query.lastError().text() + QStringLiteral(" (in: ") + sql + QStringLiteral(")");
+        log::get(log::Storage)->warn("{}", message.toStdString());
+        if (error)
+            *error = message;
+        kept.erase(found);
+        return nullptr;
+    }
+    return &query;
+}
+
+void forgetKeptStatements(const QString &connectionName)
+{
+    QHash<QString, QSqlQuery> &kept = keptStatements();
+    const QString prefix = connectionName + QChar(0x1f);
+    for (auto it = kept.begin(); it != kept.end();)
+        it = it.key().startsWith(prefix) ? kept.erase(it) : std::next(it);
+}
+
 Result<void> run(const QSqlDatabase &db, const QString &sql, const QVariantList &params)
 {
     QString error;
-    if (!exec(db, sql, params, &error))
+    QSqlQuery *query = execKept(db, sql, params, &error);
+    if (!query)
         return failure(error);
+    query->finish();
     return {};
 }
 

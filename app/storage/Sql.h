@@ -17,7 +17,18 @@ std::optional<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql,
                               const QVariantList &params = {}, QString *error = nullptr);
 
 // exec() for a statement whose rows are not read: success, or the driver's message and the SQL.
+// The statement is prepared once per connection and kept (SQLite's parser and planner cost a
+// tick more than its writes); nothing it returns outlives the call, so reuse is safe.
 Result<void> run(const QSqlDatabase &db, const QString &sql, const QVariantList &params = {});
+
+// exec() through the same kept statements, for a read whose rows the caller takes at once:
+// the query is valid until the next call with the same sql on this connection. Nothing with
+// *error set when it failed.
+QSqlQuery *execKept(const QSqlDatabase &db, const QString &sql, const QVariantList &params = {},
+                    QString *error = nullptr);
+
+// Drops the kept statements of a connection before it closes (Database does, on its thread).
+void forgetKeptStatements(const QString &connectionName);
 // exec() for an UPDATE or DELETE: how many rows it changed.
 Result<int> changedRows(const QSqlDatabase &db, const QString &sql,
                         const QVariantList &params = {});

@@ -230,6 +230,38 @@ private Q_SLOTS:
             0);
     }
 
+    // sql::run keeps its statements per connection: a connection closed and opened again under
+    // the same name prepares them anew (its old statements belong to a closed driver), and a
+    // statement that fails is prepared again next time.
+    void keptStatementsFollowTheirConnection()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kept.db"));
+        for (int round = 0; round < 3; ++round) {
+            {
+                QSqlDatabase db =
+                    QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("kept"));
+                db.setDatabaseName(path);
+                QVERIFY(db.open());
+                QVERIFY(sql::run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS t (x UNIQUE)")));
+                const Result<void> inserted =
+                    sql::run(db, QStringLiteral("INSERT INTO t VALUES (?)"), {round});
+                QVERIFY2(inserted, qPrintable(inserted.error()));
+                // The same statement again, failing on the unique value, then working.
+                QVERIFY(!sql::run(db, QStringLiteral("INSERT INTO t VALUES (?)"), {round}));
+                QVERIFY(sql::run(db, QStringLiteral("INSERT INTO t VALUES (?)"), {round + 100}));
+                QSqlQuery *read = sql::execKept(db, QStringLiteral("SELECT count(*) FROM t"));
+                QVERIFY(read && read->next());
+                QCOMPARE(read->value(0).toInt(), 2 * (round + 1));
+                // Database forgets them before it closes; a bare connection may not.
+                if (round % 2 == 0)
+                    sql::forgetKeptStatements(QStringLiteral("kept"));
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("kept"));
+        }
+    }
+
     // A step's refusal comes back as that refusal (the CLI's exit code follows the kind), a
     // failing statement as a failure naming it, and neither leaves a row behind.
     void aFailingStepRollsBackAndKeepsItsKind()
