@@ -137,6 +137,16 @@ void applyStyle(QApplication &app)
 
 } // namespace
 
+namespace {
+
+// Where the time before the first frame goes: --log-level ui=debug.
+void startupStep(const char *step)
+{
+    log::get(log::Ui)->debug("startup: {} at {} ms", step, millisecondsSinceProcessStart());
+}
+
+} // namespace
+
 ActiveIncident *assembleWindow(MainWindow &window, Database &database,
                                health::HealthMonitor &monitor, const QString &dataDir,
                                const QStringList &runbookDirs)
@@ -147,13 +157,18 @@ ActiveIncident *assembleWindow(MainWindow &window, Database &database,
     window.setAreaContent(MainWindow::Area::Runbooks, runbookPanel);
     auto *healthBoard = new HealthBoard(&monitor, dataDir);
     window.setAreaContent(MainWindow::Area::Health, healthBoard);
+    startupStep("runbooks and health docks made");
     ActiveIncident *incident = installIncidentCockpit(window, database, dataDir);
+    startupStep("incident cockpit installed");
     installDrafts(window, incident, dataDir);
+    startupStep("drafts installed");
     installEscalation(window, incident, dataDir, runbookDirs);
     linkHealth(window, monitor, healthBoard, runbookPanel, incident);
     linkRunbookTasks(runbookPanel, incident);
     DesktopTray *tray = installTray(window, &monitor, incident, dataDir);
+    startupStep("escalation and tray installed");
     installAlerts(window, database, incident, runbookPanel, tray, dataDir);
+    startupStep("alerts installed");
     followIncidentWithLayout(window, incident);
     return incident;
 }
@@ -164,16 +179,6 @@ bool displayAvailable()
            !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
-
-namespace {
-
-// Where the time before the first frame goes: --log-level ui=debug.
-void startupStep(const char *step)
-{
-    log::get(log::Ui)->debug("startup: {} at {} ms", step, millisecondsSinceProcessStart());
-}
-
-} // namespace
 
 namespace {
 
