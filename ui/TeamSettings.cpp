@@ -1,5 +1,6 @@
 #include "TeamSettings.h"
 
+#include "Counted.h"
 #include "core/AsyncTask.h"
 #include "storage/Database.h"
 #include "team/PgConnection.h"
@@ -97,9 +98,10 @@ void TeamSettings::showMembership(const QString &note)
                 return;
             }
             m_state->setText(
-                joined ? tr("In the team at %1; %2 change(s) not sent yet.")
-                             .arg(team::parseServerAddress(membership->uri).display)
-                             .arg(membership->waiting)
+                joined ? tr("In the team at %1; %2.")
+                             .arg(team::parseServerAddress(membership->uri).display,
+                                  counted(membership->waiting, tr("1 change not sent yet"),
+                                          tr("%1 changes not sent yet")))
                        : tr("In no team: incidents stay on this console. Join to share them "
                             "with every console of the team."));
         });
@@ -129,9 +131,10 @@ void TeamSettings::join()
                 showMembership(tr("Not joined: %1").arg(joined.error()));
                 return;
             }
-            showMembership(tr("Joined the team at %1 as console %2; shared %3 incident(s).")
-                               .arg(joined->display, joined->console)
-                               .arg(joined->sharedIncidents));
+            showMembership(
+                tr("Joined the team at %1 as console %2; shared %3.")
+                    .arg(joined->display, joined->console,
+                         counted(joined->sharedIncidents, tr("1 incident"), tr("%1 incidents"))));
             Q_EMIT membershipChanged();
         });
 }

@@ -50,6 +50,16 @@ QString ownersText(const std::vector<ChecklistItem> &items)
                : QStringLiteral("On it: ") + owners.join(QStringLiteral("; ")) + QLatin1Char('.');
 }
 
+// "17:09 UTC": a time the deputy acts on, in the zone the incident was declared in.
+QString clockInZone(const Incident &incident, const QDateTime &time)
+{
+    const QTimeZone zone = incident.timeZone.isEmpty() ? QTimeZone::systemTimeZone()
+                                                       : QTimeZone(incident.timeZone.toUtf8());
+    const QDateTime there = time.toTimeZone(zone);
+    return there.toString(QStringLiteral("HH:mm")) + QLatin1Char(' ') +
+           there.timeZoneAbbreviation();
+}
+
 } // namespace
 
 QString callOutText(const Incident &incident, const std::vector<ChecklistItem> &items,
@@ -59,13 +69,8 @@ QString callOutText(const Incident &incident, const std::vector<ChecklistItem> &
                        .arg(elapsedText(incident.milestone(Milestone::Started).secsTo(now)),
                             incident.severity, statusLabel(incident.status).toLower());
     text += itemsText(items, now) + QLatin1Char(' ') + ownersText(items);
-    if (nextUpdateDue.isValid()) {
-        const QTimeZone zone = incident.timeZone.isEmpty() ? QTimeZone::systemTimeZone()
-                                                           : QTimeZone(incident.timeZone.toUtf8());
-        const QDateTime there = nextUpdateDue.toTimeZone(zone);
-        text += QStringLiteral(" Next update due %1 %2.")
-                    .arg(there.toString(QStringLiteral("HH:mm")), there.timeZoneAbbreviation());
-    }
+    if (nextUpdateDue.isValid())
+        text += QStringLiteral(" Next update due %1.").arg(clockInZone(incident, nextUpdateDue));
     return text;
 }
 
@@ -91,13 +96,8 @@ QString callOutSummary(const Incident &incident, const std::vector<ChecklistItem
                     : QStringLiteral("%1 of %2 items open").arg(open).arg(items.size()),
         taken > 0 ? QStringLiteral("%1 taken").arg(taken)
                   : QStringLiteral("nobody has taken an item")};
-    if (nextUpdateDue.isValid()) {
-        const QTimeZone zone = incident.timeZone.isEmpty() ? QTimeZone::systemTimeZone()
-                                                           : QTimeZone(incident.timeZone.toUtf8());
-        const QDateTime there = nextUpdateDue.toTimeZone(zone);
-        parts << QStringLiteral("next update %1 %2")
-                     .arg(there.toString(QStringLiteral("HH:mm")), there.timeZoneAbbreviation());
-    }
+    if (nextUpdateDue.isValid())
+        parts << QStringLiteral("next update %1").arg(clockInZone(incident, nextUpdateDue));
     return parts.join(QStringLiteral(" · "));
 }
 

@@ -463,11 +463,9 @@ Result<Change> IncidentStore::setRole(const QString &id, Role role, const QStrin
             QStringLiteral("%1 is %2 already")
                 .arg(names.isEmpty() ? QStringLiteral("nobody") : names.join(QStringLiteral(", ")),
                      roleId(role)));
-    const QString label = role == Role::Expert
-                              ? QStringLiteral("Experts")
-                              : roleId(role).left(1).toUpper() + roleId(role).mid(1);
     const QString text = QStringLiteral("%1: %2").arg(
-        label, names.isEmpty() ? QStringLiteral("nobody") : names.join(QStringLiteral(", ")));
+        roleLabel(role),
+        names.isEmpty() ? QStringLiteral("nobody") : names.join(QStringLiteral(", ")));
     return changeIncident(
         id,
         // security-check: allow the column comes from roleColumn(), never from input

@@ -26,6 +26,14 @@ QString roleId(Role role)
     return {};
 }
 
+QString roleLabel(Role role)
+{
+    for (const RoleName &name : roleNames)
+        if (name.role == role)
+            return QString::fromLatin1(name.label);
+    return {};
+}
+
 std::optional<Role> parseRole(const QString &text)
 {
     const QString wanted = text.trimmed().toLower();

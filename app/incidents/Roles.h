@@ -20,6 +20,8 @@ enum class Role
 };
 
 QString roleId(Role role); // "commander", "deputy", "scribe", "communications", "expert"
+// As a heading names it: "Deputy", "Experts".
+QString roleLabel(Role role);
 std::optional<Role> parseRole(const QString &text);
 QStringList roleChoices();
 // Who holds role on incident (empty when nobody does).
